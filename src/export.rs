@@ -1,0 +1,188 @@
+//! Text exports of a scenario: the readable table, CSV of the schedule, and JSON of scenario,
+//! schedule and summary. The CLI and the page's downloads both call these.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::{Row, Schedule, Summary};
+use crate::scenario::Scenario;
+
+/// Everything about one scenario, in the shape of the JSON export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report<'a> {
+    /// The scenario with every key.
+    pub scenario: &'a Scenario,
+    /// The yearly schedule.
+    pub rows: &'a Schedule,
+    /// The summary.
+    pub summary: &'a Summary,
+}
+
+/// JSON of scenario, schedule and summary, pretty-printed.
+pub fn json(report: &Report<'_>) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(report)
+}
+
+/// Money as the CSV writes it: exact to the cent of a dollar (USD bn with 11 decimals would be
+/// noise), so 6 decimals of a billion = 1000 dollars; trailing zeros trimmed.
+fn csv_number(x: f64) -> String {
+    let text = format!("{:.6}", x);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// CSV of the schedule with the columns of [`Row::COLUMNS`].
+pub fn csv(schedule: &Schedule) -> String {
+    let mut out = Row::COLUMNS.join(",");
+    out.push('\n');
+    for r in &schedule.rows {
+        let money = [
+            r.upfront,
+            r.direct,
+            r.loans,
+            r.corporate,
+            r.guarantees_issued,
+            r.guarantees_called,
+            r.state_cash,
+            r.usd_cash,
+            r.fx_limit,
+            r.headroom,
+        ];
+        let cells: Vec<String> = money.iter().map(|x| csv_number(*x)).collect();
+        let _ = writeln!(out, "{},{},{}", r.year, cells.join(","), r.breach);
+    }
+    out
+}
+
+/// A readable fixed-width table of the schedule with totals, for a terminal.
+pub fn table(scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> String {
+    let headers = ["year", "upfront", "direct", "loans", "company", "guar.", "called", "state", "in USD", "limit", "headroom", ""];
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", crate::text::title(scenario));
+    let _ = writeln!(out, "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.\n");
+    let widths = [5, 8, 8, 8, 8, 8, 8, 8, 8, 7, 9, 6];
+    let mut line = String::new();
+    for (h, w) in headers.iter().zip(widths) {
+        let _ = write!(line, "{h:>w$} ");
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    let fmt_row = |year: String, vals: [f64; 10], flag: &str| {
+        let mut line = format!("{year:>5} ");
+        for (v, w) in vals.iter().zip(&widths[1..]) {
+            let _ = write!(line, "{:>w$.1} ", v, w = *w);
+        }
+        line.push_str(flag);
+        line.trim_end().to_owned()
+    };
+    for r in &schedule.rows {
+        let vals = [
+            r.upfront,
+            r.direct,
+            r.loans,
+            r.corporate,
+            r.guarantees_issued,
+            r.guarantees_called,
+            r.state_cash,
+            r.usd_cash,
+            r.fx_limit,
+            r.headroom,
+        ];
+        let _ = writeln!(out, "{}", fmt_row(r.year.to_string(), vals, if r.breach { "ABOVE" } else { "" }));
+    }
+    let total = |f: fn(&Row) -> f64| schedule.rows.iter().map(f).sum::<f64>();
+    let totals = [
+        total(|r| r.upfront),
+        total(|r| r.direct),
+        total(|r| r.loans),
+        total(|r| r.corporate),
+        total(|r| r.guarantees_issued),
+        total(|r| r.guarantees_called),
+        total(|r| r.state_cash),
+        total(|r| r.usd_cash),
+        f64::NAN,
+        f64::NAN,
+    ];
+    let total_line = fmt_row("total".to_owned(), totals, "").replace("NaN", "   ");
+    let _ = writeln!(out, "{}", total_line.trim_end());
+    let _ = writeln!(out);
+    for line in crate::text::summary_lines(scenario, summary) {
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{schedule, summarize};
+    use crate::presets::Preset;
+    use expect_test::expect;
+
+    #[test]
+    fn csv_snapshot_of_the_kr_deal() {
+        let s = Preset::KrDeal.scenario();
+        let csv = csv(&schedule(&Scenario { years: 3, ..s }));
+        expect![[r#"
+            year,upfront,direct,loans,corporate,guarantees_issued,guarantees_called,state_cash,usd_cash,fx_limit,headroom,breach
+            2026,0,66.666667,0,25,25,0,66.666667,66.666667,20,-46.666667,true
+            2027,0,66.666667,0,25,25,0,66.666667,66.666667,20,-46.666667,true
+            2028,0,66.666667,0,25,25,0,66.666667,66.666667,20,-46.666667,true
+        "#]]
+        .assert_eq(&csv);
+    }
+
+    #[test]
+    fn table_snapshot_of_the_default_with_some_won_and_guarantees() {
+        let s = Scenario { years: 4, upfront: 10.0, guarantees: 20.0, calls: 50.0, krw: 30.0, ..Scenario::default() };
+        let sched = schedule(&s);
+        let sum = summarize(&s, &sched);
+        expect![[r#"
+            $350 bn pledge over 4 years: 10% upfront, 20% guarantees, 0% loans, 0% company, 30% in own currency
+            USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.
+
+             year  upfront   direct    loans  company    guar.   called    state   in USD   limit  headroom
+             2026     35.0     61.2      0.0      0.0     17.5      8.8    105.0     73.5    20.0     -53.5 ABOVE
+             2027      0.0     61.2      0.0      0.0     17.5      8.8     70.0     49.0    20.0     -29.0 ABOVE
+             2028      0.0     61.2      0.0      0.0     17.5      8.8     70.0     49.0    20.0     -29.0 ABOVE
+             2029      0.0     61.2      0.0      0.0     17.5      8.8     70.0     49.0    20.0     -29.0 ABOVE
+            total     35.0    245.0      0.0      0.0     70.0     35.0    315.0    220.5
+
+            Korea would need $73.5 bn in dollars in 2026, 3.7 times what the Bank of Korea says it can supply a year. 4 of 4 years are above the limit.
+            Peak dollar outflow: $73.5 bn in 2026 (3.7 times the $20 bn limit)
+            Years above the limit: 4 of 4 ($140.5 bn above it in all)
+            State cash: $315 bn, of which $220.5 bn in dollars; at $20 bn a year the dollars take 11 years
+            Guarantees: $70 bn given, $35 bn called; contingent exposure $35 bn. Company investment: $0 bn
+            The pledge is 18.7% of Korea's GDP (from 1870 USD bn, 2025: The Hans India (Bank of Korea data))
+            The pledge is 81.6% of Korea's FX reserves (from 428.82 USD bn, 2025-10-31: Korea JoongAng Daily)
+            In won: 497.8 tn won (from 1422.16 KRW per USD, 2025: KBS World)
+            To keep every year under the limit, other settings fixed: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in own currency
+            Assumption: a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)
+            Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit
+            Assumption: state cash paid in the country's own currency does not count against the dollar limit
+        "#]]
+        .assert_eq(&table(&s, &sched, &sum));
+    }
+
+    #[test]
+    fn json_has_scenario_rows_and_summary_with_the_row_fields() {
+        let s = Scenario::default();
+        let sched = schedule(&s);
+        let sum = summarize(&s, &sched);
+        let text = json(&Report { scenario: &s, rows: &sched, summary: &sum }).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["scenario"]["upfront"], 0.0);
+        assert_eq!(value["rows"].as_array().unwrap().len(), 10);
+        // The first row's fields appear in the column order (serde_json's Value sorts keys, so
+        // read the order from the text).
+        let first_row = &text[text.find("\"rows\"").unwrap()..];
+        let positions: Vec<usize> =
+            Row::COLUMNS.iter().map(|c| first_row.find(&format!("\"{c}\":")).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert_eq!(value["summary"]["solvers"]["max_upfront"], serde_json::Value::Null);
+    }
+}

@@ -1,0 +1,453 @@
+//! The pure model: a checked [`Scenario`] becomes a yearly [`Schedule`] and a [`Summary`].
+//!
+//! Architecture Invariant: nothing here touches the DOM, files, the clock or randomness; the same
+//! scenario always gives the same schedule, bit for bit, in the browser and in the CLI.
+//!
+//! Conventions: money in USD bn as `f64`; shares arrive in percent and are used as fractions
+//! inside; nothing is rounded here (rounding happens only at display).
+
+use serde::Serialize;
+
+use crate::facts::{self, Fact};
+use crate::scenario::{Country, Profile, Scenario};
+
+/// Amounts below this many USD bn (one thousand dollars) are float noise, not a breach.
+pub const BREACH_TOLERANCE_BN: f64 = 1e-6;
+
+/// One year of the schedule. Field names and order are the CSV columns and JSON fields.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Row {
+    /// Calendar year.
+    pub year: u32,
+    /// The lump sum of government cash (first year only).
+    pub upfront: f64,
+    /// Government cash invested through capital calls.
+    pub direct: f64,
+    /// Cash lent by state lenders.
+    pub loans: f64,
+    /// Companies' own money (not state cash).
+    pub corporate: f64,
+    /// Guarantees given this year (contingent: no cash unless called).
+    pub guarantees_issued: f64,
+    /// Guarantees called and paid this year.
+    pub guarantees_called: f64,
+    /// What the state pays out: `upfront + direct + loans + guarantees_called`.
+    pub state_cash: f64,
+    /// The part of state cash that must be found in dollars.
+    pub usd_cash: f64,
+    /// Dollars the state can supply this year without destabilising its currency.
+    pub fx_limit: f64,
+    /// `fx_limit − usd_cash`; negative in a breach year.
+    pub headroom: f64,
+    /// `usd_cash` exceeds `fx_limit`.
+    pub breach: bool,
+}
+
+impl Row {
+    /// The column names, in order.
+    pub const COLUMNS: [&'static str; 12] = [
+        "year",
+        "upfront",
+        "direct",
+        "loans",
+        "corporate",
+        "guarantees_issued",
+        "guarantees_called",
+        "state_cash",
+        "usd_cash",
+        "fx_limit",
+        "headroom",
+        "breach",
+    ];
+
+    /// State cash paid in the country's own currency (does not press on the dollar market).
+    pub fn local_cash(&self) -> f64 {
+        self.state_cash - self.usd_cash
+    }
+
+    /// Guarantees issued this year and not called: the contingent exposure added this year.
+    pub fn guarantees_uncalled(&self) -> f64 {
+        self.guarantees_issued - self.guarantees_called
+    }
+}
+
+/// The yearly schedule: one [`Row`] per year of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Schedule {
+    /// The rows, first year first.
+    pub rows: Vec<Row>,
+}
+
+/// Weight of year `i` (0-based) of `n` under a loading profile; the weights sum to 1.
+pub fn weight(profile: Profile, n: u32, i: u32) -> f64 {
+    let n_f = f64::from(n.max(1));
+    let triangle = n_f * (n_f + 1.0) / 2.0;
+    match profile {
+        Profile::Even => 1.0 / n_f,
+        Profile::Front => f64::from(n.saturating_sub(i)) / triangle,
+        Profile::Back => f64::from(i + 1) / triangle,
+    }
+}
+
+/// The scenario's amounts in USD bn, computed once.
+#[derive(Debug, Clone, Copy)]
+struct Parts {
+    upfront: f64,
+    direct: f64,
+    loans: f64,
+    corporate: f64,
+    guarantees: f64,
+    call_rate: f64,
+    usd_rate: f64,
+}
+
+impl Parts {
+    fn of(s: &Scenario) -> Parts {
+        let bn = |pct: f64| s.total * pct / 100.0;
+        Parts {
+            upfront: bn(s.upfront),
+            direct: bn(s.direct()),
+            loans: bn(s.loans),
+            corporate: bn(s.corporate),
+            guarantees: bn(s.guarantees),
+            call_rate: s.calls / 100.0,
+            usd_rate: 1.0 - s.krw / 100.0,
+        }
+    }
+
+    fn row(&self, s: &Scenario, i: u32) -> Row {
+        let w = weight(s.profile, s.years, i);
+        let upfront = if i == 0 { self.upfront } else { 0.0 };
+        let direct = self.direct * w;
+        let loans = self.loans * w;
+        let guarantees_issued = self.guarantees * w;
+        let guarantees_called = guarantees_issued * self.call_rate;
+        let state_cash = upfront + direct + loans + guarantees_called;
+        let usd_cash = state_cash * self.usd_rate;
+        let headroom = s.limit - usd_cash;
+        Row {
+            year: s.start + i,
+            upfront,
+            direct,
+            loans,
+            corporate: self.corporate * w,
+            guarantees_issued,
+            guarantees_called,
+            state_cash,
+            usd_cash,
+            fx_limit: s.limit,
+            headroom,
+            breach: headroom < -BREACH_TOLERANCE_BN,
+        }
+    }
+}
+
+/// The yearly schedule of a scenario.
+pub fn schedule(s: &Scenario) -> Schedule {
+    let parts = Parts::of(s);
+    Schedule { rows: (0..s.years).map(|i| parts.row(s, i)).collect() }
+}
+
+/// The smallest headroom under the limit over all years (negative when some year breaches),
+/// without building the schedule: the hot path of the solvers and the feasibility map.
+pub fn worst_headroom(s: &Scenario) -> f64 {
+    let parts = Parts::of(s);
+    (0..s.years).map(|i| parts.row(s, i).headroom).fold(f64::INFINITY, f64::min)
+}
+
+/// `true` when no year's dollar outflow exceeds the limit.
+pub fn within_limit(s: &Scenario) -> bool {
+    worst_headroom(s) >= -BREACH_TOLERANCE_BN
+}
+
+/// A figure derived from sourced figures, with the sources it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Derived {
+    /// The derived value.
+    pub value: f64,
+    /// Its unit.
+    pub unit: &'static str,
+    /// The sourced figures it uses.
+    pub sources: Vec<Fact>,
+    /// An assumption it rests on, if any.
+    pub assumption: Option<&'static str>,
+}
+
+/// The pledge measured against the economy that makes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryContext {
+    /// Whose figures these are.
+    pub country: Country,
+    /// The pledge as a percentage of nominal GDP.
+    pub gdp_share: Option<Derived>,
+    /// The pledge as a percentage of foreign-exchange reserves.
+    pub reserves_share: Option<Derived>,
+    /// The pledge in the country's own currency, in trillions.
+    pub local_equivalent: Option<Derived>,
+}
+
+/// Answers of the "what would it take" solvers: `None` means no value keeps every year
+/// under the limit with the other settings fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Solvers {
+    /// Largest upfront share, percent, to 0.1 point.
+    pub max_upfront: Option<f64>,
+    /// Shortest timeline, years.
+    pub min_years: Option<u32>,
+    /// Smallest share paid in the country's own currency, percent, to 0.1 point.
+    pub min_krw: Option<f64>,
+}
+
+/// What a schedule means, in the numbers the page and the CLI lead with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The largest yearly dollar outflow, USD bn.
+    pub peak_usd_cash: f64,
+    /// The year of the peak (the first such year).
+    pub peak_year: u32,
+    /// `peak_usd_cash / limit`; `None` when the limit is 0.
+    pub peak_times_limit: Option<f64>,
+    /// Number of years above the limit.
+    pub breach_years: u32,
+    /// The first year above the limit.
+    pub first_breach_year: Option<u32>,
+    /// Dollars above the limit, summed over the breach years, USD bn.
+    pub above_limit_total: f64,
+    /// Total state cash, USD bn.
+    pub state_cash_total: f64,
+    /// Total state cash paid in dollars, USD bn.
+    pub usd_cash_total: f64,
+    /// Years the dollar part of the state cash would take if paid at the limit; `None` when the
+    /// limit is 0 and dollars are owed.
+    pub years_at_limit: Option<f64>,
+    /// Total company investment, USD bn.
+    pub corporate_total: f64,
+    /// Total guarantees given, USD bn.
+    pub guarantees_issued_total: f64,
+    /// Total guarantees called, USD bn.
+    pub guarantees_called_total: f64,
+    /// Guarantees given and not called: the state's contingent exposure, USD bn.
+    pub contingent_exposure: f64,
+    /// The pledge against the country's economy.
+    pub context: CountryContext,
+    /// "What would it take".
+    pub solvers: Solvers,
+}
+
+/// Summarises a scenario's schedule.
+pub fn summarize(s: &Scenario, schedule: &Schedule) -> Summary {
+    let rows = &schedule.rows;
+    let sum = |f: fn(&Row) -> f64| rows.iter().map(f).sum::<f64>();
+    let peak = rows.iter().fold(None::<&Row>, |best, r| match best {
+        Some(b) if b.usd_cash >= r.usd_cash => Some(b),
+        _ => Some(r),
+    });
+    let peak_usd_cash = peak.map_or(0.0, |r| r.usd_cash);
+    let usd_cash_total = sum(|r| r.usd_cash);
+    let guarantees_issued_total = sum(|r| r.guarantees_issued);
+    let guarantees_called_total = sum(|r| r.guarantees_called);
+    Summary {
+        peak_usd_cash,
+        peak_year: peak.map_or(s.start, |r| r.year),
+        peak_times_limit: (s.limit > 0.0).then(|| peak_usd_cash / s.limit),
+        breach_years: rows.iter().filter(|r| r.breach).count() as u32,
+        first_breach_year: rows.iter().find(|r| r.breach).map(|r| r.year),
+        above_limit_total: rows.iter().filter(|r| r.breach).map(|r| -r.headroom).sum(),
+        state_cash_total: sum(|r| r.state_cash),
+        usd_cash_total,
+        years_at_limit: if usd_cash_total <= BREACH_TOLERANCE_BN {
+            Some(0.0)
+        } else if s.limit > 0.0 {
+            Some(usd_cash_total / s.limit)
+        } else {
+            None
+        },
+        corporate_total: sum(|r| r.corporate),
+        guarantees_issued_total,
+        guarantees_called_total,
+        contingent_exposure: guarantees_issued_total - guarantees_called_total,
+        context: context(s),
+        solvers: solve(s),
+    }
+}
+
+fn derived(value: f64, unit: &'static str, sources: &[Fact], assumption: Option<&'static str>) -> Derived {
+    Derived { value, unit, sources: sources.to_vec(), assumption }
+}
+
+/// The pledge against the GDP, reserves and currency of the scenario's country.
+pub fn context(s: &Scenario) -> CountryContext {
+    let share = |of: &Fact| derived(s.total / of.value * 100.0, "percent", &[*of], None);
+    match s.country {
+        Country::Kr => CountryContext {
+            country: s.country,
+            gdp_share: Some(share(&facts::KR_GDP)),
+            reserves_share: Some(share(&facts::KR_FX_RESERVES)),
+            local_equivalent: Some(derived(
+                s.total * facts::KR_KRW_PER_USD.value / 1000.0,
+                "KRW tn",
+                &[facts::KR_KRW_PER_USD],
+                None,
+            )),
+        },
+        Country::Jp => {
+            let gdp_usd_bn = facts::JP_GDP_JPY.value * 1000.0 / facts::JPY_PER_USD_ASSUMED;
+            CountryContext {
+                country: s.country,
+                gdp_share: Some(derived(
+                    s.total / gdp_usd_bn * 100.0,
+                    "percent",
+                    &[facts::JP_GDP_JPY],
+                    Some(facts::ASSUME_JPY_RATE.text),
+                )),
+                reserves_share: Some(share(&facts::JP_FX_RESERVES)),
+                local_equivalent: Some(derived(
+                    s.total * facts::JPY_PER_USD_ASSUMED / 1000.0,
+                    "JPY tn",
+                    &[],
+                    Some(facts::ASSUME_JPY_RATE.text),
+                )),
+            }
+        }
+        Country::Eu => CountryContext {
+            country: s.country,
+            gdp_share: Some(share(&facts::EU_GDP)),
+            reserves_share: None,
+            local_equivalent: None,
+        },
+    }
+}
+
+/// The "what would it take" solvers, each with the other settings fixed.
+pub fn solve(s: &Scenario) -> Solvers {
+    Solvers { max_upfront: max_upfront(s), min_years: min_years(s), min_krw: min_krw(s) }
+}
+
+/// Largest upfront share (to 0.1 point) that keeps every year under the limit, leaving the
+/// other shares as they are (the upfront part comes out of direct investment).
+pub fn max_upfront(s: &Scenario) -> Option<f64> {
+    let others = s.guarantees + s.loans + s.corporate;
+    let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
+    (0..=top).rev().map(|tenths| f64::from(tenths) / 10.0).find(|&upfront| {
+        within_limit(&Scenario { upfront, ..s.clone() })
+    })
+}
+
+/// Shortest timeline in whole years (1–30) that keeps every year under the limit.
+pub fn min_years(s: &Scenario) -> Option<u32> {
+    (1..=30).find(|&years| within_limit(&Scenario { years, ..s.clone() }))
+}
+
+/// Smallest won (own-currency) share, to 0.1 point, that keeps every year under the limit.
+/// More won never adds dollars, so the feasible shares form an interval ending at 100: bisect.
+pub fn min_krw(s: &Scenario) -> Option<f64> {
+    let ok = |tenths: u32| within_limit(&Scenario { krw: f64::from(tenths) / 10.0, ..s.clone() });
+    if !ok(1000) {
+        return None;
+    }
+    let (mut lo, mut hi) = (0u32, 1000u32);
+    if ok(lo) {
+        return Some(0.0);
+    }
+    // Invariant: !ok(lo) && ok(hi).
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(f64::from(hi) / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::Preset;
+
+    fn total_of(rows: &[Row]) -> f64 {
+        rows.iter().map(|r| r.upfront + r.direct + r.loans + r.corporate + r.guarantees_issued).sum()
+    }
+
+    #[test]
+    fn default_pays_35_a_year_and_breaches_every_year() {
+        let s = Scenario::default();
+        let sched = schedule(&s);
+        assert_eq!(sched.rows.len(), 10);
+        assert!(sched.rows.iter().all(|r| (r.usd_cash - 35.0).abs() < 1e-9 && r.breach));
+        let sum = summarize(&s, &sched);
+        assert_eq!(sum.breach_years, 10);
+        assert!((sum.above_limit_total - 150.0).abs() < 1e-9);
+        assert!((sum.years_at_limit.unwrap() - 17.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn us_demand_needs_350_dollars_in_2026_which_is_17_5_times_the_limit() {
+        let s = Preset::UsDemand.scenario();
+        let sum = summarize(&s, &schedule(&s));
+        assert_eq!(sum.peak_year, 2026);
+        assert!((sum.peak_usd_cash - 350.0).abs() < 1e-9);
+        assert!((sum.peak_times_limit.unwrap() - 17.5).abs() < 1e-9);
+        assert_eq!(sum.breach_years, 1);
+        assert_eq!(sum.solvers.max_upfront, None);
+    }
+
+    #[test]
+    fn kr_deal_sits_exactly_at_the_limit_without_a_breach() {
+        let s = Preset::KrDeal.scenario();
+        let sum = summarize(&s, &schedule(&s));
+        assert_eq!(sum.breach_years, 0);
+        assert!((sum.peak_usd_cash - 20.0).abs() < 1e-9);
+        assert!((sum.contingent_exposure - 75.0).abs() < 1e-9);
+        assert!((sum.corporate_total - 75.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn profiles_conserve_money_and_load_as_named() {
+        for profile in Profile::ALL {
+            for years in [1, 2, 7, 30] {
+                let s = Scenario { profile, years, upfront: 10.0, loans: 20.0, guarantees: 30.0, corporate: 5.0, ..Scenario::default() };
+                let rows = schedule(&s).rows;
+                assert!((total_of(&rows) - s.total).abs() < 1e-9, "{profile:?} {years}");
+            }
+        }
+        let front = schedule(&Scenario { profile: Profile::Front, ..Scenario::default() }).rows;
+        assert!(front[0].direct > front[9].direct);
+        let back = schedule(&Scenario { profile: Profile::Back, ..Scenario::default() }).rows;
+        assert!(back[0].direct < back[9].direct);
+    }
+
+    #[test]
+    fn won_share_does_not_count_against_the_limit() {
+        let s = Scenario { krw: 50.0, ..Scenario::default() };
+        let rows = schedule(&s).rows;
+        assert!(rows.iter().all(|r| (r.usd_cash - 17.5).abs() < 1e-9 && !r.breach));
+        assert!((rows[0].local_cash() - 17.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn solvers_on_the_default_scenario() {
+        let s = Scenario::default();
+        // 350 over n years is under 20 from n = 18; no upfront share helps; 42.9% in won does.
+        assert_eq!(min_years(&s), Some(18));
+        assert_eq!(max_upfront(&s), None);
+        assert_eq!(min_krw(&s), Some(42.9));
+    }
+
+    #[test]
+    fn max_upfront_finds_the_largest_feasible_tenth() {
+        // 100 over 10 years: 10 a year; the upfront u% adds 0.9u to the first year: u <= 11.1.
+        let s = Scenario { total: 100.0, ..Scenario::default() };
+        assert_eq!(max_upfront(&s), Some(11.1));
+    }
+
+    #[test]
+    fn context_for_korea_uses_sourced_gdp_reserves_and_rate() {
+        let c = context(&Scenario::default());
+        assert!((c.gdp_share.unwrap().value - 350.0 / 1870.0 * 100.0).abs() < 1e-9);
+        assert!((c.reserves_share.unwrap().value - 350.0 / 428.82 * 100.0).abs() < 1e-9);
+        assert!((c.local_equivalent.unwrap().value - 497.756).abs() < 1e-9);
+    }
+}

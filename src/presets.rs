@@ -1,0 +1,186 @@
+//! Named scenarios with the figures they rest on, each sourced, and the assumptions they add.
+
+use crate::facts::{self, Assumption, Fact};
+use crate::scenario::{Country, Profile, Scenario};
+
+/// A named scenario a reader can start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// Washington's first demand: the whole 350 upfront, in dollars.
+    UsDemand,
+    /// The final Korean deal of November 2025.
+    KrDeal,
+    /// Japan's 550.
+    Japan,
+    /// The EU's 600.
+    Eu,
+}
+
+/// The split of Korea's 150 bn shipbuilding part is not published.
+pub const ASSUME_SHIPBUILDING_SPLIT: Assumption = Assumption {
+    key: "kr_shipbuilding_split",
+    text: "the 150 bn shipbuilding part is split half company investment (75) and half guarantees and ship financing (75, modelled as guarantees); the real split is unpublished",
+};
+/// Deal presets start with no guarantee called.
+pub const ASSUME_NO_CALLS: Assumption = Assumption {
+    key: "calls_zero",
+    text: "no guarantee is called; move 'Guarantees called' to see what calls would cost",
+};
+/// Japan's split between loans and guarantees is not published.
+pub const ASSUME_JP_SPLIT: Assumption = Assumption {
+    key: "jp_split",
+    text: "2% of Japan's 550 is cash equity (its negotiator said 1-2%); the rest is split evenly between JBIC loans and NEXI guarantees",
+};
+/// Timelines for Japan are not published as a payment schedule.
+pub const ASSUME_JP_YEARS: Assumption = Assumption {
+    key: "jp_years",
+    text: "paid over 10 years like Korea's cash part; projects are chosen before January 2029 but payments run on",
+};
+/// The EU's pledge is company investment.
+pub const ASSUME_EU_CORPORATE: Assumption = Assumption {
+    key: "eu_corporate",
+    text: "the EU's 600 is what EU companies intend to invest by 2028: company money, no state cash",
+};
+/// The Bank of Korea's limit kept for comparison.
+pub const ASSUME_LIMIT_FOR_COMPARISON: Assumption = Assumption {
+    key: "limit_for_comparison",
+    text: "the FX limit is the Bank of Korea's 20 bn a year, kept for comparison; no such figure is published for this economy",
+};
+
+impl Preset {
+    /// Every preset, in the order the picker shows them.
+    pub const ALL: [Preset; 4] = [Preset::UsDemand, Preset::KrDeal, Preset::Japan, Preset::Eu];
+
+    /// The name used in the query string.
+    pub fn key(self) -> &'static str {
+        match self {
+            Preset::UsDemand => "us-demand",
+            Preset::KrDeal => "kr-deal",
+            Preset::Japan => "japan",
+            Preset::Eu => "eu",
+        }
+    }
+
+    /// Looks a preset up by its query-string name.
+    pub fn from_key(key: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// A short English title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Preset::UsDemand => "US demand: all 350 upfront, in dollars",
+            Preset::KrDeal => "Korea's final deal (Nov 2025)",
+            Preset::Japan => "Japan's 550",
+            Preset::Eu => "EU's 600",
+        }
+    }
+
+    /// The sourced figures the preset's values come from.
+    pub fn facts(self) -> &'static [Fact] {
+        match self {
+            Preset::UsDemand => &[facts::KR_UPFRONT_DEMAND, facts::KR_BOK_FX_CAPACITY],
+            Preset::KrDeal => &[
+                facts::KR_PLEDGE_TOTAL,
+                facts::KR_STRATEGIC_CASH,
+                facts::KR_SHIPBUILDING,
+                facts::KR_ANNUAL_CAP,
+                facts::KR_CASH_YEARS,
+                facts::KR_BOK_FX_CAPACITY,
+            ],
+            Preset::Japan => &[facts::JP_PLEDGE_TOTAL, facts::KR_BOK_FX_CAPACITY],
+            Preset::Eu => &[facts::EU_INVESTMENT, facts::KR_BOK_FX_CAPACITY],
+        }
+    }
+
+    /// The assumptions the preset adds to the model's own.
+    pub fn assumptions(self) -> &'static [Assumption] {
+        match self {
+            Preset::UsDemand => &[],
+            Preset::KrDeal => &[ASSUME_SHIPBUILDING_SPLIT, ASSUME_NO_CALLS],
+            Preset::Japan => &[ASSUME_JP_SPLIT, ASSUME_JP_YEARS, ASSUME_NO_CALLS, ASSUME_LIMIT_FOR_COMPARISON],
+            Preset::Eu => &[ASSUME_EU_CORPORATE, ASSUME_LIMIT_FOR_COMPARISON],
+        }
+    }
+
+    /// The preset's values.
+    pub fn scenario(self) -> Scenario {
+        let base = Scenario { preset: Some(self), ..Scenario::default() };
+        let limit = facts::KR_BOK_FX_CAPACITY.value;
+        match self {
+            Preset::UsDemand => Scenario {
+                total: facts::KR_UPFRONT_DEMAND.value,
+                upfront: 100.0,
+                limit,
+                ..base
+            },
+            Preset::KrDeal => {
+                let total = facts::KR_PLEDGE_TOTAL.value;
+                let shipbuilding_half = facts::KR_SHIPBUILDING.value / 2.0;
+                Scenario {
+                    total,
+                    corporate: percent_of(shipbuilding_half, total),
+                    guarantees: percent_of(shipbuilding_half, total),
+                    years: cash_years(),
+                    limit,
+                    ..base
+                }
+            }
+            Preset::Japan => Scenario {
+                total: facts::JP_PLEDGE_TOTAL.value,
+                loans: 49.0,
+                guarantees: 49.0,
+                years: 10,
+                limit,
+                country: Country::Jp,
+                ..base
+            },
+            Preset::Eu => Scenario {
+                total: facts::EU_INVESTMENT.value,
+                corporate: 100.0,
+                years: 3,
+                profile: Profile::Even,
+                limit,
+                country: Country::Eu,
+                ..base
+            },
+        }
+    }
+}
+
+fn percent_of(part: f64, total: f64) -> f64 {
+    part / total * 100.0
+}
+
+fn cash_years() -> u32 {
+    // 10 years, as the sourced schedule says; the fact is a small whole number.
+    let years = facts::KR_CASH_YEARS.value;
+    if (1.0..=30.0).contains(&years) {
+        years as u32
+    } else {
+        10
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_is_a_valid_scenario_that_round_trips() {
+        for preset in Preset::ALL {
+            let s = preset.scenario();
+            assert!(s.share_sum() <= 100.0 + 1e-9, "{preset:?}");
+            assert_eq!(s.to_query(), format!("preset={}", preset.key()));
+            assert_eq!(Scenario::parse(&s.to_query()).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn kr_deal_pays_200_of_state_cash_at_20_a_year() {
+        let s = Preset::KrDeal.scenario();
+        let direct_bn = s.total * s.direct() / 100.0;
+        assert!((direct_bn - 200.0).abs() < 1e-9, "{direct_bn}");
+        assert!((direct_bn / f64::from(s.years) - 20.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,738 @@
+//! The one scenario encoding shared by the page URL, the CLI argument and every export.
+//!
+//! Raw `key=value` pairs ([`RawParams`]) are checked once into a [`Scenario`] that the rest of
+//! the program trusts: every number finite and in range, shares summing to at most 100.
+//! [`Scenario::to_query`] writes it back; parsing what it writes gives the same scenario.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::presets::Preset;
+
+/// How the yearly amounts of the spread-out parts are loaded over the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The same amount every year.
+    Even,
+    /// Largest in the first year, falling linearly.
+    Front,
+    /// Smallest in the first year, rising linearly.
+    Back,
+}
+
+impl Profile {
+    /// Every profile, in display order.
+    pub const ALL: [Profile; 3] = [Profile::Even, Profile::Front, Profile::Back];
+
+    /// The name used in the query string.
+    pub fn key(self) -> &'static str {
+        match self {
+            Profile::Even => "even",
+            Profile::Front => "front",
+            Profile::Back => "back",
+        }
+    }
+
+    fn from_key(value: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.key() == value)
+    }
+}
+
+/// Whose GDP, reserves and currency the summary uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Country {
+    /// South Korea (won).
+    Kr,
+    /// Japan (yen).
+    Jp,
+    /// The European Union (euro).
+    Eu,
+}
+
+impl Country {
+    /// Every country, in display order.
+    pub const ALL: [Country; 3] = [Country::Kr, Country::Jp, Country::Eu];
+
+    /// The name used in the query string.
+    pub fn key(self) -> &'static str {
+        match self {
+            Country::Kr => "kr",
+            Country::Jp => "jp",
+            Country::Eu => "eu",
+        }
+    }
+
+    fn from_key(value: &str) -> Option<Country> {
+        Country::ALL.into_iter().find(|c| c.key() == value)
+    }
+}
+
+/// A checked scenario. Percentages are 0–100; money is USD billions.
+///
+/// Invariant: built only by [`Scenario::default`], a [`Preset`], or parsing, so every field is in
+/// the range its [`Key`] documents and `upfront + guarantees + loans + corporate <= 100`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    /// The preset the scenario starts from, if any; other fields override it.
+    #[serde(serialize_with = "serialize_preset")]
+    pub preset: Option<Preset>,
+    /// Size of the pledge, USD bn.
+    pub total: f64,
+    /// Share paid as one lump sum of government cash in the first year, percent.
+    pub upfront: f64,
+    /// Share given as loan guarantees (no cash unless called), percent.
+    pub guarantees: f64,
+    /// Share lent by state lenders, percent.
+    pub loans: f64,
+    /// Share invested by companies with their own money, percent.
+    pub corporate: f64,
+    /// Share of state cash paid in the country's own currency, percent.
+    pub krw: f64,
+    /// Timeline in years over which everything but the upfront part is paid.
+    pub years: u32,
+    /// Loading of the yearly amounts.
+    pub profile: Profile,
+    /// Share of guarantees that end up called and paid, percent.
+    pub calls: f64,
+    /// Dollars the state can supply per year without destabilising its currency, USD bn.
+    pub limit: f64,
+    /// First calendar year.
+    pub start: u32,
+    /// Whose GDP, reserves and currency the summary uses.
+    pub country: Country,
+}
+
+fn serialize_preset<S: serde::Serializer>(preset: &Option<Preset>, s: S) -> Result<S::Ok, S::Error> {
+    match preset {
+        Some(p) => s.serialize_some(p.key()),
+        None => s.serialize_none(),
+    }
+}
+
+impl Default for Scenario {
+    /// The key defaults: the whole pledge of 350 as government cash, evenly over ten years,
+    /// in dollars, against the Bank of Korea's 20 a year.
+    fn default() -> Self {
+        Scenario {
+            preset: None,
+            total: 350.0,
+            upfront: 0.0,
+            guarantees: 0.0,
+            loans: 0.0,
+            corporate: 0.0,
+            krw: 0.0,
+            years: 10,
+            profile: Profile::Even,
+            calls: 0.0,
+            limit: 20.0,
+            start: 2026,
+            country: Country::Kr,
+        }
+    }
+}
+
+/// A query-string key of the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// `preset`
+    Preset,
+    /// `total`
+    Total,
+    /// `upfront`
+    Upfront,
+    /// `guarantees`
+    Guarantees,
+    /// `loans`
+    Loans,
+    /// `corporate`
+    Corporate,
+    /// `krw`
+    Krw,
+    /// `years`
+    Years,
+    /// `profile`
+    Profile,
+    /// `calls`
+    Calls,
+    /// `limit`
+    Limit,
+    /// `start`
+    Start,
+    /// `country`
+    Country,
+}
+
+/// What values a key accepts.
+enum Domain {
+    Number { min: f64, max: f64 },
+    Whole { min: u32, max: u32 },
+    Choice,
+}
+
+impl Key {
+    /// Every key, in the order the query string writes them.
+    pub const ALL: [Key; 13] = [
+        Key::Preset,
+        Key::Total,
+        Key::Upfront,
+        Key::Guarantees,
+        Key::Loans,
+        Key::Corporate,
+        Key::Krw,
+        Key::Years,
+        Key::Profile,
+        Key::Calls,
+        Key::Limit,
+        Key::Start,
+        Key::Country,
+    ];
+
+    /// The share keys whose sum may not exceed 100.
+    pub const SHARES: [Key; 4] = [Key::Upfront, Key::Guarantees, Key::Loans, Key::Corporate];
+
+    /// The public name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Preset => "preset",
+            Key::Total => "total",
+            Key::Upfront => "upfront",
+            Key::Guarantees => "guarantees",
+            Key::Loans => "loans",
+            Key::Corporate => "corporate",
+            Key::Krw => "krw",
+            Key::Years => "years",
+            Key::Profile => "profile",
+            Key::Calls => "calls",
+            Key::Limit => "limit",
+            Key::Start => "start",
+            Key::Country => "country",
+        }
+    }
+
+    /// Looks a key up by its public name.
+    pub fn from_name(name: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    fn domain(self) -> Domain {
+        match self {
+            Key::Total => Domain::Number { min: 1.0, max: 5000.0 },
+            Key::Upfront | Key::Guarantees | Key::Loans | Key::Corporate | Key::Krw | Key::Calls => {
+                Domain::Number { min: 0.0, max: 100.0 }
+            }
+            Key::Limit => Domain::Number { min: 0.0, max: 1000.0 },
+            Key::Years => Domain::Whole { min: 1, max: 30 },
+            Key::Start => Domain::Whole { min: 2000, max: 2100 },
+            Key::Preset | Key::Profile | Key::Country => Domain::Choice,
+        }
+    }
+
+    /// The allowed values, in words, as error messages and docs show them.
+    pub fn allowed(self) -> String {
+        match self.domain() {
+            Domain::Number { min, max } => format!("a number from {min} to {max}"),
+            Domain::Whole { min, max } => format!("a whole number from {min} to {max}"),
+            Domain::Choice => {
+                let names: Vec<&str> = match self {
+                    Key::Preset => Preset::ALL.iter().map(|p| p.key()).collect(),
+                    Key::Profile => Profile::ALL.iter().map(|p| p.key()).collect(),
+                    _ => Country::ALL.iter().map(|c| c.key()).collect(),
+                };
+                format!("one of {}", names.join(", "))
+            }
+        }
+    }
+
+    /// The numeric range of a number key, `None` for choices.
+    pub fn range(self) -> Option<(f64, f64)> {
+        match self.domain() {
+            Domain::Number { min, max } => Some((min, max)),
+            Domain::Whole { min, max } => Some((f64::from(min), f64::from(max))),
+            Domain::Choice => None,
+        }
+    }
+}
+
+/// Why one parameter was rejected.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ParamErrorKind {
+    /// The key is not a scenario key.
+    UnknownKey,
+    /// The key appears more than once.
+    Duplicate,
+    /// The value is not a finite number (empty, text, NaN, infinite).
+    NotANumber,
+    /// The value is a number but the key takes whole numbers.
+    NotAWholeNumber,
+    /// The number is outside the key's range.
+    OutOfRange,
+    /// The value is not one of the key's names.
+    UnknownChoice,
+    /// `upfront + guarantees + loans + corporate` exceeds 100; reported against each share key given.
+    SharesAbove100 {
+        /// The sum that was asked for.
+        sum: f64,
+    },
+}
+
+/// One rejected parameter: the key, the value given, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamError {
+    /// The key as given.
+    pub key: String,
+    /// The value as given.
+    pub value: String,
+    /// What was wrong.
+    pub kind: ParamErrorKind,
+}
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let key = Key::from_name(&self.key);
+        let allowed = key.map(Key::allowed).unwrap_or_default();
+        match &self.kind {
+            ParamErrorKind::UnknownKey => {
+                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+                write!(f, "{}={}: unknown key (known keys: {})", self.key, self.value, known.join(", "))
+            }
+            ParamErrorKind::Duplicate => write!(f, "{}={}: given more than once", self.key, self.value),
+            ParamErrorKind::NotANumber => {
+                write!(f, "{}={:?}: not a number (allowed: {allowed})", self.key, self.value)
+            }
+            ParamErrorKind::NotAWholeNumber => {
+                write!(f, "{}={}: not a whole number (allowed: {allowed})", self.key, self.value)
+            }
+            ParamErrorKind::OutOfRange => {
+                write!(f, "{}={}: out of range (allowed: {allowed})", self.key, self.value)
+            }
+            ParamErrorKind::UnknownChoice => {
+                write!(f, "{}={:?}: not recognised (allowed: {allowed})", self.key, self.value)
+            }
+            ParamErrorKind::SharesAbove100 { sum } => write!(
+                f,
+                "{}={}: upfront + guarantees + loans + corporate is {sum} (allowed: at most 100 in all)",
+                self.key, self.value
+            ),
+        }
+    }
+}
+
+/// Every problem found in one query string.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", display_errors(.errors))]
+pub struct ScenarioError {
+    /// The rejected parameters, in the order given.
+    pub errors: Vec<ParamError>,
+}
+
+fn display_errors(errors: &[ParamError]) -> String {
+    let lines: Vec<String> = errors.iter().map(ParamError::to_string).collect();
+    lines.join("\n")
+}
+
+/// Raw `key=value` pairs from a query string, a whole URL, or CLI words, not yet checked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawParams {
+    /// The decoded pairs, in order.
+    pub pairs: Vec<(String, String)>,
+}
+
+impl RawParams {
+    /// Splits a query string: a bare `a=1&b=2`, one with a leading `?`, or a whole URL (the
+    /// part after `?`, without any `#fragment`). Percent-escapes and `+` are decoded.
+    pub fn from_query(input: &str) -> RawParams {
+        let input = input.trim();
+        let query = match input.split_once('?') {
+            Some((_, q)) => q,
+            None if input.contains("://") => "",
+            None => input,
+        };
+        let query = query.split_once('#').map_or(query, |(q, _)| q);
+        let pairs = form_urlencoded::parse(query.as_bytes())
+            .filter(|(k, v)| !(k.is_empty() && v.is_empty()))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        RawParams { pairs }
+    }
+
+    /// Removes and returns the pairs whose key satisfies `pred` (e.g. the page's own view keys).
+    pub fn take(&mut self, pred: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+        let (taken, kept) = std::mem::take(&mut self.pairs).into_iter().partition(|(k, _)| pred(k));
+        self.pairs = kept;
+        taken
+    }
+}
+
+/// A parsed value of one key.
+enum Value {
+    Number(f64),
+    Whole(u32),
+    Preset(Preset),
+    Profile(Profile),
+    Country(Country),
+}
+
+fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
+    let text = raw.trim();
+    match key.domain() {
+        Domain::Number { min, max } => {
+            let n: f64 = text.parse().map_err(|_| ParamErrorKind::NotANumber)?;
+            if !n.is_finite() {
+                return Err(ParamErrorKind::NotANumber);
+            }
+            if !(min..=max).contains(&n) {
+                return Err(ParamErrorKind::OutOfRange);
+            }
+            // -0 and 0 are the same setting; keep one spelling so encoding is canonical.
+            Ok(Value::Number(if n == 0.0 { 0.0 } else { n }))
+        }
+        Domain::Whole { min, max } => match text.parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(Value::Whole(n)),
+            Ok(_) => Err(ParamErrorKind::OutOfRange),
+            Err(_) => match text.parse::<f64>() {
+                Ok(n) if n.is_finite() && n.fract() != 0.0 => Err(ParamErrorKind::NotAWholeNumber),
+                Ok(n) if n.is_finite() => Err(ParamErrorKind::OutOfRange),
+                _ => Err(ParamErrorKind::NotANumber),
+            },
+        },
+        Domain::Choice => {
+            let lower = text.to_ascii_lowercase();
+            let found = match key {
+                Key::Preset => Preset::from_key(&lower).map(Value::Preset),
+                Key::Profile => Profile::from_key(&lower).map(Value::Profile),
+                _ => Country::from_key(&lower).map(Value::Country),
+            };
+            found.ok_or(ParamErrorKind::UnknownChoice)
+        }
+    }
+}
+
+impl Scenario {
+    /// The value of a number key (shares, money, years) as a number.
+    pub fn get(&self, key: Key) -> Option<f64> {
+        Some(match key {
+            Key::Total => self.total,
+            Key::Upfront => self.upfront,
+            Key::Guarantees => self.guarantees,
+            Key::Loans => self.loans,
+            Key::Corporate => self.corporate,
+            Key::Krw => self.krw,
+            Key::Years => f64::from(self.years),
+            Key::Calls => self.calls,
+            Key::Limit => self.limit,
+            Key::Start => f64::from(self.start),
+            Key::Preset | Key::Profile | Key::Country => return None,
+        })
+    }
+
+    /// Sets a number key, checking it as parsing would. Shares are not re-balanced here: the
+    /// caller decides what gives way (see [`Scenario::set_share_giving_way`]).
+    pub fn set(&mut self, key: Key, value: f64) -> Result<(), ParamErrorKind> {
+        let checked = check_value(key, &value.to_string())?;
+        self.apply(key, checked);
+        Ok(())
+    }
+
+    /// Sets one share and, if the four shares would then exceed 100, takes the excess from the
+    /// other shares (largest first), so the share being moved always wins. Returns the keys that
+    /// gave way.
+    pub fn set_share_giving_way(&mut self, key: Key, value: f64) -> Result<Vec<Key>, ParamErrorKind> {
+        if !Key::SHARES.contains(&key) {
+            return self.set(key, value).map(|()| Vec::new());
+        }
+        self.set(key, value)?;
+        let mut gave_way = Vec::new();
+        let mut excess = self.share_sum() - 100.0;
+        while excess > 1e-9 {
+            let Some(largest) = Key::SHARES
+                .into_iter()
+                .filter(|k| *k != key)
+                .max_by(|a, b| self.share(*a).total_cmp(&self.share(*b)))
+            else {
+                break;
+            };
+            let current = self.share(largest);
+            if current <= 0.0 {
+                break;
+            }
+            let cut = excess.min(current);
+            self.set_share_raw(largest, current - cut);
+            excess -= cut;
+            gave_way.push(largest);
+        }
+        Ok(gave_way)
+    }
+
+    fn share(&self, key: Key) -> f64 {
+        self.get(key).unwrap_or(0.0)
+    }
+
+    fn set_share_raw(&mut self, key: Key, value: f64) {
+        let value = (value.max(0.0) * 1e9).round() / 1e9;
+        match key {
+            Key::Upfront => self.upfront = value,
+            Key::Guarantees => self.guarantees = value,
+            Key::Loans => self.loans = value,
+            Key::Corporate => self.corporate = value,
+            _ => {}
+        }
+    }
+
+    /// `upfront + guarantees + loans + corporate`, percent.
+    pub fn share_sum(&self) -> f64 {
+        self.upfront + self.guarantees + self.loans + self.corporate
+    }
+
+    /// The derived share invested directly as government cash through capital calls, percent.
+    pub fn direct(&self) -> f64 {
+        (100.0 - self.share_sum()).max(0.0)
+    }
+
+    fn apply(&mut self, key: Key, value: Value) {
+        match (key, value) {
+            (Key::Total, Value::Number(n)) => self.total = n,
+            (Key::Upfront, Value::Number(n)) => self.upfront = n,
+            (Key::Guarantees, Value::Number(n)) => self.guarantees = n,
+            (Key::Loans, Value::Number(n)) => self.loans = n,
+            (Key::Corporate, Value::Number(n)) => self.corporate = n,
+            (Key::Krw, Value::Number(n)) => self.krw = n,
+            (Key::Calls, Value::Number(n)) => self.calls = n,
+            (Key::Limit, Value::Number(n)) => self.limit = n,
+            (Key::Years, Value::Whole(n)) => self.years = n,
+            (Key::Start, Value::Whole(n)) => self.start = n,
+            (Key::Profile, Value::Profile(p)) => self.profile = p,
+            (Key::Country, Value::Country(c)) => self.country = c,
+            (Key::Preset, Value::Preset(p)) => self.preset = Some(p),
+            _ => {}
+        }
+    }
+
+    /// Parses a query string (or a whole URL) strictly: any problem is an error naming every
+    /// bad key, its value and the allowed range.
+    pub fn parse(query: &str) -> Result<Scenario, ScenarioError> {
+        Scenario::from_raw(&RawParams::from_query(query))
+    }
+
+    /// Checks raw parameters strictly.
+    pub fn from_raw(raw: &RawParams) -> Result<Scenario, ScenarioError> {
+        let (scenario, errors) = Scenario::from_raw_lenient(raw);
+        if errors.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(ScenarioError { errors })
+        }
+    }
+
+    /// Checks raw parameters leniently, as the page does with a pasted link: every bad key
+    /// falls back to its base value (the preset's, or the default), and the problems are returned
+    /// to be shown. The scenario returned is always valid.
+    pub fn from_raw_lenient(raw: &RawParams) -> (Scenario, Vec<ParamError>) {
+        let mut errors = Vec::new();
+        let mut seen: Vec<Key> = Vec::new();
+        let mut checked: Vec<(Key, Value, &(String, String))> = Vec::new();
+        for pair in &raw.pairs {
+            let (name, value) = pair;
+            let error = |kind| ParamError { key: name.clone(), value: value.clone(), kind };
+            let Some(key) = Key::from_name(name) else {
+                errors.push(error(ParamErrorKind::UnknownKey));
+                continue;
+            };
+            if seen.contains(&key) {
+                errors.push(error(ParamErrorKind::Duplicate));
+                // A key given twice is ambiguous: neither value is used.
+                checked.retain(|(k, _, _)| *k != key);
+                continue;
+            }
+            seen.push(key);
+            match check_value(key, value) {
+                Ok(v) => checked.push((key, v, pair)),
+                Err(kind) => errors.push(error(kind)),
+            }
+        }
+        let preset = checked.iter().find_map(|(_, v, _)| match v {
+            Value::Preset(p) => Some(*p),
+            _ => None,
+        });
+        let base = preset.map_or_else(Scenario::default, Preset::scenario);
+        let mut scenario = base.clone();
+        for (key, value, _) in checked.iter().filter(|(k, _, _)| *k != Key::Preset) {
+            let value = match value {
+                Value::Number(n) => Value::Number(*n),
+                Value::Whole(n) => Value::Whole(*n),
+                Value::Preset(p) => Value::Preset(*p),
+                Value::Profile(p) => Value::Profile(*p),
+                Value::Country(c) => Value::Country(*c),
+            };
+            scenario.apply(*key, value);
+        }
+        let sum = scenario.share_sum();
+        if sum > 100.0 + 1e-9 {
+            for (key, _, (name, value)) in checked.iter().filter(|(k, _, _)| Key::SHARES.contains(k)) {
+                errors.push(ParamError {
+                    key: name.clone(),
+                    value: value.clone(),
+                    kind: ParamErrorKind::SharesAbove100 { sum },
+                });
+                let base_value = base.share(*key);
+                scenario.set_share_raw(*key, base_value);
+            }
+        }
+        (scenario, errors)
+    }
+
+    /// The canonical query string (no leading `?`): `preset` first if any, then every key whose
+    /// value differs from the base (the preset's, or the default), in [`Key::ALL`] order.
+    /// Parsing it gives back this scenario.
+    pub fn to_query(&self) -> String {
+        let base = self.preset.map_or_else(Scenario::default, Preset::scenario);
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for key in Key::ALL {
+            if let Some(value) = self.value_text(key, &base) {
+                out.append_pair(key.name(), &value);
+            }
+        }
+        out.finish()
+    }
+
+    /// Every key with its value, as the JSON export and the CLI title show them.
+    pub fn to_query_full(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for key in Key::ALL {
+            if let Some(value) = self.text(key) {
+                out.append_pair(key.name(), &value);
+            }
+        }
+        out.finish()
+    }
+
+    fn text(&self, key: Key) -> Option<String> {
+        match key {
+            Key::Preset => self.preset.map(|p| p.key().to_owned()),
+            Key::Profile => Some(self.profile.key().to_owned()),
+            Key::Country => Some(self.country.key().to_owned()),
+            _ => self.get(key).map(|n| n.to_string()),
+        }
+    }
+
+    fn value_text(&self, key: Key, base: &Scenario) -> Option<String> {
+        if key == Key::Preset {
+            return self.text(key);
+        }
+        let same = match key {
+            Key::Profile => self.profile == base.profile,
+            Key::Country => self.country == base.country,
+            _ => self.get(key) == base.get(key),
+        };
+        if same {
+            None
+        } else {
+            self.text(key)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_query_is_the_default() {
+        assert_eq!(Scenario::parse("").unwrap(), Scenario::default());
+        assert_eq!(Scenario::parse("?").unwrap(), Scenario::default());
+        assert_eq!(Scenario::default().to_query(), "");
+    }
+
+    #[test]
+    fn accepts_bare_query_leading_question_mark_and_whole_url() {
+        let want = Scenario { upfront: 20.0, years: 12, ..Scenario::default() };
+        for input in [
+            "upfront=20&years=12",
+            "?upfront=20&years=12",
+            "https://example.org/explorer/?upfront=20&years=12#chart",
+            "  upfront=20&years=12  ",
+        ] {
+            assert_eq!(Scenario::parse(input).unwrap(), want, "{input}");
+        }
+        assert_eq!(Scenario::parse("https://example.org/").unwrap(), Scenario::default());
+    }
+
+    #[test]
+    fn error_names_every_bad_key_value_and_range() {
+        let err = Scenario::parse("upfront=abc&years=31&colour=red&profile=zigzag").unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.errors.len(), 4, "{text}");
+        assert!(text.contains("upfront=\"abc\": not a number (allowed: a number from 0 to 100)"), "{text}");
+        assert!(text.contains("years=31: out of range (allowed: a whole number from 1 to 30)"), "{text}");
+        assert!(text.contains("colour=red: unknown key"), "{text}");
+        assert!(text.contains("profile=\"zigzag\": not recognised (allowed: one of even, front, back)"), "{text}");
+    }
+
+    #[test]
+    fn rejects_nan_infinity_empty_negative_fraction_years_and_duplicates() {
+        for (query, kind) in [
+            ("limit=NaN", ParamErrorKind::NotANumber),
+            ("total=inf", ParamErrorKind::NotANumber),
+            ("krw=", ParamErrorKind::NotANumber),
+            ("calls=-1", ParamErrorKind::OutOfRange),
+            ("total=1e300", ParamErrorKind::OutOfRange),
+            ("years=2.5", ParamErrorKind::NotAWholeNumber),
+            ("years=-3", ParamErrorKind::OutOfRange),
+            ("start=1999", ParamErrorKind::OutOfRange),
+        ] {
+            let err = Scenario::parse(query).unwrap_err();
+            assert_eq!(err.errors[0].kind, kind, "{query}");
+        }
+        let err = Scenario::parse("years=5&years=6").unwrap_err();
+        assert_eq!(err.errors[0].kind, ParamErrorKind::Duplicate);
+    }
+
+    #[test]
+    fn shares_above_100_are_reported_against_each_share_given() {
+        let err = Scenario::parse("upfront=60&loans=50").unwrap_err();
+        assert_eq!(err.errors.len(), 2);
+        assert!(err.to_string().contains("is 110"), "{err}");
+        assert!(Scenario::parse("upfront=60&loans=40").is_ok());
+    }
+
+    #[test]
+    fn lenient_parse_falls_back_only_the_bad_keys() {
+        let raw = RawParams::from_query("upfront=20&years=abc&krw=30&zzz=1");
+        let (scenario, errors) = Scenario::from_raw_lenient(&raw);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(scenario.upfront, 20.0);
+        assert_eq!(scenario.krw, 30.0);
+        assert_eq!(scenario.years, Scenario::default().years);
+    }
+
+    #[test]
+    fn explicit_keys_override_the_preset() {
+        let s = Scenario::parse("preset=us-demand&years=3").unwrap();
+        assert_eq!(s.preset, Some(Preset::UsDemand));
+        assert_eq!(s.upfront, 100.0);
+        assert_eq!(s.years, 3);
+        assert_eq!(s.to_query(), "preset=us-demand&years=3");
+    }
+
+    #[test]
+    fn the_moved_share_wins_and_the_largest_other_gives_way() {
+        let mut s = Scenario { guarantees: 50.0, loans: 30.0, ..Scenario::default() };
+        let gave_way = s.set_share_giving_way(Key::Upfront, 40.0).unwrap();
+        assert_eq!(s.upfront, 40.0);
+        assert_eq!(gave_way, vec![Key::Guarantees]);
+        assert_eq!(s.guarantees, 30.0);
+        assert_eq!(s.share_sum(), 100.0);
+        let gave_way = s.set_share_giving_way(Key::Upfront, 100.0).unwrap();
+        assert_eq!((s.guarantees, s.loans, s.corporate), (0.0, 0.0, 0.0));
+        assert_eq!(gave_way.len(), 2);
+    }
+
+    #[test]
+    fn whole_numbers_written_without_a_decimal_point() {
+        let s = Scenario { upfront: 20.0, krw: 30.5, ..Scenario::default() };
+        assert_eq!(s.to_query(), "upfront=20&krw=30.5");
+    }
+}

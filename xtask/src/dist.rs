@@ -1,0 +1,309 @@
+//! `cargo xtask dist`: the browser bundle in `dist/`.
+//!
+//! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web`
+//! 2. `wasm-bindgen … --target web --out-name pledge` → `dist/pledge.js`, `dist/pledge_bg.wasm`
+//! 3. `wasm-opt -Oz` (npm binaryen 132; Debian's older binaryen cannot parse rustc 1.95 output)
+//! 4. `index.html` and `assets/**` copied beside them
+//! 5. a size report (raw and gzip -9 bytes per file), printed and written to
+//!    `dist/size-report.json`
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::process::Cmd;
+use crate::tools::{self, WASM_TARGET};
+
+/// The binary that is the browser front end.
+const WEB_BIN: &str = "pledge-web";
+/// Base name of the generated JS and wasm (`pledge.js`, `pledge_bg.wasm`).
+const OUT_NAME: &str = "pledge";
+/// Name of the JSON size report inside `dist/`.
+pub const SIZE_REPORT: &str = "size-report.json";
+/// wasm features rustc 1.95 emits by default, which wasm-opt must be told to accept.
+const WASM_FEATURES: [&str; 5] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+    "--enable-multivalue",
+];
+
+/// The output directory, `<repo>/dist`.
+pub fn dist_dir(root: &Path) -> PathBuf {
+    root.join("dist")
+}
+
+/// Cargo's target directory: `$CARGO_TARGET_DIR` if set, else `<repo>/target`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}
+
+/// Builds the bundle into `dist/` (tools must already be ensured) and prints its size report.
+pub fn build(root: &Path) -> Result<()> {
+    let dist = dist_dir(root);
+
+    Cmd::new(root, "cargo")
+        .args([
+            "build",
+            "--release",
+            "--target",
+            WASM_TARGET,
+            "--bin",
+            WEB_BIN,
+        ])
+        .run()?;
+
+    if dist.exists() {
+        fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
+    }
+    let wasm = target_dir(root)
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{WEB_BIN}.wasm"));
+    Cmd::new(root, "wasm-bindgen")
+        .args([
+            rel(root, &wasm).as_str(),
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            "dist",
+            "--out-name",
+            OUT_NAME,
+        ])
+        .run()?;
+
+    let bg_wasm = format!("dist/{OUT_NAME}_bg.wasm");
+    let before = file_len(&root.join(&bg_wasm))?;
+    Cmd::new(root, "node_modules/.bin/wasm-opt")
+        .args(["-Oz"])
+        .args(WASM_FEATURES)
+        .args([bg_wasm.as_str(), "-o", bg_wasm.as_str()])
+        .run()
+        .context("wasm-opt failed: the bundle is not optimised (try `npm ci`)")?;
+    let after = file_len(&root.join(&bg_wasm))?;
+    if after == 0 {
+        bail!("wasm-opt wrote an empty {bg_wasm}");
+    }
+    println!("wasm-opt -Oz: {before} → {after} bytes");
+
+    let index = root.join("index.html");
+    fs::copy(&index, dist.join("index.html"))
+        .with_context(|| format!("could not copy {}", index.display()))?;
+    let assets = root.join("assets");
+    if assets.is_dir() {
+        copy_dir(&assets, &dist.join("assets"))?;
+    } else {
+        println!("note: no assets/ directory to copy");
+    }
+
+    let report = size_report(&dist)?;
+    print!("{}", report.table());
+    let json_path = dist.join(SIZE_REPORT);
+    fs::write(&json_path, report.json())
+        .with_context(|| format!("could not write {}", json_path.display()))?;
+    println!("dist: {} ({} files)", rel(root, &dist), report.files.len());
+    Ok(())
+}
+
+/// `path` relative to `root` with `/` separators (for echoed commands and reports).
+fn rel(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn file_len(path: &Path) -> Result<u64> {
+    Ok(fs::metadata(path)
+        .with_context(|| format!("missing {}", path.display()))?
+        .len())
+}
+
+/// Copies the directory tree `from` into `to`, keeping relative paths.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to).with_context(|| format!("could not create {}", to.display()))?;
+    for entry in fs::read_dir(from).with_context(|| format!("could not read {}", from.display()))? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type()?.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            fs::copy(&src, &dst).with_context(|| format!("could not copy {}", src.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Sizes of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSize {
+    /// Path relative to `dist/`, `/`-separated.
+    pub path: String,
+    /// Bytes on disk.
+    pub raw: u64,
+    /// Bytes after gzip at level 9.
+    pub gzip: u64,
+}
+
+/// Sizes of every file in the bundle.
+#[derive(Debug, Clone, Default)]
+pub struct SizeReport {
+    /// One entry per file, sorted by path.
+    pub files: Vec<FileSize>,
+}
+
+impl SizeReport {
+    /// Sum of raw bytes.
+    pub fn total_raw(&self) -> u64 {
+        self.files.iter().map(|f| f.raw).sum()
+    }
+
+    /// Sum of gzip -9 bytes.
+    pub fn total_gzip(&self) -> u64 {
+        self.files.iter().map(|f| f.gzip).sum()
+    }
+
+    /// A plain-text table for the console.
+    pub fn table(&self) -> String {
+        let width = self
+            .files
+            .iter()
+            .map(|f| f.path.len())
+            .chain([5])
+            .max()
+            .unwrap_or(5);
+        let mut out = format!("{:<width$}  {:>10}  {:>10}\n", "file", "raw", "gzip -9");
+        for f in &self.files {
+            out += &format!("{:<width$}  {:>10}  {:>10}\n", f.path, f.raw, f.gzip);
+        }
+        out += &format!(
+            "{:<width$}  {:>10}  {:>10}\n",
+            "total",
+            self.total_raw(),
+            self.total_gzip()
+        );
+        out
+    }
+
+    /// The report as JSON: `{"files":[{"path","raw","gzip"}…],"total":{"raw","gzip"}}`.
+    pub fn json(&self) -> String {
+        let files: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| {
+                format!(
+                    "    {{\"path\": {}, \"raw\": {}, \"gzip\": {}}}",
+                    json_string(&f.path),
+                    f.raw,
+                    f.gzip
+                )
+            })
+            .collect();
+        format!(
+            "{{\n  \"files\": [\n{}\n  ],\n  \"total\": {{\"raw\": {}, \"gzip\": {}}}\n}}\n",
+            files.join(",\n"),
+            self.total_raw(),
+            self.total_gzip()
+        )
+    }
+}
+
+/// Measures every file under `dir` (except an earlier size report).
+pub fn size_report(dir: &Path) -> Result<SizeReport> {
+    let mut paths = Vec::new();
+    collect_files(dir, &mut paths)?;
+    let mut files = Vec::new();
+    for path in paths {
+        let name = rel(dir, &path);
+        if name == SIZE_REPORT {
+            continue;
+        }
+        let bytes =
+            fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
+        files.push(FileSize {
+            path: name,
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes)?,
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(SizeReport { files })
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir).with_context(|| format!("could not read {}", dir.display()))? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            collect_files(&entry.path(), out)?;
+        } else {
+            out.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// Length of `bytes` gzipped at level 9 (as `gzip -9` would, give or take the header's name).
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out += "\\\"",
+            '\\' => out += "\\\\",
+            c if (c as u32) < 0x20 => out += &format!("\\u{:04x}", c as u32),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Ensures the build tools, then builds `dist/`.
+pub fn run(root: &Path) -> Result<()> {
+    tools::ensure_build_tools(root)?;
+    build(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_measures_and_serialises() {
+        let dir = std::env::temp_dir().join(format!("xtask-size-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("assets")).unwrap();
+        fs::write(dir.join("a.js"), "x".repeat(1000)).unwrap();
+        fs::write(dir.join("assets/b \"q\".css"), "").unwrap();
+        fs::write(dir.join(SIZE_REPORT), "old").unwrap();
+        let report = size_report(&dir).unwrap();
+        let paths: Vec<_> = report.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["a.js", "assets/b \"q\".css"]);
+        assert_eq!(report.total_raw(), 1000);
+        assert!(report.files[0].gzip < 100);
+        let json = report.json();
+        assert!(json.contains(r#""path": "assets/b \"q\".css""#), "{json}");
+        assert!(json.contains(&format!(
+            "\"total\": {{\"raw\": 1000, \"gzip\": {}}}",
+            report.total_gzip()
+        )));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
