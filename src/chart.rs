@@ -63,7 +63,7 @@ impl Theme {
         contingent: RGBColor(180, 110, 0),
         limit: RGBColor(28, 28, 30),
         breach: RGBColor(200, 30, 30),
-        breach_tint: RGBColor(253, 228, 224),
+        breach_tint: RGBColor(254, 238, 236),
     };
 
     /// The dark theme.
@@ -94,11 +94,26 @@ pub struct ChartStyle {
     pub font: &'static str,
     /// Multiplies every length: 1 for screens and SVG, 2 for a crisp PNG.
     pub scale: f64,
+    /// Plotters font-size units per pixel of em: its SVG backend writes `font-size` as the size
+    /// divided by 1.24; its bitmap backend (ab_glyph) scales the font's ascender-to-descender
+    /// height to the size, which for DejaVu Sans is 1.164 em.
+    pub font_units_per_px: f64,
+}
+
+impl ChartStyle {
+    /// For SVG output.
+    pub const SVG: ChartStyle =
+        ChartStyle { theme: Theme::LIGHT, font: "sans-serif", scale: 1.0, font_units_per_px: 1.24 };
+
+    /// For bitmap output at `scale` device pixels per CSS pixel.
+    pub fn bitmap(scale: f64) -> ChartStyle {
+        ChartStyle { scale, font_units_per_px: 1.164, ..ChartStyle::SVG }
+    }
 }
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle { theme: Theme::LIGHT, font: "sans-serif", scale: 1.0 }
+        ChartStyle::SVG
     }
 }
 
@@ -178,19 +193,41 @@ pub fn nice_step(max: f64, target: f64) -> f64 {
     step.unwrap_or(10.0 * power)
 }
 
+/// Advance widths of DejaVu Sans for ASCII 32–126, in thousandths of an em (read from the font
+/// with fontTools). Text is laid out with this table, not by asking the backend: plotters' web
+/// backend measures text by inserting a styled `<span>` and forcing a layout for every call,
+/// which is slow and blocked by a strict Content-Security-Policy (`style-src 'self'`). The
+/// table is DejaVu's, one of the wider sans-serifs, so text measured with it fits when a
+/// browser draws it in the reader's narrower system font.
+const ADVANCE: [u16; 95] = [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636,
+    636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295,
+    295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838,
+    500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521,
+    392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+];
+
+/// Width in pixels of `text` drawn with a font of `px` pixels.
+pub fn text_width(text: &str, px: f64) -> i32 {
+    let em_thousandths: u32 = text
+        .chars()
+        .map(|c| match u32::from(c) {
+            code @ 32..=126 => ADVANCE.get((code - 32) as usize).copied().map_or(600, u32::from),
+            0x2014 | 0x2026 => 1000,
+            0x1100..=0x11FF | 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF => 1000,
+            _ => 640,
+        })
+        .sum();
+    (f64::from(em_thousandths) / 1000.0 * px).ceil() as i32
+}
+
 /// Splits `text` into lines no wider than `max_width` pixels in `font`.
-fn wrap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    font: &TextStyle<'_>,
-    max_width: i32,
-) -> Result<Vec<String>, DrawingAreaErrorKind<DB::ErrorType>> {
+fn wrap(text: &str, font_px: f64, max_width: i32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
         let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-        let (w, _) = area.estimate_text_size(&candidate, font)?;
-        if w as i32 > max_width && !line.is_empty() {
+        if text_width(&candidate, font_px) > max_width && !line.is_empty() {
             lines.push(std::mem::replace(&mut line, word.to_owned()));
         } else {
             line = candidate;
@@ -199,7 +236,7 @@ fn wrap<DB: DrawingBackend>(
     if !line.is_empty() {
         lines.push(line);
     }
-    Ok(lines)
+    lines
 }
 
 /// Draws the chart of `schedule` for `scenario` onto `area`, filling it.
@@ -215,56 +252,70 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = (width as i32, height as i32);
     let narrow = width < px(520.0);
     let font = |size: f64, colour: RGBColor| TextStyle {
-        font: (style.font, size * style.scale).into_font(),
+        font: (style.font, size * style.scale * style.font_units_per_px).into_font(),
         color: colour.to_backend_color(),
         pos: Pos::default(),
     };
-    let title_font = font(if narrow { 14.0 } else { 16.0 }, t.ink);
-    let small = font(if narrow { 10.5 } else { 12.0 }, t.muted);
-    let label_font = font(if narrow { 11.0 } else { 12.0 }, t.ink);
+    let title_font = font(if narrow { 15.0 } else { 17.0 }, t.ink);
+    let small = font(if narrow { 11.5 } else { 12.5 }, t.muted);
+    let label_font = font(if narrow { 12.0 } else { 13.0 }, t.ink);
     let pad = px(if narrow { 8.0 } else { 14.0 });
-    let line_h = |f: &TextStyle<'_>| (f.font.get_size() * 1.3).round() as i32;
+    let font_px = |f: &TextStyle<'_>| f.font.get_size() / style.font_units_per_px;
+    let measure = |text: &str, f: &TextStyle<'_>| text_width(text, font_px(f));
+    let line_h = |f: &TextStyle<'_>| (font_px(f) * 1.3).round() as i32;
 
     area.fill(&t.background)?;
 
     // Title, wrapped.
     let mut y = pad;
-    for line in wrap(area, &text::title(scenario), &title_font, width - 2 * pad)? {
+    for line in wrap(&text::title(scenario), font_px(&title_font), width - 2 * pad) {
         area.draw(&Text::new(line, (pad, y), title_font.clone()))?;
         y += line_h(&title_font);
     }
     y += px(4.0);
 
-    // Legend: swatch + label, wrapping into rows.
+    // Legend: swatch + label, wrapping into rows: the instruments drawn, the FX line with its
+    // source, and the breach marker.
+    enum Item {
+        Seg(Segment),
+        Limit,
+        Breach,
+    }
+    let limit_text = text::limit_label(scenario);
+    let mut items: Vec<Item> =
+        Segment::ALL.into_iter().filter(|s| s.present(schedule)).map(Item::Seg).collect();
+    items.push(Item::Limit);
+    if schedule.rows.iter().any(|r| r.breach) {
+        items.push(Item::Breach);
+    }
     let swatch = px(11.0);
     let mut x = pad;
-    for seg in Segment::ALL.into_iter().filter(|s| s.present(schedule)) {
-        let (tw, _) = area.estimate_text_size(seg.label(), &label_font)?;
-        let item_w = swatch + px(5.0) + tw as i32 + px(14.0);
+    for item in &items {
+        let label = match item {
+            Item::Seg(seg) => seg.label(),
+            Item::Limit => limit_text.as_str(),
+            Item::Breach => "Above the FX limit",
+        };
+        let swatch_w = if matches!(item, Item::Limit) { px(22.0) } else { swatch };
+        let item_w = swatch_w + px(5.0) + measure(label, &label_font) + px(14.0);
         if x + item_w > width - pad && x > pad {
             x = pad;
             y += line_h(&label_font) + px(2.0);
         }
-        draw_swatch(area, seg, (x, y + px(1.0)), swatch, style)?;
-        area.draw(&Text::new(seg.label(), (x + swatch + px(5.0), y), label_font.clone()))?;
+        let mid = y + line_h(&label_font) / 2;
+        match item {
+            Item::Seg(seg) => draw_swatch(area, *seg, (x, mid - swatch / 2), swatch, style)?,
+            Item::Limit => dashed(area, (x, x + swatch_w), mid, t.limit, style.scale)?,
+            Item::Breach => draw_breach_marker(area, (x + swatch / 2, mid + swatch / 2), swatch, t)?,
+        }
+        let pos = Pos::new(HPos::Left, VPos::Center);
+        area.draw(&Text::new(label, (x + swatch_w + px(5.0), mid), label_font.clone().pos(pos)))?;
         x += item_w;
-    }
-    let breach_any = schedule.rows.iter().any(|r| r.breach);
-    if breach_any {
-        let label = "Above the FX limit";
-        let (tw, _) = area.estimate_text_size(label, &label_font)?;
-        let item_w = swatch + px(5.0) + tw as i32 + px(14.0);
-        if x + item_w > width - pad && x > pad {
-            x = pad;
-            y += line_h(&label_font) + px(2.0);
-        }
-        draw_breach_marker(area, (x + swatch / 2, y + swatch + px(1.0)), swatch, t)?;
-        area.draw(&Text::new(label, (x + swatch + px(5.0), y), label_font.clone()))?;
     }
     y += line_h(&label_font) + px(8.0);
 
     // Source line(s) at the bottom.
-    let source_lines = wrap(area, &text::source_line(scenario), &small, width - 2 * pad)?;
+    let source_lines = wrap(&text::source_line(scenario), font_px(&small), width - 2 * pad);
     let source_h = source_lines.len() as i32 * line_h(&small);
     let mut sy = height - pad - source_h;
     for line in &source_lines {
@@ -283,14 +334,16 @@ pub fn draw<DB: DrawingBackend>(
     let y_max_raw = max_bar.max(scenario.limit).max(1.0) * 1.08;
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;
-    let tick_labels: Vec<String> = (0..=((y_max / step).round() as i32)).map(|i| text::pct(f64::from(i) * step)).collect();
+    let tick_labels: Vec<String> =
+        (0..=((y_max / step).round() as i32)).map(|i| text::pct(f64::from(i) * step)).collect();
     let mut tick_w = 0;
     for label in &tick_labels {
-        tick_w = tick_w.max(area.estimate_text_size(label, &small)?.0 as i32);
+        tick_w = tick_w.max(measure(label, &small));
     }
     let axis_title_w = line_h(&small);
     let left = pad + axis_title_w + tick_w + px(6.0);
-    let right = width - pad;
+    let limit_tag = text::usd_bn(scenario.limit);
+    let right = width - pad - measure(&limit_tag, &small) - px(6.0);
     if right - left < px(40.0) || bottom - top < px(40.0) {
         return Ok(()); // Too small to draw a readable plot; the title and source still show.
     }
@@ -307,7 +360,10 @@ pub fn draw<DB: DrawingBackend>(
     }
     for (i, label) in (0..).zip(&tick_labels) {
         let gy = to_y(f64::from(i) * step);
-        area.draw(&PathElement::new(vec![(left, gy), (right, gy)], t.grid.stroke_width(px(1.0).max(1) as u32)))?;
+        area.draw(&PathElement::new(
+            vec![(left, gy), (right, gy)],
+            t.grid.stroke_width(px(1.0).max(1) as u32),
+        ))?;
         let pos = Pos::new(HPos::Right, VPos::Center);
         area.draw(&Text::new(label.clone(), (left - px(5.0), gy), small.clone().pos(pos)))?;
     }
@@ -341,10 +397,13 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Axis and year labels.
-    area.draw(&PathElement::new(vec![(left, bottom), (right, bottom)], t.ink.stroke_width(px(1.0).max(1) as u32)))?;
+    area.draw(&PathElement::new(
+        vec![(left, bottom), (right, bottom)],
+        t.ink.stroke_width(px(1.0).max(1) as u32),
+    ))?;
     let mut label_every = 1;
-    let (year_w, _) = area.estimate_text_size("2026", &small)?;
-    while band * f64::from(label_every) < f64::from(year_w as i32 + px(6.0)) {
+    let year_w = measure("2026", &small);
+    while band * f64::from(label_every) < f64::from(year_w + px(6.0)) {
         label_every += 1;
     }
     for (i, r) in (0..).zip(&schedule.rows) {
@@ -355,25 +414,37 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let pos = Pos::new(HPos::Center, VPos::Top);
-    area.draw(&Text::new("Year", ((left + right) / 2, bottom + px(4.0) + line_h(&small)), small.clone().pos(pos)))?;
-
-    // The FX limit: dashed line and its label.
-    let ly = to_y(scenario.limit);
-    let (dash, gap) = (px(8.0), px(5.0));
-    let mut dx = left;
-    while dx < right {
-        let end = (dx + dash).min(right);
-        area.draw(&PathElement::new(vec![(dx, ly), (end, ly)], t.limit.stroke_width(px(2.0).max(1) as u32)))?;
-        dx = end + gap;
-    }
-    let limit_text = text::limit_label(scenario);
-    let (lw, lh) = area.estimate_text_size(&limit_text, &label_font)?;
-    let label_y = (ly - px(4.0) - lh as i32).max(top - px(12.0));
-    area.draw(&Rectangle::new(
-        [(right - lw as i32 - px(6.0), label_y - px(2.0)), (right, label_y + lh as i32 + px(2.0))],
-        t.background.mix(0.85).filled(),
+    area.draw(&Text::new(
+        "Year",
+        ((left + right) / 2, bottom + px(4.0) + line_h(&small)),
+        small.clone().pos(pos),
     ))?;
-    area.draw(&Text::new(limit_text, (right - px(3.0), label_y), label_font.pos(Pos::new(HPos::Right, VPos::Top))))?;
+
+    // The FX limit: a dashed line, its value beside it (the legend names its source).
+    let ly = to_y(scenario.limit);
+    dashed(area, (left, right), ly, t.limit, style.scale)?;
+    let pos = Pos::new(HPos::Left, VPos::Center);
+    area.draw(&Text::new(limit_tag, (right + px(4.0), ly), label_font.pos(pos)))?;
+    Ok(())
+}
+
+/// A horizontal dashed line from `x0` to `x1` at `y`.
+fn dashed<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, x1): (i32, i32),
+    y: i32,
+    colour: RGBColor,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let (dash, gap) = (px(8.0), px(5.0));
+    let stroke = colour.stroke_width(px(2.0).max(1) as u32);
+    let mut x = x0;
+    while x < x1 {
+        let end = (x + dash).min(x1);
+        area.draw(&PathElement::new(vec![(x, y), (end, y)], stroke))?;
+        x = end + gap;
+    }
     Ok(())
 }
 
@@ -460,7 +531,12 @@ fn draw_breach_marker<DB: DrawingBackend>(
 pub struct ChartError(pub String);
 
 /// Draws the chart to an SVG document of `width` × `height` pixels.
-pub fn svg(scenario: &Scenario, schedule: &Schedule, size: (u32, u32), style: &ChartStyle) -> Result<String, ChartError> {
+pub fn svg(
+    scenario: &Scenario,
+    schedule: &Schedule,
+    size: (u32, u32),
+    style: &ChartStyle,
+) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();

@@ -61,10 +61,14 @@ pub fn csv(schedule: &Schedule) -> String {
 
 /// A readable fixed-width table of the schedule with totals, for a terminal.
 pub fn table(scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> String {
-    let headers = ["year", "upfront", "direct", "loans", "company", "guar.", "called", "state", "in USD", "limit", "headroom", ""];
+    let headers = [
+        "year", "upfront", "direct", "loans", "company", "guar.", "called", "state", "in USD", "limit",
+        "headroom", "",
+    ];
     let mut out = String::new();
     let _ = writeln!(out, "{}", crate::text::title(scenario));
-    let _ = writeln!(out, "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.\n");
+    let _ =
+        writeln!(out, "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.\n");
     let widths = [5, 8, 8, 8, 8, 8, 8, 8, 8, 7, 9, 6];
     let mut line = String::new();
     for (h, w) in headers.iter().zip(widths) {
@@ -138,7 +142,14 @@ mod tests {
 
     #[test]
     fn table_snapshot_of_the_default_with_some_won_and_guarantees() {
-        let s = Scenario { years: 4, upfront: 10.0, guarantees: 20.0, calls: 50.0, krw: 30.0, ..Scenario::default() };
+        let s = Scenario {
+            years: 4,
+            upfront: 10.0,
+            guarantees: 20.0,
+            calls: 50.0,
+            krw: 30.0,
+            ..Scenario::default()
+        };
         let sched = schedule(&s);
         let sum = summarize(&s, &sched);
         expect![[r#"

@@ -155,7 +155,8 @@ pub const EU_INVESTMENT: Fact = Fact {
     value: 600.0,
     unit: "USD bn",
     as_of: "2025-08-21",
-    source: "https://www.3newsnow.com/politics/economy/us-and-eu-lock-in-tariff-rates-on-autos-industrial-goods",
+    source:
+        "https://www.3newsnow.com/politics/economy/us-and-eu-lock-in-tariff-rates-on-autos-industrial-goods",
     source_name: "Scripps News",
 };
 /// The EU's GDP, USD bn.

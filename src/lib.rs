@@ -12,6 +12,7 @@ pub mod model;
 pub mod presets;
 pub mod scenario;
 pub mod text;
+pub mod ui_state;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;

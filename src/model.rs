@@ -329,9 +329,10 @@ pub fn solve(s: &Scenario) -> Solvers {
 pub fn max_upfront(s: &Scenario) -> Option<f64> {
     let others = s.guarantees + s.loans + s.corporate;
     let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
-    (0..=top).rev().map(|tenths| f64::from(tenths) / 10.0).find(|&upfront| {
-        within_limit(&Scenario { upfront, ..s.clone() })
-    })
+    (0..=top)
+        .rev()
+        .map(|tenths| f64::from(tenths) / 10.0)
+        .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
 }
 
 /// Shortest timeline in whole years (1–30) that keeps every year under the limit.
@@ -408,7 +409,15 @@ mod tests {
     fn profiles_conserve_money_and_load_as_named() {
         for profile in Profile::ALL {
             for years in [1, 2, 7, 30] {
-                let s = Scenario { profile, years, upfront: 10.0, loans: 20.0, guarantees: 30.0, corporate: 5.0, ..Scenario::default() };
+                let s = Scenario {
+                    profile,
+                    years,
+                    upfront: 10.0,
+                    loans: 20.0,
+                    guarantees: 30.0,
+                    corporate: 5.0,
+                    ..Scenario::default()
+                };
                 let rows = schedule(&s).rows;
                 assert!((total_of(&rows) - s.total).abs() < 1e-9, "{profile:?} {years}");
             }

@@ -31,13 +31,18 @@ pub fn svg(scenario: &Scenario, schedule: &Schedule, size: (u32, u32)) -> Result
 }
 
 /// The chart as PNG bytes, drawn at `scale` × `size` pixels (2 for a crisp image).
-pub fn png(scenario: &Scenario, schedule: &Schedule, size: (u32, u32), scale: u32) -> Result<Vec<u8>, ChartError> {
+pub fn png(
+    scenario: &Scenario,
+    schedule: &Schedule,
+    size: (u32, u32),
+    scale: u32,
+) -> Result<Vec<u8>, ChartError> {
     register_font()?;
     let (w, h) = (size.0 * scale, size.1 * scale);
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        let style = ChartStyle { scale: f64::from(scale), ..ChartStyle::default() };
+        let style = ChartStyle::bitmap(f64::from(scale));
         chart::draw(&root, scenario, schedule, &style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
@@ -53,4 +58,39 @@ pub fn png(scenario: &Scenario, schedule: &Schedule, size: (u32, u32), scale: u3
         writer.write_image_data(&pixels).map_err(|e| ChartError(e.to_string()))?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::text_width;
+
+    /// Guards the chart's layout table against drifting from the font the PNG is drawn with:
+    /// draws text on a bitmap and compares the inked width with the table's.
+    #[test]
+    fn text_width_table_matches_the_drawn_font() {
+        register_font().unwrap();
+        for (text, px) in
+            [("FX limit $20 bn a year (Bank of Korea, 2025-10-29)", 13.0), ("2026 Wage gyM", 30.0)]
+        {
+            let (w, h) = (900u32, 80u32);
+            let mut pixels = vec![255u8; (w * h * 3) as usize];
+            {
+                let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+                let units = ChartStyle::bitmap(1.0).font_units_per_px;
+                let style = TextStyle::from(("sans-serif", px * units).into_font()).color(&BLACK);
+                root.draw(&Text::new(text, (0, 10), style)).unwrap();
+                root.present().unwrap();
+            }
+            let inked =
+                (0..w).rev().find(|x| (0..h).any(|y| pixels[((y * w + x) * 3) as usize] < 128)).unwrap();
+            let ratio = f64::from(text_width(text, px)) / f64::from(inked + 1);
+            assert!(
+                (0.95..=1.1).contains(&ratio),
+                "{text}: table {} vs drawn {}",
+                text_width(text, px),
+                inked + 1
+            );
+        }
+    }
 }

@@ -98,7 +98,9 @@ impl Preset {
         match self {
             Preset::UsDemand => &[],
             Preset::KrDeal => &[ASSUME_SHIPBUILDING_SPLIT, ASSUME_NO_CALLS],
-            Preset::Japan => &[ASSUME_JP_SPLIT, ASSUME_JP_YEARS, ASSUME_NO_CALLS, ASSUME_LIMIT_FOR_COMPARISON],
+            Preset::Japan => {
+                &[ASSUME_JP_SPLIT, ASSUME_JP_YEARS, ASSUME_NO_CALLS, ASSUME_LIMIT_FOR_COMPARISON]
+            }
             Preset::Eu => &[ASSUME_EU_CORPORATE, ASSUME_LIMIT_FOR_COMPARISON],
         }
     }
@@ -108,12 +110,9 @@ impl Preset {
         let base = Scenario { preset: Some(self), ..Scenario::default() };
         let limit = facts::KR_BOK_FX_CAPACITY.value;
         match self {
-            Preset::UsDemand => Scenario {
-                total: facts::KR_UPFRONT_DEMAND.value,
-                upfront: 100.0,
-                limit,
-                ..base
-            },
+            Preset::UsDemand => {
+                Scenario { total: facts::KR_UPFRONT_DEMAND.value, upfront: 100.0, limit, ..base }
+            }
             Preset::KrDeal => {
                 let total = facts::KR_PLEDGE_TOTAL.value;
                 let shipbuilding_half = facts::KR_SHIPBUILDING.value / 2.0;

@@ -668,7 +668,10 @@ mod tests {
         assert!(text.contains("upfront=\"abc\": not a number (allowed: a number from 0 to 100)"), "{text}");
         assert!(text.contains("years=31: out of range (allowed: a whole number from 1 to 30)"), "{text}");
         assert!(text.contains("colour=red: unknown key"), "{text}");
-        assert!(text.contains("profile=\"zigzag\": not recognised (allowed: one of even, front, back)"), "{text}");
+        assert!(
+            text.contains("profile=\"zigzag\": not recognised (allowed: one of even, front, back)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -54,11 +54,7 @@ pub fn title(s: &Scenario) -> String {
 /// The label of the FX-limit line.
 pub fn limit_label(s: &Scenario) -> String {
     if limit_is_bok(s) {
-        format!(
-            "FX limit {} a year (Bank of Korea, {})",
-            usd_bn(s.limit),
-            facts::KR_BOK_FX_CAPACITY.as_of
-        )
+        format!("FX limit {} a year (Bank of Korea, {})", usd_bn(s.limit), facts::KR_BOK_FX_CAPACITY.as_of)
     } else {
         format!("FX limit {} a year (your setting)", usd_bn(s.limit))
     }
@@ -121,7 +117,11 @@ pub fn summary_lines(s: &Scenario, sum: &Summary) -> Vec<String> {
         "Years above the limit: {} of {}{}",
         sum.breach_years,
         s.years,
-        if sum.breach_years > 0 { format!(" ({} above it in all)", usd_bn(sum.above_limit_total)) } else { String::new() }
+        if sum.breach_years > 0 {
+            format!(" ({} above it in all)", usd_bn(sum.above_limit_total))
+        } else {
+            String::new()
+        }
     ));
     lines.push(format!(
         "State cash: {}, of which {} in dollars; {}",
@@ -154,9 +154,15 @@ pub fn summary_lines(s: &Scenario, sum: &Summary) -> Vec<String> {
     let sv = &sum.solvers;
     lines.push(format!(
         "To keep every year under the limit, other settings fixed: {}; {}; {}",
-        sv.max_upfront.map_or("no upfront share works".to_owned(), |x| format!("upfront share at most {}%", pct(x))),
-        sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!("a timeline of at least {y} years")),
-        sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!("at least {}% paid in own currency", pct(x))),
+        sv.max_upfront
+            .map_or("no upfront share works".to_owned(), |x| format!("upfront share at most {}%", pct(x))),
+        sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!(
+            "a timeline of at least {y} years"
+        )),
+        sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!(
+            "at least {}% paid in own currency",
+            pct(x)
+        )),
     ));
     for a in assumptions(s) {
         lines.push(format!("Assumption: {a}"));

@@ -65,22 +65,14 @@ Options:
 
     fn parse_args() -> Result<Option<Args>, UsageError> {
         use lexopt::prelude::*;
-        let mut args = Args {
-            query: Vec::new(),
-            format: Format::Table,
-            out: None,
-            size: (960, 560),
-        };
+        let mut args = Args { query: Vec::new(), format: Format::Table, out: None, size: (960, 560) };
         let mut parser = lexopt::Parser::from_env();
         let usage = |e: lexopt::Error| UsageError(e.to_string());
         while let Some(arg) = parser.next().map_err(usage)? {
             match arg {
                 Short('h') | Long("help") => return Ok(None),
                 Short('V') | Long("version") => {
-                    return Err(UsageError(format!(
-                        "VERSION pledge {}",
-                        env!("CARGO_PKG_VERSION")
-                    )))
+                    return Err(UsageError(format!("VERSION pledge {}", env!("CARGO_PKG_VERSION"))))
                 }
                 Long("format") | Short('f') => {
                     let value = parser.value().map_err(usage)?.string().map_err(usage)?;
@@ -118,11 +110,7 @@ Options:
             Format::Table => export::table(scenario, &sched, &summary).into_bytes(),
             Format::Csv => export::csv(&sched).into_bytes(),
             Format::Json => {
-                let mut text = export::json(&Report {
-                    scenario,
-                    rows: &sched,
-                    summary: &summary,
-                })?;
+                let mut text = export::json(&Report { scenario, rows: &sched, summary: &summary })?;
                 text.push('\n');
                 text.into_bytes()
             }
@@ -160,8 +148,9 @@ Options:
         };
         let bytes = render(&args, &scenario)?;
         match &args.out {
-            Some(path) => std::fs::write(path, &bytes)
-                .with_context(|| format!("writing {}", path.display()))?,
+            Some(path) => {
+                std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?
+            }
             None => {
                 let mut stdout = std::io::stdout().lock();
                 if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {

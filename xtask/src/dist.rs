@@ -50,24 +50,12 @@ fn target_dir(root: &Path) -> PathBuf {
 pub fn build(root: &Path) -> Result<()> {
     let dist = dist_dir(root);
 
-    Cmd::new(root, "cargo")
-        .args([
-            "build",
-            "--release",
-            "--target",
-            WASM_TARGET,
-            "--bin",
-            WEB_BIN,
-        ])
-        .run()?;
+    Cmd::new(root, "cargo").args(["build", "--release", "--target", WASM_TARGET, "--bin", WEB_BIN]).run()?;
 
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
     }
-    let wasm = target_dir(root)
-        .join(WASM_TARGET)
-        .join("release")
-        .join(format!("{WEB_BIN}.wasm"));
+    let wasm = target_dir(root).join(WASM_TARGET).join("release").join(format!("{WEB_BIN}.wasm"));
     Cmd::new(root, "wasm-bindgen")
         .args([
             rel(root, &wasm).as_str(),
@@ -117,17 +105,11 @@ pub fn build(root: &Path) -> Result<()> {
 /// `path` relative to `root` with `/` separators (for echoed commands and reports).
 fn rel(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn file_len(path: &Path) -> Result<u64> {
-    Ok(fs::metadata(path)
-        .with_context(|| format!("missing {}", path.display()))?
-        .len())
+    Ok(fs::metadata(path).with_context(|| format!("missing {}", path.display()))?.len())
 }
 
 /// Copies the directory tree `from` into `to`, keeping relative paths.
@@ -176,23 +158,12 @@ impl SizeReport {
 
     /// A plain-text table for the console.
     pub fn table(&self) -> String {
-        let width = self
-            .files
-            .iter()
-            .map(|f| f.path.len())
-            .chain([5])
-            .max()
-            .unwrap_or(5);
+        let width = self.files.iter().map(|f| f.path.len()).chain([5]).max().unwrap_or(5);
         let mut out = format!("{:<width$}  {:>10}  {:>10}\n", "file", "raw", "gzip -9");
         for f in &self.files {
             out += &format!("{:<width$}  {:>10}  {:>10}\n", f.path, f.raw, f.gzip);
         }
-        out += &format!(
-            "{:<width$}  {:>10}  {:>10}\n",
-            "total",
-            self.total_raw(),
-            self.total_gzip()
-        );
+        out += &format!("{:<width$}  {:>10}  {:>10}\n", "total", self.total_raw(), self.total_gzip());
         out
     }
 
@@ -229,13 +200,8 @@ pub fn size_report(dir: &Path) -> Result<SizeReport> {
         if name == SIZE_REPORT {
             continue;
         }
-        let bytes =
-            fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
-        files.push(FileSize {
-            path: name,
-            raw: bytes.len() as u64,
-            gzip: gzip_len(&bytes)?,
-        });
+        let bytes = fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
+        files.push(FileSize { path: name, raw: bytes.len() as u64, gzip: gzip_len(&bytes)? });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(SizeReport { files })
@@ -300,10 +266,7 @@ mod tests {
         assert!(report.files[0].gzip < 100);
         let json = report.json();
         assert!(json.contains(r#""path": "assets/b \"q\".css""#), "{json}");
-        assert!(json.contains(&format!(
-            "\"total\": {{\"raw\": 1000, \"gzip\": {}}}",
-            report.total_gzip()
-        )));
+        assert!(json.contains(&format!("\"total\": {{\"raw\": 1000, \"gzip\": {}}}", report.total_gzip())));
         let _ = fs::remove_dir_all(&dir);
     }
 }

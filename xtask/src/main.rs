@@ -107,16 +107,12 @@ fn serve(root: &Path, options: &[String]) -> Result<()> {
         match option.as_str() {
             "--port" | "-p" => {
                 let value = options.next().context("--port needs a number")?;
-                port = value
-                    .parse()
-                    .with_context(|| format!("--port {value}: not a port number"))?;
+                port = value.parse().with_context(|| format!("--port {value}: not a port number"))?;
             }
             "--no-build" => build = false,
             other => match other.strip_prefix("--port=") {
                 Some(value) => {
-                    port = value
-                        .parse()
-                        .with_context(|| format!("--port={value}: not a port number"))?;
+                    port = value.parse().with_context(|| format!("--port={value}: not a port number"))?;
                 }
                 None => bail!("`serve` takes no option `{other}`\n\n{USAGE}"),
             },
@@ -236,15 +232,7 @@ fn test(root: &Path, options: &[String]) -> Result<ExitCode> {
 
     steps.run("fmt", || cargo(&["fmt", "--all", "--", "--check"]).run());
     steps.run("clippy (native)", || {
-        cargo(&[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .run()
+        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).run()
     });
     steps.run("clippy (wasm32)", || {
         cargo(&[
@@ -263,11 +251,7 @@ fn test(root: &Path, options: &[String]) -> Result<ExitCode> {
     steps.run("tests (native)", || cargo(&["test", "--workspace"]).run());
 
     if !browser {
-        for name in [
-            "tests (wasm32, headless Chromium)",
-            "dist",
-            "browser end-to-end",
-        ] {
+        for name in ["tests (wasm32, headless Chromium)", "dist", "browser end-to-end"] {
             steps.skip(name, "--skip-browser");
         }
         return Ok(steps.finish());
@@ -285,10 +269,7 @@ fn test(root: &Path, options: &[String]) -> Result<ExitCode> {
     if !dist_ok {
         steps.skip("browser end-to-end", "dist failed");
     } else if test_files.is_empty() {
-        steps.skip(
-            "browser end-to-end",
-            format!("no {BROWSER_TESTS}/*.test.mjs yet"),
-        );
+        steps.skip("browser end-to-end", format!("no {BROWSER_TESTS}/*.test.mjs yet"));
     } else {
         steps.run("browser end-to-end", || browser_tests(root, &test_files));
     }
@@ -302,9 +283,7 @@ fn browser_test_files(root: &Path) -> Result<Vec<String>> {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
-    for entry in
-        std::fs::read_dir(&dir).with_context(|| format!("could not read {}", dir.display()))?
-    {
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("could not read {}", dir.display()))? {
         let name = entry?.file_name().to_string_lossy().into_owned();
         if name.ends_with(".test.mjs") {
             files.push(format!("{BROWSER_TESTS}/{name}"));

@@ -26,12 +26,7 @@ impl Cmd {
     /// `cargo` means the Cargo that started xtask (`$CARGO`), so nested builds use the same
     /// toolchain.
     pub fn new(cwd: &Path, program: &str) -> Self {
-        Self {
-            program: program.to_owned(),
-            args: Vec::new(),
-            envs: Vec::new(),
-            cwd: cwd.to_owned(),
-        }
+        Self { program: program.to_owned(), args: Vec::new(), envs: Vec::new(), cwd: cwd.to_owned() }
     }
 
     /// Appends arguments.
@@ -52,11 +47,7 @@ impl Cmd {
 
     /// The command line as echoed: `ENV=value program arg...`, shell-quoted where needed.
     pub fn display(&self) -> String {
-        let mut parts: Vec<String> = self
-            .envs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", quote(v)))
-            .collect();
+        let mut parts: Vec<String> = self.envs.iter().map(|(k, v)| format!("{k}={}", quote(v))).collect();
         parts.push(quote(&self.program));
         parts.extend(self.args.iter().map(|a| quote(a)));
         parts.join(" ")
@@ -82,10 +73,8 @@ impl Cmd {
     /// Echoes and runs the command with inherited stdio; fails unless it exits successfully.
     pub fn run(&self) -> Result<()> {
         println!("$ {}", self.display());
-        let status = self
-            .command()
-            .status()
-            .with_context(|| format!("could not start `{}`", self.program))?;
+        let status =
+            self.command().status().with_context(|| format!("could not start `{}`", self.program))?;
         if !status.success() {
             bail!("`{}` failed ({status})", self.display());
         }
@@ -96,20 +85,13 @@ impl Cmd {
     ///
     /// Used to probe tools (`--version`), where a missing program is an answer, not an error.
     pub fn probe(&self) -> Option<Output> {
-        self.command()
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .output()
-            .ok()
+        self.command().stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).output().ok()
     }
 
     /// Runs quietly and returns trimmed stdout if the command exits successfully.
     pub fn probe_stdout(&self) -> Option<String> {
         let out = self.probe()?;
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
     }
 }
 
@@ -131,9 +113,7 @@ fn tool_path() -> Option<OsString> {
 
 /// Quotes `s` for display like a POSIX shell would need (display only; nothing is parsed).
 fn quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
         s.to_owned()
     } else {
@@ -150,9 +130,6 @@ mod tests {
         let cmd = Cmd::new(Path::new("."), "node")
             .args(["--test", "a b.mjs", "it's"])
             .env("BASE_URL", "http://127.0.0.1:8080/");
-        assert_eq!(
-            cmd.display(),
-            r"BASE_URL=http://127.0.0.1:8080/ node --test 'a b.mjs' 'it'\''s'"
-        );
+        assert_eq!(cmd.display(), r"BASE_URL=http://127.0.0.1:8080/ node --test 'a b.mjs' 'it'\''s'");
     }
 }

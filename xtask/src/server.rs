@@ -18,8 +18,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 /// The Content-Security-Policy sent with HTML: everything from our origin, wasm compilation
 /// allowed, no inline script or style; embeddable anywhere (`frame-ancestors *`).
-pub const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; \
     frame-ancestors *";
 
@@ -58,11 +57,7 @@ impl StaticServer {
                     .context("could not start a server thread")
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Self {
-            port,
-            stop,
-            workers,
-        })
+        Ok(Self { port, stop, workers })
     }
 
     /// The port the server listens on.
@@ -207,11 +202,7 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// The Content-Type for a file name, by extension.
 pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -265,10 +256,7 @@ fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
 /// Checks a path-bearing argument is an existing directory (for error messages before binding).
 pub fn require_dir(dir: &Path) -> Result<()> {
     if !dir.is_dir() {
-        bail!(
-            "{} does not exist; run `cargo xtask dist` first",
-            dir.display()
-        );
+        bail!("{} does not exist; run `cargo xtask dist` first", dir.display());
     }
     Ok(())
 }
@@ -281,9 +269,7 @@ mod tests {
 
     /// A throw-away site under the temp directory, unique per test.
     fn temp_site(test: &str) -> PathBuf {
-        let dir = std::env::temp_dir()
-            .join(format!("xtask-server-{}", std::process::id()))
-            .join(test);
+        let dir = std::env::temp_dir().join(format!("xtask-server-{}", std::process::id())).join(test);
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("assets/fonts")).unwrap();
         fs::write(dir.join("index.html"), "<!doctype html><title>t</title>").unwrap();
@@ -297,11 +283,7 @@ mod tests {
     /// Sends a raw HTTP/1.0 request and returns the whole response text.
     fn get(port: u16, method: &str, path: &str) -> String {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(
-            stream,
-            "{method} {path} HTTP/1.0\r\nHost: localhost\r\n\r\n"
-        )
-        .unwrap();
+        write!(stream, "{method} {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
         let mut out = String::new();
         stream.read_to_string(&mut out).unwrap();
         out
@@ -312,11 +294,7 @@ mod tests {
     }
 
     fn has_header(response: &str, line: &str) -> bool {
-        let head = response
-            .split("\r\n\r\n")
-            .next()
-            .unwrap()
-            .to_ascii_lowercase();
+        let head = response.split("\r\n\r\n").next().unwrap().to_ascii_lowercase();
         head.lines().any(|l| l == line.to_ascii_lowercase())
     }
 
@@ -330,17 +308,11 @@ mod tests {
         assert_eq!(status(&index), "200");
         assert!(has_header(&index, "content-type: text/html; charset=utf-8"));
         assert!(has_header(&index, "cache-control: no-cache"));
-        assert!(has_header(
-            &index,
-            &format!("content-security-policy: {CONTENT_SECURITY_POLICY}")
-        ));
+        assert!(has_header(&index, &format!("content-security-policy: {CONTENT_SECURITY_POLICY}")));
         assert!(index.ends_with("<title>t</title>"));
 
         let js = get(port, "GET", "/pledge.js?v=1");
-        assert!(has_header(
-            &js,
-            "content-type: text/javascript; charset=utf-8"
-        ));
+        assert!(has_header(&js, "content-type: text/javascript; charset=utf-8"));
         assert!(!js.to_ascii_lowercase().contains("content-security-policy"));
         let wasm = get(port, "GET", "/pledge_bg.wasm");
         assert!(has_header(&wasm, "content-type: application/wasm"));

@@ -40,10 +40,7 @@ pub fn ensure_wasm_target(root: &Path) -> Result<()> {
         .args(["--print", "sysroot"])
         .probe_stdout()
         .context("could not run `rustc --print sysroot`")?;
-    let installed = Path::new(&sysroot)
-        .join("lib/rustlib")
-        .join(WASM_TARGET)
-        .is_dir();
+    let installed = Path::new(&sysroot).join("lib/rustlib").join(WASM_TARGET).is_dir();
     if installed {
         println!("ok: Rust target {WASM_TARGET} is installed");
         return Ok(());
@@ -63,8 +60,8 @@ pub fn locked_wasm_bindgen_version(root: &Path) -> Result<String> {
             .run()
             .context("no Cargo.lock and could not generate one")?;
     }
-    let lock = fs::read_to_string(&lock_path)
-        .with_context(|| format!("could not read {}", lock_path.display()))?;
+    let lock =
+        fs::read_to_string(&lock_path).with_context(|| format!("could not read {}", lock_path.display()))?;
     let versions = package_versions(&lock, "wasm-bindgen");
     match versions.as_slice() {
         [] => {
@@ -82,10 +79,8 @@ fn package_versions(lock: &str, name: &str) -> Vec<String> {
     let mut lines = lock.lines().map(str::trim);
     while let Some(line) = lines.next() {
         if line == wanted {
-            let version = lines
-                .next()
-                .and_then(|l| l.strip_prefix("version = \""))
-                .and_then(|l| l.strip_suffix('"'));
+            let version =
+                lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"'));
             if let Some(v) = version {
                 versions.push(v.to_owned());
             }
@@ -96,9 +91,7 @@ fn package_versions(lock: &str, name: &str) -> Vec<String> {
 
 /// The version `wasm-bindgen --version` reports (`wasm-bindgen 0.2.105` → `0.2.105`), if any.
 fn installed_wasm_bindgen_version(root: &Path) -> Option<String> {
-    let out = Cmd::new(root, "wasm-bindgen")
-        .args(["--version"])
-        .probe_stdout()?;
+    let out = Cmd::new(root, "wasm-bindgen").args(["--version"]).probe_stdout()?;
     out.split_whitespace().nth(1).map(str::to_owned)
 }
 
@@ -117,12 +110,8 @@ pub fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
         None => println!("wasm-bindgen is not installed; Cargo.lock wants {wanted}"),
     }
     let install = |locked: bool| {
-        let mut cmd = Cmd::new(root, "cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            wanted.as_str(),
-        ]);
+        let mut cmd =
+            Cmd::new(root, "cargo").args(["install", "wasm-bindgen-cli", "--version", wanted.as_str()]);
         if locked {
             cmd = cmd.args(["--locked"]);
         }
@@ -150,9 +139,7 @@ pub fn ensure_node_packages(root: &Path) -> Result<()> {
     let version = Cmd::new(root, "node")
         .args(["--version"])
         .probe_stdout()
-        .context(
-            "Node.js is not installed (`node --version` failed); install Node.js ≥ 20 with npm",
-        )?;
+        .context("Node.js is not installed (`node --version` failed); install Node.js ≥ 20 with npm")?;
     let major = version
         .trim_start_matches('v')
         .split('.')
@@ -162,11 +149,7 @@ pub fn ensure_node_packages(root: &Path) -> Result<()> {
     if major < MIN_NODE_MAJOR {
         bail!("Node.js {version} is too old: need ≥ {MIN_NODE_MAJOR}");
     }
-    let needed = [
-        "node_modules/.bin/wasm-opt",
-        "node_modules/playwright-core",
-        "node_modules/axe-core",
-    ];
+    let needed = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core", "node_modules/axe-core"];
     if needed.iter().all(|p| root.join(p).exists()) {
         println!("ok: node {version}; npm packages are installed");
         return Ok(());

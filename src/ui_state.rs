@@ -1,0 +1,205 @@
+//! The explorer's state machine, kept pure so it is tested natively: what a reader's action does
+//! to the scenario, which notices show, and whether the URL gets a new history entry or has its
+//! current one replaced. The browser shell (`web`) only dispatches actions and performs the
+//! history operation it is told to.
+
+use crate::presets::Preset;
+use crate::scenario::{Country, Key, ParamError, Profile, RawParams, Scenario};
+
+/// What the shell should do with the browser history after a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryOp {
+    /// Leave the URL alone (the change came from the URL).
+    None,
+    /// Add a history entry: a settled change, or the first input of a drag.
+    Push,
+    /// Replace the current entry: further inputs of the same drag.
+    Replace,
+}
+
+/// A reader's action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A control moved to a value (fires on every `input` event while dragging).
+    Input(Key, f64),
+    /// The control was released or the value typed in: the drag is over.
+    Settle,
+    /// A loading profile was chosen.
+    Profile(Profile),
+    /// A country was chosen.
+    Country(Country),
+    /// A preset was picked (`None`: keep the values, drop the preset).
+    Preset(Option<Preset>),
+    /// Back to the preset's values, or the defaults.
+    Reset,
+    /// The URL changed under us (Back/Forward): load its query.
+    Load(String),
+    /// The reader closed the notices.
+    DismissNotices,
+}
+
+/// Why a share control's neighbours changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GaveWay {
+    /// The control that was moved.
+    pub moved: Key,
+    /// The controls that gave way, with their new values.
+    pub others: Vec<(Key, f64)>,
+}
+
+/// Everything the page shows that is not derived from the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiState {
+    /// The checked scenario.
+    pub scenario: Scenario,
+    /// Problems with the link the page was opened with (or a typed value), until dismissed.
+    pub notices: Vec<String>,
+    /// The last time shares gave way to the one being moved.
+    pub gave_way: Option<GaveWay>,
+    /// A drag is under way: inputs replace the history entry the drag's first input pushed.
+    pub dragging: bool,
+    /// What to do with the history for the latest change.
+    pub history: HistoryOp,
+    /// Bumped on every change that should reach the URL.
+    pub url_version: u64,
+}
+
+impl UiState {
+    /// The state for a page opened with `query`: bad keys fall back and are listed as notices;
+    /// if there were any, the URL is rewritten (replaced) to the scenario actually shown.
+    pub fn load(query: &str) -> UiState {
+        let (scenario, errors) = Scenario::from_raw_lenient(&RawParams::from_query(query));
+        let history = if errors.is_empty() { HistoryOp::None } else { HistoryOp::Replace };
+        UiState {
+            scenario,
+            notices: errors.iter().map(ToString::to_string).collect(),
+            gave_way: None,
+            dragging: false,
+            history,
+            url_version: 0,
+        }
+    }
+
+    /// Applies an action.
+    pub fn reduce(&self, action: Action) -> UiState {
+        let mut next = self.clone();
+        match action {
+            Action::Input(key, value) => {
+                let before = self.scenario.clone();
+                match next.scenario.set_share_giving_way(key, value) {
+                    Ok(gave_way) => {
+                        next.gave_way = (!gave_way.is_empty()).then(|| GaveWay {
+                            moved: key,
+                            others: gave_way
+                                .into_iter()
+                                .map(|k| (k, next.scenario.get(k).unwrap_or(0.0)))
+                                .collect(),
+                        });
+                    }
+                    Err(kind) => {
+                        let error = ParamError { key: key.name().to_owned(), value: value.to_string(), kind };
+                        next.notices = vec![error.to_string()];
+                        return next;
+                    }
+                }
+                if next.scenario != before {
+                    next.history = if self.dragging { HistoryOp::Replace } else { HistoryOp::Push };
+                    next.url_version += 1;
+                }
+                next.dragging = true;
+            }
+            Action::Settle => next.dragging = false,
+            Action::Profile(profile) => {
+                next.scenario.profile = profile;
+                next.changed();
+            }
+            Action::Country(country) => {
+                next.scenario.country = country;
+                next.changed();
+            }
+            Action::Preset(preset) => {
+                next.scenario = match preset {
+                    Some(p) => p.scenario(),
+                    None => Scenario { preset: None, ..next.scenario },
+                };
+                next.gave_way = None;
+                next.changed();
+            }
+            Action::Reset => {
+                next.scenario = next.scenario.preset.map_or_else(Scenario::default, Preset::scenario);
+                next.gave_way = None;
+                next.changed();
+            }
+            Action::Load(query) => {
+                let loaded = UiState::load(&query);
+                next.scenario = loaded.scenario;
+                next.notices = loaded.notices;
+                next.gave_way = None;
+                next.dragging = false;
+                next.history = HistoryOp::None;
+            }
+            Action::DismissNotices => next.notices.clear(),
+        }
+        next
+    }
+
+    fn changed(&mut self) {
+        self.dragging = false;
+        self.history = HistoryOp::Push;
+        self.url_version += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drag_pushes_once_then_replaces_until_it_settles() {
+        let s0 = UiState::load("");
+        let s1 = s0.reduce(Action::Input(Key::Upfront, 10.0));
+        assert_eq!((s1.history, s1.url_version), (HistoryOp::Push, 1));
+        let s2 = s1.reduce(Action::Input(Key::Upfront, 11.0));
+        assert_eq!((s2.history, s2.url_version), (HistoryOp::Replace, 2));
+        let s3 = s2.reduce(Action::Settle).reduce(Action::Input(Key::Upfront, 12.0));
+        assert_eq!(s3.history, HistoryOp::Push);
+    }
+
+    #[test]
+    fn a_bad_link_keeps_the_good_keys_lists_the_bad_and_rewrites_the_url() {
+        let s = UiState::load("?upfront=20&years=banana&colour=red");
+        assert_eq!(s.scenario.upfront, 20.0);
+        assert_eq!(s.scenario.years, 10);
+        assert_eq!(s.notices.len(), 2);
+        assert!(s.notices[0].contains("years=\"banana\""), "{:?}", s.notices);
+        assert_eq!(s.history, HistoryOp::Replace);
+        assert!(s.reduce(Action::DismissNotices).notices.is_empty());
+    }
+
+    #[test]
+    fn moving_a_share_past_100_makes_the_others_give_way_and_says_so() {
+        let s = UiState::load("guarantees=60&loans=30").reduce(Action::Input(Key::Upfront, 50.0));
+        assert_eq!(s.scenario.upfront, 50.0);
+        assert!(s.scenario.share_sum() <= 100.0);
+        let gave_way = s.gave_way.unwrap();
+        assert_eq!(gave_way.moved, Key::Upfront);
+        assert_eq!(gave_way.others, vec![(Key::Guarantees, 20.0)]);
+    }
+
+    #[test]
+    fn reset_returns_to_the_preset_and_back_forward_does_not_touch_history() {
+        let s = UiState::load("preset=kr-deal").reduce(Action::Input(Key::Calls, 40.0)).reduce(Action::Reset);
+        assert_eq!(s.scenario, Preset::KrDeal.scenario());
+        let back = s.reduce(Action::Load("?years=3".to_owned()));
+        assert_eq!(back.scenario.years, 3);
+        assert_eq!(back.history, HistoryOp::None);
+        assert_eq!(back.url_version, s.url_version);
+    }
+
+    #[test]
+    fn a_typed_value_out_of_range_is_a_notice_not_a_change() {
+        let s = UiState::load("").reduce(Action::Input(Key::Years, 99.0));
+        assert_eq!(s.scenario.years, 10);
+        assert!(s.notices[0].contains("years=99: out of range"), "{:?}", s.notices);
+    }
+}

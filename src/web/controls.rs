@@ -1,0 +1,245 @@
+//! The controls: native range inputs with labels, exact-value boxes and `aria-valuetext` in
+//! words and money; the scenario, profile and economy pickers; reset.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::app::Model;
+use crate::presets::Preset;
+use crate::scenario::{Country, Key, Profile, Scenario};
+use crate::text::{pct, usd_bn};
+use crate::ui_state::{Action, GaveWay};
+
+/// The visible label (also the accessible name) of a control.
+pub fn label(key: Key) -> &'static str {
+    match key {
+        Key::Upfront => "Upfront share",
+        Key::Guarantees => "Loan guarantees",
+        Key::Krw => "Paid in won",
+        Key::Years => "Timeline (years)",
+        Key::Loans => "Loans",
+        Key::Corporate => "Company investment",
+        Key::Calls => "Guarantees called",
+        Key::Limit => "FX limit",
+        Key::Total => "Total pledge",
+        Key::Start => "First year",
+        Key::Preset => "Scenario",
+        Key::Profile => "Loading profile",
+        Key::Country => "Economy",
+    }
+}
+
+/// What a control's value means, in words and money, for `aria-valuetext` and the readout.
+pub fn value_text(s: &Scenario, key: Key) -> String {
+    let value = s.get(key).unwrap_or(0.0);
+    let share_bn = s.total * value / 100.0;
+    match key {
+        Key::Upfront | Key::Guarantees | Key::Loans | Key::Corporate => {
+            format!("{} percent, {}", pct(value), usd_bn(share_bn))
+        }
+        Key::Krw => {
+            let state_cash = crate::model::schedule(s).rows.iter().map(|r| r.state_cash).sum::<f64>();
+            format!("{} percent of state cash, {}", pct(value), usd_bn(state_cash * value / 100.0))
+        }
+        Key::Calls => {
+            let guarantees = s.total * s.guarantees / 100.0;
+            format!("{} percent of guarantees, {}", pct(value), usd_bn(guarantees * value / 100.0))
+        }
+        Key::Years => format!("{} years, {} to {}", s.years, s.start, s.start + s.years - 1),
+        Key::Limit => format!("{} a year", usd_bn(value)),
+        Key::Total => usd_bn(value),
+        _ => pct(value),
+    }
+}
+
+/// Props of [`Slider`].
+#[derive(Properties, PartialEq)]
+pub struct SliderProps {
+    /// The scenario key it sets.
+    pub control: Key,
+    /// The scenario (for the value and its words).
+    pub scenario: Scenario,
+    /// Slider range and step.
+    pub min: f64,
+    /// Upper end of the slider.
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Where to send changes.
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// One labelled range input with an exact-value box.
+#[component]
+pub fn Slider(props: &SliderProps) -> Html {
+    let key = props.control;
+    let id = format!("ctl-{}", key.name());
+    let value = props.scenario.get(key).unwrap_or(0.0);
+    let (lo, hi) = key.range().unwrap_or((props.min, props.max));
+    let max = props.max.max(value);
+    let text = value_text(&props.scenario, key);
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                if let Ok(v) = input.value().parse::<f64>() {
+                    dispatch.dispatch(Action::Input(key, v));
+                }
+            }
+        })
+    };
+    let settle = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::Settle))
+    };
+    let on_exact = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let v = input.value().trim().parse::<f64>().unwrap_or(f64::NAN);
+                dispatch.dispatch(Action::Input(key, v));
+                dispatch.dispatch(Action::Settle);
+            }
+        })
+    };
+    let exact = if value.fract() == 0.0 { format!("{value}") } else { format!("{value:.1}") };
+    html! {
+        <div class="control">
+            <div class="control-head">
+                <label for={id.clone()}>{ label(key) }</label>
+                <output for={id.clone()} class="readout">{ text.clone() }</output>
+            </div>
+            <div class="control-row">
+                <input type="range" id={id.clone()} name={key.name()}
+                    min={props.min.to_string()} max={max.to_string()} step={props.step.to_string()}
+                    value={value.to_string()} aria-valuetext={text}
+                    {oninput} onchange={settle} />
+                <input type="number" class="exact" id={format!("{id}-exact")}
+                    aria-label={format!("{}, exact value", label(key))}
+                    min={lo.to_string()} max={hi.to_string()} step="any" inputmode="decimal"
+                    value={exact} onchange={on_exact} />
+            </div>
+        </div>
+    }
+}
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// The scenario shown.
+    pub scenario: Scenario,
+    /// The last give-way, to explain.
+    pub gave_way: Option<GaveWay>,
+    /// Where to send changes.
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// Every control, seed controls first.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let s = &props.scenario;
+    let d = &props.dispatch;
+    let slider = |key: Key, min: f64, max: f64, step: f64| {
+        html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} /> }
+    };
+    let on_preset = {
+        let dispatch = d.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                dispatch.dispatch(Action::Preset(Preset::from_key(&select.value())));
+            }
+        })
+    };
+    let on_profile = {
+        let dispatch = d.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                if let Some(p) = Profile::ALL.into_iter().find(|p| p.key() == select.value()) {
+                    dispatch.dispatch(Action::Profile(p));
+                }
+            }
+        })
+    };
+    let on_country = {
+        let dispatch = d.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                if let Some(c) = Country::ALL.into_iter().find(|c| c.key() == select.value()) {
+                    dispatch.dispatch(Action::Country(c));
+                }
+            }
+        })
+    };
+    let on_reset = {
+        let dispatch = d.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Reset))
+    };
+    let preset_key = s.preset.map_or("", Preset::key);
+    let gave_way = props.gave_way.as_ref().map(|g| {
+        let others: Vec<String> =
+            g.others.iter().map(|(k, v)| format!("{} to {}%", label(*k), pct(*v))).collect();
+        format!(
+            "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
+            label(g.moved),
+            others.join(" and ")
+        )
+    });
+    let profile_name = |p: Profile| match p {
+        Profile::Even => "Even: the same every year",
+        Profile::Front => "Front-loaded: more early",
+        Profile::Back => "Back-loaded: more late",
+    };
+    let country_name = |c: Country| match c {
+        Country::Kr => "South Korea",
+        Country::Jp => "Japan",
+        Country::Eu => "European Union",
+    };
+    html! {
+        <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <div class="control">
+                <label for="ctl-preset">{ label(Key::Preset) }</label>
+                <select id="ctl-preset" name="preset" onchange={on_preset}>
+                    <option value="" selected={s.preset.is_none()}>{ "Custom" }</option>
+                    { for Preset::ALL.iter().map(|p| html! {
+                        <option value={p.key()} selected={p.key() == preset_key}>{ p.title() }</option>
+                    }) }
+                </select>
+            </div>
+            <fieldset>
+                <legend>{ "How the pledge is paid" }</legend>
+                { slider(Key::Upfront, 0.0, 100.0, 1.0) }
+                { slider(Key::Guarantees, 0.0, 100.0, 1.0) }
+                { slider(Key::Krw, 0.0, 100.0, 1.0) }
+                { slider(Key::Years, 1.0, 30.0, 1.0) }
+            </fieldset>
+            <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>
+            <details class="more-controls" open=true>
+                <summary>{ "More settings" }</summary>
+                { slider(Key::Loans, 0.0, 100.0, 1.0) }
+                { slider(Key::Corporate, 0.0, 100.0, 1.0) }
+                { slider(Key::Calls, 0.0, 100.0, 1.0) }
+                { slider(Key::Limit, 0.0, 100.0, 1.0) }
+                { slider(Key::Total, 10.0, 1000.0, 10.0) }
+                <div class="control">
+                    <label for="ctl-profile">{ label(Key::Profile) }</label>
+                    <select id="ctl-profile" name="profile" onchange={on_profile}>
+                        { for Profile::ALL.iter().map(|p| html! {
+                            <option value={p.key()} selected={*p == s.profile}>{ profile_name(*p) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="control">
+                    <label for="ctl-country">{ label(Key::Country) }</label>
+                    <select id="ctl-country" name="country" onchange={on_country}>
+                        { for Country::ALL.iter().map(|c| html! {
+                            <option value={c.key()} selected={*c == s.country}>{ country_name(*c) }</option>
+                        }) }
+                    </select>
+                </div>
+            </details>
+            <button type="button" class="reset" onclick={on_reset}>
+                { if s.preset.is_some() { "Reset to the scenario's values" } else { "Reset to defaults" } }
+            </button>
+        </form>
+    }
+}
