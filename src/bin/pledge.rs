@@ -4,6 +4,7 @@
 //! is written by the library's export and chart functions.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::print_stderr, reason = "the CLI reports bad input on stderr")]
 mod cli {
     use std::io::Write;
     use std::path::PathBuf;

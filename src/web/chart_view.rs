@@ -6,7 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::chart::{self, ChartStyle};
+use crate::chart::{self, ChartStyle, Theme};
 use crate::model::Schedule;
 use crate::scenario::Scenario;
 
@@ -28,6 +28,15 @@ fn height_for(width: u32) -> u32 {
     } else {
         ((f64::from(width) * 0.56) as u32).clamp(400, 580)
     }
+}
+
+/// The reader's colour scheme, so the chart matches the page (the CSS follows the same query).
+fn prefers_dark() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
 }
 
 /// Watches an element's width with a `ResizeObserver`.
@@ -79,7 +88,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 return Ok(String::new());
             }
             let size = (*width, height_for(*width));
-            chart::svg(scenario, &schedule, size, &ChartStyle::default())
+            let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
+            chart::svg(scenario, &schedule, size, &ChartStyle { theme, ..ChartStyle::SVG })
         }
     });
     let body = match &*svg {

@@ -177,7 +177,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let preset_key = s.preset.map_or("", Preset::key);
     let gave_way = props.gave_way.as_ref().map(|g| {
         let others: Vec<String> =
-            g.others.iter().map(|(k, v)| format!("{} to {}%", label(*k), pct(*v))).collect();
+            g.others.iter().map(|(k, v)| format!("{} (now {}%)", label(*k), pct(*v))).collect();
         format!(
             "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
             label(g.moved),

@@ -1,0 +1,138 @@
+// The explorer in headless Chromium: sliders, URL state, presets, bad links, history.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, open, chartSvg, query, ARTIFACTS_DIR } from './harness.mjs';
+
+let context;
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+test('default page draws the chart, the narration and the table with no console error or off-host request', async () => {
+  const { page, errors, offHost } = await open(context);
+  const svg = await chartSvg(page);
+  assert.match(svg, /FX limit \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
+  assert.match(await page.textContent('#narration'), /Korea would need \$35 bn in dollars in 2026/);
+  assert.equal(await page.locator('.data-table tbody tr').count(), 10);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(offHost, []);
+  await page.close();
+});
+
+for (const [key, label] of [['upfront', 'Upfront share'], ['guarantees', 'Loan guarantees'], ['krw', 'Paid in won'], ['years', 'Timeline (years)']]) {
+  test(`the "${label}" slider redraws the chart and writes ${key}= to the URL`, async () => {
+    const { page, errors } = await open(context);
+    const slider = page.getByLabel(label, { exact: true });
+    assert.equal(await slider.getAttribute('type'), 'range');
+    const before = await chartSvg(page);
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => document.querySelector('#chart svg').outerHTML !== b, before);
+    assert.notEqual(await chartSvg(page), before);
+    assert.ok(query(page).has(key), `URL ${page.url()} lacks ${key}`);
+    assert.match(await slider.getAttribute('aria-valuetext'), /percent|years/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('dragging redraws on every input event, not only on release', async () => {
+  const { page } = await open(context);
+  const slider = page.locator('#ctl-upfront');
+  const box = await slider.boundingBox();
+  const seen = new Set();
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) {
+    await page.mouse.move(box.x + (box.width * i) / 12, box.y + box.height / 2);
+    seen.add(await chartSvg(page));
+  }
+  await page.mouse.up();
+  assert.ok(seen.size >= 4, `only ${seen.size} distinct charts while dragging`);
+  await page.close();
+});
+
+test('a URL restores every control', async () => {
+  const { page } = await open(context, '?upfront=20&guarantees=10&krw=30&years=12&calls=50&limit=15&profile=back');
+  assert.equal(await page.inputValue('#ctl-upfront'), '20');
+  assert.equal(await page.inputValue('#ctl-guarantees'), '10');
+  assert.equal(await page.inputValue('#ctl-krw'), '30');
+  assert.equal(await page.inputValue('#ctl-years'), '12');
+  assert.equal(await page.inputValue('#ctl-calls'), '50');
+  assert.equal(await page.inputValue('#ctl-limit'), '15');
+  assert.equal(await page.inputValue('#ctl-profile'), 'back');
+  assert.equal(await page.locator('.data-table tbody tr').count(), 12);
+  assert.equal(await page.locator('#notice').count(), 0);
+  await page.close();
+});
+
+test('picking a preset sets the controls, the URL and the narration', async () => {
+  const { page } = await open(context);
+  await page.selectOption('#ctl-preset', 'us-demand');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '100');
+  assert.equal(query(page).get('preset'), 'us-demand');
+  assert.equal(await page.textContent('#narration'),
+    'Korea would need $350 bn in dollars in 2026, 17.5 times what the Bank of Korea says it can supply a year. 1 of 10 years are above the limit.');
+  await page.selectOption('#ctl-preset', 'kr-deal');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
+  assert.match(await page.textContent('.notes'), /150 bn shipbuilding part is split/);
+  await page.close();
+});
+
+test('a malformed link shows a dismissible notice naming the bad keys and still draws', async () => {
+  const { page, errors } = await open(context, '?upfront=abc&years=99&krw=30&colour=red&krw2=%ZZ');
+  const notice = page.locator('#notice');
+  assert.ok(await notice.isVisible());
+  const text = await notice.textContent();
+  assert.match(text, /upfront="abc"/);
+  assert.match(text, /years=99: out of range/);
+  assert.match(text, /colour=red: unknown key/);
+  assert.equal(await page.inputValue('#ctl-krw'), '30', 'good keys are kept');
+  assert.equal(await page.inputValue('#ctl-years'), '10', 'bad keys fall back');
+  assert.match(await chartSvg(page), /<rect/);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('shares that cannot all hold give way to the control being moved, and the page says so', async () => {
+  const { page } = await open(context, '?guarantees=60&loans=30');
+  await page.fill('#ctl-upfront-exact', '50');
+  await page.press('#ctl-upfront-exact', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '50');
+  assert.equal(await page.inputValue('#ctl-guarantees'), '20');
+  assert.match(await page.textContent('.gave-way'), /as Upfront share rose, Loan guarantees gave way/);
+  await page.close();
+});
+
+test('a settled change adds one history entry; Back restores the view', async () => {
+  const { page } = await open(context, '?years=10');
+  const slider = page.locator('#ctl-years');
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('years=11'));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('years=12'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '11');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '11');
+  await page.close();
+});
+
+test('screenshots at 1280 px and 375 px, with no horizontal scroll on the phone', async () => {
+  const desk = await open(context, '?preset=kr-deal&calls=20');
+  await desk.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'explorer-1280.png'), fullPage: true });
+  await desk.page.close();
+  const phone = await open(context, '?preset=us-demand', { width: 375, height: 800 });
+  await phone.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'explorer-375.png'), fullPage: true });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const svgWidth = await phone.page.$eval('#chart svg', (el) => el.getBoundingClientRect().width);
+  assert.ok(svgWidth <= 375 && svgWidth > 250, `chart width ${svgWidth}`);
+  assert.deepEqual(phone.errors, []);
+  await phone.page.close();
+});

@@ -1,0 +1,57 @@
+//! Snapshot of the chart's SVG (native; browser and native text placement differ by design).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests: a failure is the point"
+)]
+
+use pledge_explorer::{native, schedule, Preset, Scenario};
+
+fn svg(query: &str, size: (u32, u32)) -> String {
+    let s = Scenario::parse(query).unwrap();
+    native::svg(&s, &schedule(&s), size).unwrap()
+}
+
+#[test]
+fn svg_of_the_us_demand_has_the_marks_the_reader_needs() {
+    // plotters writes each text's content on a line of its own.
+    let svg = svg("preset=us-demand&years=4", (800, 480));
+    let has_text = |t: &str| svg.contains(&format!(">\n{t}\n</text>"));
+    // Title states the scenario; the limit line is labelled with value and source; axis titles;
+    // a breach marker (a polygon) for the one breach year; the source line.
+    assert!(svg.contains("US demand: all 350 upfront, in dollars"), "title");
+    assert!(svg.contains("FX limit $20 bn a year (Bank of Korea, 2025-10-29)"));
+    assert!(has_text("$20 bn"), "value tag beside the line");
+    assert!(has_text("USD bn per year") && has_text("Year"));
+    assert_eq!(svg.matches("<polygon").count(), 2, "one breach marker + its legend swatch");
+    assert!(svg.contains("Sources: FX limit: Bank of Korea via POLITICO"));
+    for year in 2026..2030 {
+        assert!(has_text(&year.to_string()), "{year}");
+    }
+}
+
+#[test]
+fn svg_snapshot_of_the_kr_deal_is_stable() {
+    let s = Preset::KrDeal.scenario();
+    let text = native::svg(&s, &schedule(&s), (640, 400)).unwrap();
+    expect_test::expect_file!["snapshots/kr-deal.svg"].assert_eq(&text);
+}
+
+#[test]
+fn extreme_but_valid_inputs_draw_without_error() {
+    for query in [
+        "total=5000&years=30&limit=0",
+        "upfront=100&limit=1000",
+        "corporate=100",
+        "guarantees=100&calls=100&krw=100",
+        "total=1&years=1",
+    ] {
+        for size in [(320, 300), (1400, 800)] {
+            let text = svg(query, size);
+            assert!(text.starts_with("<svg") && text.trim_end().ends_with("</svg>"), "{query}");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The `pledge` CLI end to end: every format, and bad input.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests: a failure is the point"
+)]
+
+use std::process::{Command, Output};
+
+fn pledge(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pledge")).args(args).output().expect("run pledge")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = pledge(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn default_format_is_a_readable_table_with_the_narration() {
+    let text = stdout(&["preset=us-demand"]);
+    assert!(text.contains(" year  upfront"), "{text}");
+    assert!(text.contains(" 2026    350.0"), "{text}");
+    assert!(text.contains("17.5 times what the Bank of Korea says it can supply a year"), "{text}");
+}
+
+#[test]
+fn csv_has_the_core_columns_and_one_row_per_year() {
+    let text = stdout(&["?upfront=20&years=12", "--format", "csv"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "year,upfront,direct,loans,corporate,guarantees_issued,guarantees_called,state_cash,usd_cash,fx_limit,headroom,breach");
+    assert_eq!(lines.len(), 13);
+    assert!(lines[1].starts_with("2026,70,"), "{}", lines[1]);
+}
+
+#[test]
+fn json_has_scenario_rows_and_summary() {
+    let text = stdout(&["https://example.org/?preset=kr-deal&calls=10", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["scenario"]["preset"], "kr-deal");
+    assert_eq!(v["scenario"]["calls"], 10.0);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 10);
+    assert_eq!(v["summary"]["breach_years"], 10);
+}
+
+#[test]
+fn several_query_words_are_joined() {
+    assert_eq!(
+        stdout(&["upfront=20", "years=12", "-f", "csv"]),
+        stdout(&["upfront=20&years=12", "-f", "csv"])
+    );
+}
+
+#[test]
+fn svg_and_png_are_written_to_files() {
+    let dir = std::env::temp_dir().join(format!("pledge-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg_path = dir.join("c.svg");
+    let png_path = dir.join("c.png");
+    assert!(pledge(&["preset=japan", "--format", "svg", "--out", svg_path.to_str().unwrap()])
+        .status
+        .success());
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Japan"));
+    let out = pledge(&[
+        "preset=japan",
+        "--format",
+        "png",
+        "--size",
+        "400x300",
+        "--out",
+        png_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success() && out.stdout.is_empty());
+    let png = std::fs::read(&png_path).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // 2x: the IHDR width and height are 800 x 600.
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 800);
+    assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 600);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_input_exits_2_names_every_bad_key_and_range_and_prints_nothing_to_stdout() {
+    let out = pledge(&["upfront=abc&years=31&colour=red&total=-5", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    for needle in [
+        "upfront=\"abc\": not a number (allowed: a number from 0 to 100)",
+        "years=31: out of range (allowed: a whole number from 1 to 30)",
+        "colour=red: unknown key",
+        "total=-5: out of range (allowed: a number from 1 to 5000)",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in {err}");
+    }
+}
+
+#[test]
+fn shares_above_100_exit_2() {
+    let out = pledge(&["upfront=70&loans=40"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 100 in all"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_options_exit_2() {
+    for args in [&["--format", "gif"][..], &["--size", "10x10"], &["--bogus"]] {
+        let out = pledge(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+}

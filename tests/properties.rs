@@ -1,0 +1,140 @@
+//! Property tests of the model and the scenario codec (native only).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests: a failure is the point"
+)]
+
+use pledge_explorer::model::{self, max_upfront, min_krw, min_years, within_limit};
+use pledge_explorer::scenario::{Country, Profile};
+use pledge_explorer::{schedule, Scenario};
+use proptest::prelude::*;
+
+fn profile() -> impl Strategy<Value = Profile> {
+    prop_oneof![Just(Profile::Even), Just(Profile::Front), Just(Profile::Back)]
+}
+
+/// Any valid scenario: four shares summing to at most 100, everything else in range.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (
+        (1.0f64..5000.0, prop::array::uniform4(0.0f64..1.0), 0.0f64..=1.0),
+        (0.0f64..=100.0, 1u32..=30, profile(), 0.0f64..=100.0, 0.0f64..=1000.0, 2000u32..=2100),
+    )
+        .prop_map(|((total, raw, fill), (krw, years, profile, calls, limit, start))| {
+            let sum: f64 = raw.iter().sum::<f64>().max(1e-9);
+            let share = |x: f64| (x / sum * fill * 100.0 * 1000.0).floor() / 1000.0;
+            Scenario {
+                preset: None,
+                total,
+                upfront: share(raw[0]),
+                guarantees: share(raw[1]),
+                loans: share(raw[2]),
+                corporate: share(raw[3]),
+                krw,
+                years,
+                profile,
+                calls,
+                limit,
+                start,
+                country: Country::Kr,
+            }
+        })
+}
+
+proptest! {
+    #[test]
+    fn money_is_conserved_and_calls_never_exceed_guarantees(s in scenario()) {
+        let rows = schedule(&s).rows;
+        prop_assert_eq!(rows.len() as u32, s.years);
+        let total: f64 = rows.iter().map(|r| r.upfront + r.direct + r.loans + r.corporate + r.guarantees_issued).sum();
+        prop_assert!((total - s.total).abs() < 1e-6 * s.total, "{} vs {}", total, s.total);
+        let issued: f64 = rows.iter().map(|r| r.guarantees_issued).sum();
+        let called: f64 = rows.iter().map(|r| r.guarantees_called).sum();
+        prop_assert!(called <= issued + 1e-9);
+        for r in &rows {
+            prop_assert!((r.state_cash - (r.upfront + r.direct + r.loans + r.guarantees_called)).abs() < 1e-9);
+            prop_assert!((r.headroom - (r.fx_limit - r.usd_cash)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn won_paid_money_never_counts_against_the_dollar_limit(s in scenario(), more in 0.0f64..=100.0) {
+        let more_won = Scenario { krw: s.krw.max(more), ..s.clone() };
+        let (a, b) = (schedule(&s).rows, schedule(&more_won).rows);
+        for (x, y) in a.iter().zip(&b) {
+            prop_assert!((x.state_cash - y.state_cash).abs() < 1e-9);
+            prop_assert!(y.usd_cash <= x.usd_cash + 1e-9);
+            prop_assert!((y.usd_cash - y.state_cash * (1.0 - y_krw(&more_won))).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn raising_the_limit_never_adds_a_breach_year(s in scenario(), extra in 0.0f64..500.0) {
+        let higher = Scenario { limit: (s.limit + extra).min(1000.0), ..s.clone() };
+        let (a, b) = (schedule(&s).rows, schedule(&higher).rows);
+        for (x, y) in a.iter().zip(&b) {
+            prop_assert!(!y.breach || x.breach);
+        }
+    }
+
+    #[test]
+    fn parse_of_encode_is_the_identity(s in scenario()) {
+        let query = s.to_query();
+        prop_assert_eq!(Scenario::parse(&query).unwrap(), s.clone());
+        prop_assert_eq!(Scenario::parse(&format!("?{}", s.to_query_full())).unwrap(), s);
+    }
+
+    #[test]
+    fn parsing_arbitrary_strings_never_panics(input in ".{0,200}") {
+        let _ = Scenario::parse(&input);
+    }
+
+    #[test]
+    fn parsing_arbitrary_key_value_soup_never_panics(
+        pairs in prop::collection::vec(("(total|upfront|krw|years|preset|profile|limit|x)", ".{0,12}"), 0..8)
+    ) {
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        if let Ok(s) = Scenario::parse(&query.join("&")) {
+            prop_assert!(s.share_sum() <= 100.0 + 1e-9);
+            prop_assert!(s.total.is_finite() && s.limit.is_finite());
+        }
+    }
+
+    #[test]
+    fn solver_answers_hold_and_the_next_step_fails(s in scenario()) {
+        if let Some(u) = max_upfront(&s) {
+            { let ok = within_limit(&Scenario { upfront: u, ..s.clone() }); prop_assert!(ok); }
+            let cap = 100.0 - (s.guarantees + s.loans + s.corporate);
+            let next = u + 0.1;
+            if next <= cap {
+                { let ok = within_limit(&Scenario { upfront: next, ..s.clone() }); prop_assert!(!ok); }
+            }
+        }
+        match min_years(&s) {
+            Some(y) => {
+                { let ok = within_limit(&Scenario { years: y, ..s.clone() }); prop_assert!(ok); }
+                if y > 1 { { let ok = within_limit(&Scenario { years: y - 1, ..s.clone() }); prop_assert!(!ok); } }
+            }
+            None => { let ok = within_limit(&Scenario { years: 30, ..s.clone() }); prop_assert!(!ok); }
+        }
+        let k = min_krw(&s).unwrap();
+        { let ok = within_limit(&Scenario { krw: k, ..s.clone() }); prop_assert!(ok); }
+        if k >= 0.1 { { let ok = within_limit(&Scenario { krw: k - 0.1, ..s.clone() }); prop_assert!(!ok); } }
+    }
+
+    #[test]
+    fn summary_peak_and_breaches_agree_with_the_rows(s in scenario()) {
+        let sched = schedule(&s);
+        let sum = model::summarize(&s, &sched);
+        let peak = sched.rows.iter().map(|r| r.usd_cash).fold(0.0, f64::max);
+        prop_assert!((sum.peak_usd_cash - peak).abs() < 1e-9);
+        prop_assert_eq!(sum.breach_years as usize, sched.rows.iter().filter(|r| r.breach).count());
+    }
+}
+
+fn y_krw(s: &Scenario) -> f64 {
+    s.krw / 100.0
+}
