@@ -31,9 +31,10 @@ pub fn App() -> Html {
 
     // Side effects live here, not in the reducer: the URL follows the state...
     {
+        let writer = use_mut_ref(url::UrlWriter::default);
         let query = state.scenario.to_query();
         let op = state.history;
-        use_effect_with(state.url_version, move |_| url::write(&query, op));
+        use_effect_with(state.url_version, move |_| writer.borrow_mut().write(query, op));
     }
     // ...and Back/Forward bring the state back from the URL.
     {
@@ -78,9 +79,13 @@ pub fn App() -> Html {
             <section class="controls-panel" aria-label="Scenario controls">
                 <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} />
             </section>
-            <section class="results" aria-label="Results">
+            <section class="summary-area" aria-label="Key findings">
                 <Summary scenario={scenario.clone()} summary={summary.clone()} />
+            </section>
+            <section class="chart-area" aria-label="Chart">
                 <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={crate::text::narration(&scenario, &summary)} />
+            </section>
+            <section class="details-area" aria-label="Data and notes">
                 <DataTable schedule={sched.clone()} />
                 <Notes scenario={scenario.clone()} summary={summary.clone()} />
             </section>

@@ -102,7 +102,7 @@ test('shares that cannot all hold give way to the control being moved, and the p
   await page.press('#ctl-upfront-exact', 'Enter');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '50');
   assert.equal(await page.inputValue('#ctl-guarantees'), '20');
-  assert.match(await page.textContent('.gave-way'), /as Upfront share rose, Loan guarantees gave way/);
+  assert.match(await page.textContent('.gave-way'), /as Upfront share rose, Loan guarantees \(now 20%\) gave way/);
   await page.close();
 });
 
