@@ -47,7 +47,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let sum = &props.summary;
     let who = text::country_name(s.country);
     let ctx = &sum.context;
-    let peak_vs = sum.peak_times_limit.map(|r| format!("{} the limit", text::times(r))).unwrap_or_default();
+    let peak_vs = sum
+        .peak_times_limit
+        .map_or_else(|| "against a limit of zero".to_owned(), |r| format!("{} the limit", text::times(r)));
     let breach_class = if sum.breach_years > 0 { "figure breach" } else { "figure ok" };
     html! {
         <div class="summary">
@@ -61,9 +63,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <div class={breach_class}>
                     <dt>{ "Years above the FX limit" }</dt>
                     <dd><strong id="breach-years">{ format!("{} of {}", sum.breach_years, s.years) }</strong>
-                        if sum.breach_years > 0 {
-                            <span class="sub">{ format!("{} above it in all", usd_bn(sum.above_limit_total)) }</span>
-                        }
+                        <span class="sub">{ if sum.breach_years > 0 {
+                            format!("{} above it in all", usd_bn(sum.above_limit_total))
+                        } else {
+                            "none above it".to_owned()
+                        } }</span>
                     </dd>
                 </div>
                 if let Some(d) = &ctx.gdp_share {

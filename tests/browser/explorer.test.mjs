@@ -136,3 +136,23 @@ test('screenshots at 1280 px and 375 px, with no horizontal scroll on the phone'
   assert.deepEqual(phone.errors, []);
   await phone.page.close();
 });
+
+test('no layout shift while dragging: the chart (desktop) and the slider (phone) stay put', async () => {
+  const desk = await open(context, '?preset=kr-deal');
+  const chartTop = () => desk.page.$eval('#chart', (el) => el.getBoundingClientRect().top);
+  const before = await chartTop();
+  await desk.page.locator('#ctl-upfront').focus();
+  await desk.page.keyboard.press('End');
+  await desk.page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '100');
+  assert.equal(await chartTop(), before);
+  await desk.page.close();
+
+  const phone = await open(context, '?preset=kr-deal', { width: 375, height: 800 });
+  const sliderTop = () => phone.page.$eval('#ctl-calls', (el) => el.getBoundingClientRect().top + window.scrollY);
+  const top = await sliderTop();
+  await phone.page.locator('#ctl-calls').focus();
+  await phone.page.keyboard.press('End');
+  await phone.page.waitForFunction(() => document.querySelector('#ctl-calls').value === '100');
+  assert.equal(await sliderTop(), top);
+  await phone.page.close();
+});
