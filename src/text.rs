@@ -31,6 +31,15 @@ pub fn country_name(c: Country) -> &'static str {
     }
 }
 
+/// The country's own currency, in a sentence.
+pub fn currency_name(c: Country) -> &'static str {
+    match c {
+        Country::Kr => "won",
+        Country::Jp => "yen",
+        Country::Eu => "euros",
+    }
+}
+
 /// Whose limit the FX line is: the Bank of Korea's when it is its figure for Korea.
 pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value
@@ -148,7 +157,7 @@ pub fn summary_lines(s: &Scenario, sum: &Summary) -> Vec<String> {
         lines.push(format!("The pledge is {}% of {who}'s FX reserves{}", pct(d.value), cite(d)));
     }
     if let Some(d) = &ctx.local_equivalent {
-        let currency = if s.country == Country::Jp { "yen" } else { "won" };
+        let currency = currency_name(s.country);
         lines.push(format!("In {currency}: {} tn {currency}{}", pct(d.value), cite(d)));
     }
     let sv = &sum.solvers;

@@ -123,6 +123,18 @@ pub fn Slider(props: &SliderProps) -> Html {
     }
 }
 
+/// A `<select>`'s change handler: the chosen value, turned into an action if it names one.
+fn on_select(dispatch: &UseReducerDispatcher<Model>, action: fn(&str) -> Option<Action>) -> Callback<Event> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+            if let Some(action) = action(&select.value()) {
+                dispatch.dispatch(action);
+            }
+        }
+    })
+}
+
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
@@ -142,34 +154,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let slider = |key: Key, min: f64, max: f64, step: f64| {
         html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} /> }
     };
-    let on_preset = {
-        let dispatch = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                dispatch.dispatch(Action::Preset(Preset::from_key(&select.value())));
-            }
-        })
-    };
-    let on_profile = {
-        let dispatch = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                if let Some(p) = Profile::ALL.into_iter().find(|p| p.key() == select.value()) {
-                    dispatch.dispatch(Action::Profile(p));
-                }
-            }
-        })
-    };
-    let on_country = {
-        let dispatch = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                if let Some(c) = Country::ALL.into_iter().find(|c| c.key() == select.value()) {
-                    dispatch.dispatch(Action::Country(c));
-                }
-            }
-        })
-    };
+    let on_preset = on_select(d, |v| Some(Action::Preset(Preset::from_key(v))));
+    let on_profile = on_select(d, |v| Profile::ALL.into_iter().find(|p| p.key() == v).map(Action::Profile));
+    let on_country = on_select(d, |v| Country::ALL.into_iter().find(|c| c.key() == v).map(Action::Country));
     let on_reset = {
         let dispatch = d.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Reset))

@@ -152,8 +152,9 @@ pub fn Notes(props: &SummaryProps) -> Html {
             true
         }
     });
+    let currency = text::currency_name(s.country);
     let local = sum.context.local_equivalent.as_ref().map(|d| {
-        let currency = if s.country == crate::scenario::Country::Jp { "yen" } else { "won" };
+        let currency = text::currency_name(s.country);
         html! { <li>{ format!("The pledge in {currency}: {} trillion {currency}. ", pct(d.value)) }{ sources_of(d) }</li> }
     });
     html! {
@@ -164,8 +165,8 @@ pub fn Notes(props: &SummaryProps) -> Html {
                     |x| format!("An upfront share of at most {}%.", pct(x))) }</li>
                 <li>{ sv.min_years.map_or("No timeline up to 30 years does.".to_owned(),
                     |y| format!("A timeline of at least {y} years.")) }</li>
-                <li>{ sv.min_krw.map_or("No share paid in won does.".to_owned(),
-                    |x| format!("Paying at least {}% of state cash in won.", pct(x))) }</li>
+                <li>{ sv.min_krw.map_or(format!("No share paid in {currency} does."),
+                    |x| format!("Paying at least {}% of state cash in {currency}.", pct(x))) }</li>
                 { for local }
             </ul>
             <h2>{ "Assumptions" }</h2>
