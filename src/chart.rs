@@ -543,5 +543,80 @@ pub fn svg(
         draw(&root, scenario, schedule, style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    Ok(out)
+    Ok(merge_polylines(&out))
+}
+
+/// Merges each run of consecutive `<polyline>`s that share their attributes into one `<path>`.
+///
+/// plotters writes every dash of the FX line and every hatch line as an element of its own (one
+/// per line of output); a browser parses, styles and lays out each one on every redraw. The
+/// picture is unchanged: a path of `M…L…` segments with the same stroke draws the same lines.
+pub fn merge_polylines(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut run: Option<(&str, String)> = None; // (attributes before `points`, path data)
+    let flush = |out: &mut String, run: &mut Option<(&str, String)>| {
+        if let Some((attrs, d)) = run.take() {
+            out.push_str("<path ");
+            out.push_str(attrs);
+            out.push_str("d=\"");
+            out.push_str(d.trim_end());
+            out.push_str("\"/>\n");
+        }
+    };
+    for line in svg.lines() {
+        let parsed = line
+            .strip_prefix("<polyline ")
+            .and_then(|rest| rest.strip_suffix("\"/>"))
+            .and_then(|rest| rest.split_once("points=\""));
+        match parsed {
+            Some((attrs, points)) => {
+                if run.as_ref().is_some_and(|(a, _)| *a != attrs) {
+                    flush(&mut out, &mut run);
+                }
+                let d = &mut run.get_or_insert_with(|| (attrs, String::new())).1;
+                for (i, point) in points.split_whitespace().enumerate() {
+                    d.push_str(if i == 0 { "M" } else { "L" });
+                    d.push_str(point);
+                    d.push(' ');
+                }
+            }
+            None => {
+                flush(&mut out, &mut run);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_polylines_joins_runs_with_equal_attributes_only() {
+        let svg = "<svg>\n\
+            <polyline fill=\"none\" stroke=\"#000\" points=\"1,2 3,4 \"/>\n\
+            <polyline fill=\"none\" stroke=\"#000\" points=\"5,6 7,8 9,9 \"/>\n\
+            <polyline fill=\"none\" stroke=\"#F00\" points=\"0,0 1,1 \"/>\n\
+            <rect x=\"0\"/>\n\
+            </svg>";
+        assert_eq!(
+            merge_polylines(svg),
+            "<svg>\n\
+             <path fill=\"none\" stroke=\"#000\" d=\"M1,2 L3,4 M5,6 L7,8 L9,9\"/>\n\
+             <path fill=\"none\" stroke=\"#F00\" d=\"M0,0 L1,1\"/>\n\
+             <rect x=\"0\"/>\n\
+             </svg>\n"
+        );
+    }
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(350.0, 5.0), 100.0);
+        assert_eq!(nice_step(40.0, 5.0), 10.0);
+        assert_eq!(nice_step(1.08, 5.0), 0.25);
+    }
 }
