@@ -368,6 +368,7 @@ impl RawParams {
 }
 
 /// A parsed value of one key.
+#[derive(Clone, Copy)]
 enum Value {
     Number(f64),
     Whole(u32),
@@ -560,14 +561,7 @@ impl Scenario {
         let base = preset.map_or_else(Scenario::default, Preset::scenario);
         let mut scenario = base.clone();
         for (key, value, _) in checked.iter().filter(|(k, _, _)| *k != Key::Preset) {
-            let value = match value {
-                Value::Number(n) => Value::Number(*n),
-                Value::Whole(n) => Value::Whole(*n),
-                Value::Preset(p) => Value::Preset(*p),
-                Value::Profile(p) => Value::Profile(*p),
-                Value::Country(c) => Value::Country(*c),
-            };
-            scenario.apply(*key, value);
+            scenario.apply(*key, *value);
         }
         let sum = scenario.share_sum();
         if sum > 100.0 + 1e-9 {

@@ -22,8 +22,10 @@ pub enum HistoryOp {
 pub enum Action {
     /// A control moved to a value (fires on every `input` event while dragging).
     Input(Key, f64),
-    /// The control was released or the value typed in: the drag is over.
+    /// The control was released: the drag is over.
     Settle,
+    /// An exact value was typed into a control's box (a settled change).
+    Typed(Key, String),
     /// A loading profile was chosen.
     Profile(Profile),
     /// A country was chosen.
@@ -109,6 +111,19 @@ impl UiState {
                 next.dragging = true;
             }
             Action::Settle => next.dragging = false,
+            Action::Typed(key, text) => {
+                return match text.trim().parse::<f64>() {
+                    Ok(value) if value.is_finite() => {
+                        self.reduce(Action::Settle).reduce(Action::Input(key, value)).reduce(Action::Settle)
+                    }
+                    _ => {
+                        let kind = crate::scenario::ParamErrorKind::NotANumber;
+                        next.notices =
+                            vec![ParamError { key: key.name().to_owned(), value: text, kind }.to_string()];
+                        next
+                    }
+                };
+            }
             Action::Profile(profile) => {
                 next.scenario.profile = profile;
                 next.changed();
@@ -197,9 +212,19 @@ mod tests {
     }
 
     #[test]
-    fn a_typed_value_out_of_range_is_a_notice_not_a_change() {
-        let s = UiState::load("").reduce(Action::Input(Key::Years, 99.0));
+    fn a_typed_value_out_of_range_or_not_a_number_is_a_notice_not_a_change() {
+        let s = UiState::load("").reduce(Action::Typed(Key::Years, "99".to_owned()));
         assert_eq!(s.scenario.years, 10);
         assert!(s.notices[0].contains("years=99: out of range"), "{:?}", s.notices);
+        let s = UiState::load("").reduce(Action::Typed(Key::Upfront, "lots".to_owned()));
+        assert_eq!(s.scenario.upfront, 0.0);
+        assert!(s.notices[0].contains("upfront=\"lots\": not a number"), "{:?}", s.notices);
+    }
+
+    #[test]
+    fn a_typed_value_is_one_history_entry() {
+        let s = UiState::load("").reduce(Action::Typed(Key::Krw, " 30 ".to_owned()));
+        assert_eq!(s.scenario.krw, 30.0);
+        assert_eq!((s.history, s.dragging), (HistoryOp::Push, false));
     }
 }

@@ -96,9 +96,7 @@ pub fn Slider(props: &SliderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                let v = input.value().trim().parse::<f64>().unwrap_or(f64::NAN);
-                dispatch.dispatch(Action::Input(key, v));
-                dispatch.dispatch(Action::Settle);
+                dispatch.dispatch(Action::Typed(key, input.value()));
             }
         })
     };
