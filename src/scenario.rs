@@ -301,7 +301,7 @@ impl fmt::Display for ParamError {
             }
             ParamErrorKind::Duplicate => write!(f, "{}={}: given more than once", self.key, self.value),
             ParamErrorKind::NotANumber => {
-                write!(f, "{}={:?}: not a number (allowed: {allowed})", self.key, self.value)
+                write!(f, "{}=\"{}\": not a number (allowed: {allowed})", self.key, printable(&self.value))
             }
             ParamErrorKind::NotAWholeNumber => {
                 write!(f, "{}={}: not a whole number (allowed: {allowed})", self.key, self.value)
@@ -310,7 +310,7 @@ impl fmt::Display for ParamError {
                 write!(f, "{}={}: out of range (allowed: {allowed})", self.key, self.value)
             }
             ParamErrorKind::UnknownChoice => {
-                write!(f, "{}={:?}: not recognised (allowed: {allowed})", self.key, self.value)
+                write!(f, "{}=\"{}\": not recognised (allowed: {allowed})", self.key, printable(&self.value))
             }
             ParamErrorKind::SharesAbove100 { sum } => write!(
                 f,
@@ -319,6 +319,17 @@ impl fmt::Display for ParamError {
             ),
         }
     }
+}
+
+/// A value as an error message quotes it: control characters (which could garble a terminal)
+/// shown as `\u{..}`. Cheaper than `{:?}`, which pulls Unicode tables into the wasm bundle.
+fn printable(value: &str) -> String {
+    value
+        .chars()
+        .map(
+            |c| if c.is_control() || c == '"' { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() },
+        )
+        .collect()
 }
 
 /// Every problem found in one query string.
@@ -632,6 +643,12 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_and_quotes_in_values_are_escaped_in_messages() {
+        let err = Scenario::parse("profile=a%1B%22b").unwrap_err();
+        assert!(err.to_string().starts_with("profile=\"a\\u{1b}\\u{22}b\": not recognised"), "{err}");
+    }
 
     #[test]
     fn empty_query_is_the_default() {

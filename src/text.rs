@@ -109,7 +109,8 @@ pub fn narration(s: &Scenario, sum: &Summary) -> String {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    // Names here are ASCII; ASCII case keeps Unicode case tables out of the wasm bundle.
+    chars.next().map_or_else(String::new, |c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
 }
 
 /// The summary as labelled lines (for the CLI table and the page's summary).
