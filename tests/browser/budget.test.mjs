@@ -1,0 +1,27 @@
+// Size budget: everything the page transfers, gzip -9, at most 150 000 bytes (bench/README.md).
+// Size is stable across runs, so it is held in CI; times stay in the benchmark.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { launch, BASE_URL } from './harness.mjs';
+
+const BUDGET_GZIP_BYTES = 150_000;
+
+let context;
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+test(`the page transfers at most ${BUDGET_GZIP_BYTES} bytes gzip`, async () => {
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => [new URL(r.url()).pathname, b.length, zlib.gzipSync(b, { level: 9 }).length])));
+  await page.goto(BASE_URL);
+  await page.waitForSelector('#chart svg');
+  await page.waitForLoadState('networkidle');
+  const files = await Promise.all(bodies);
+  const gzip = files.reduce((sum, [, , gz]) => sum + gz, 0);
+  console.log(`budget: ${gzip} bytes gzip over ${files.length} files: ${files.map(([p, , gz]) => `${p} ${gz}`).join(', ')}`);
+  assert.ok(files.some(([p]) => p.endsWith('.wasm')), 'the wasm was fetched');
+  assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip is over the budget of ${BUDGET_GZIP_BYTES}`);
+  await page.close();
+});
