@@ -120,12 +120,89 @@ pub fn table(scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> Str
     out
 }
 
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The fixed height of an embed before (or without) the resize script: enough for the chart,
+/// four controls and the summary line at article width.
+pub const EMBED_FALLBACK_HEIGHT: u32 = 760;
+
+/// The code a newsroom pastes into its page: an iframe of `src` (the explorer with `embed=1` in
+/// its query) and the resize script beside the explorer (`script_src`). No inline script or
+/// style, so it works under a host's strict Content-Security-Policy; without the script the
+/// iframe keeps a sensible fixed height.
+pub fn embed_code(src: &str, script_src: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{EMBED_FALLBACK_HEIGHT}\" \
+         frameborder=\"0\" loading=\"lazy\" data-pledge-explorer></iframe>\n\
+         <script src=\"{}\" defer></script>",
+        html_escape(src),
+        html_escape(title),
+        html_escape(script_src),
+    )
+}
+
+/// What the page shows without JavaScript, and what print and search engines read first: the
+/// prerendered chart (`image_src`, drawn by the same function as the live chart), the finding
+/// and the summary lines. An HTML fragment, every value escaped.
+pub fn noscript_html(scenario: &Scenario, summary: &Summary, image_src: &str) -> String {
+    let lines = crate::text::summary_lines(scenario, summary);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<figure class=\"prerendered\"><img src=\"{}\" width=\"960\" height=\"560\" alt=\"{}\">\
+         <figcaption>{}</figcaption></figure><ul class=\"prerendered-summary\">",
+        html_escape(image_src),
+        html_escape(&crate::text::title(scenario)),
+        html_escape(&crate::text::narration(scenario, summary)),
+    );
+    for line in lines.iter().skip(1) {
+        let _ = write!(out, "<li>{}</li>", html_escape(line));
+    }
+    out.push_str("</ul>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{schedule, summarize};
     use crate::presets::Preset;
     use expect_test::expect;
+
+    #[test]
+    fn the_embed_code_escapes_the_link_and_has_no_inline_script() {
+        let code =
+            embed_code("https://x.test/p/?upfront=20&embed=1", "https://x.test/p/assets/embed.js", "A \"t\"");
+        assert_eq!(
+            code,
+            "<iframe src=\"https://x.test/p/?upfront=20&amp;embed=1\" title=\"A &quot;t&quot;\" width=\"100%\" \
+             height=\"760\" frameborder=\"0\" loading=\"lazy\" data-pledge-explorer></iframe>\n\
+             <script src=\"https://x.test/p/assets/embed.js\" defer></script>"
+        );
+    }
+
+    #[test]
+    fn the_noscript_fragment_has_the_chart_the_finding_and_the_summary() {
+        let s = Preset::UsDemand.scenario();
+        let html = noscript_html(&s, &summarize(&s, &schedule(&s)), "prerender/us-demand.svg");
+        assert!(html.starts_with("<figure class=\"prerendered\"><img src=\"prerender/us-demand.svg\""));
+        assert!(html.contains("<figcaption>Korea would need $350 bn in dollars in 2026"), "{html}");
+        assert!(html.contains("<li>Peak dollar outflow: $350 bn in 2026"), "{html}");
+        assert!(!html.contains("<script"));
+    }
 
     #[test]
     fn csv_snapshot_of_the_kr_deal() {

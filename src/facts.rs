@@ -188,6 +188,9 @@ pub const ALL: &[Fact] = &[
     EU_GDP,
 ];
 
+/// The data version: the latest as-of date of any fact (the cite line quotes it).
+pub const DATA_AS_OF: &str = "2025-11-14";
+
 /// Yen per dollar used to put Japan's GDP (published in yen) in dollars.
 pub const JPY_PER_USD_ASSUMED: f64 = 150.0;
 
@@ -218,6 +221,13 @@ pub const MODEL_ASSUMPTIONS: &[Assumption] = &[ASSUME_CALL_TIMING, ASSUME_CORPOR
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_data_version_is_the_latest_as_of_date_in_the_data_file() {
+        let csv = include_str!("../data/pledges.csv");
+        let latest = csv.lines().skip(1).filter_map(|l| l.split(',').nth(3)).max().unwrap();
+        assert_eq!(DATA_AS_OF, latest);
+    }
 
     /// Guards against a figure drifting from the reference data it was copied from.
     #[test]

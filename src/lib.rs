@@ -8,11 +8,13 @@
 pub mod chart;
 pub mod export;
 pub mod facts;
+pub mod message;
 pub mod model;
 pub mod presets;
 pub mod scenario;
 pub mod text;
 pub mod ui_state;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;

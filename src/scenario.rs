@@ -9,6 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::presets::Preset;
+use crate::view::ViewKey;
 
 /// How the yearly amounts of the spread-out parts are loaded over the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -292,11 +293,15 @@ pub struct ParamError {
 
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = Key::from_name(&self.key);
-        let allowed = key.map(Key::allowed).unwrap_or_default();
+        let allowed = match (Key::from_name(&self.key), ViewKey::from_name(&self.key)) {
+            (Some(key), _) => key.allowed(),
+            (None, Some(key)) => key.allowed(),
+            (None, None) => String::new(),
+        };
         match &self.kind {
             ParamErrorKind::UnknownKey => {
-                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+                let known: Vec<&str> =
+                    Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
                 write!(f, "{}={}: unknown key (known keys: {})", self.key, self.value, known.join(", "))
             }
             ParamErrorKind::Duplicate => write!(f, "{}={}: given more than once", self.key, self.value),

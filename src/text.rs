@@ -4,6 +4,26 @@
 use crate::facts;
 use crate::model::Summary;
 use crate::scenario::{Country, Scenario};
+use crate::view::Lang;
+
+/// The English or the Korean text, as `lang` says: UI words are written in pairs where they
+/// are used, so a missing translation is a compile error rather than a blank.
+pub fn tr(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ko => ko,
+    }
+}
+
+/// The "cite this scenario" line: the model and data versions, the scenario and its link.
+pub fn cite_line(s: &Scenario, link: &str) -> String {
+    format!(
+        "pledge-explorer, model {}, data as of {}. Scenario: {}. {link}",
+        env!("CARGO_PKG_VERSION"),
+        facts::DATA_AS_OF,
+        title(s)
+    )
+}
 
 /// A share in percent, one decimal, trailing `.0` dropped: `21.4`, `20`.
 pub fn pct(x: f64) -> String {
@@ -243,6 +263,19 @@ mod tests {
         let deal = narrate(&Preset::KrDeal.scenario());
         assert!(deal.starts_with("Korea would pay at most $20 bn in dollars in any year"), "{deal}");
         assert!(narrate(&Preset::Eu.scenario()).starts_with("No state cash"));
+    }
+
+    #[test]
+    fn the_cite_line_names_model_and_data_versions_and_the_link() {
+        let line = cite_line(&Preset::KrDeal.scenario(), "https://x.test/?preset=kr-deal");
+        assert!(
+            line.starts_with(&format!(
+                "pledge-explorer, model {}, data as of 2025-11-14. Scenario: Korea's final deal",
+                env!("CARGO_PKG_VERSION")
+            )),
+            "{line}"
+        );
+        assert!(line.ends_with(". https://x.test/?preset=kr-deal"), "{line}");
     }
 
     #[test]

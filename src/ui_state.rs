@@ -5,6 +5,7 @@
 
 use crate::presets::Preset;
 use crate::scenario::{Country, Key, ParamError, Profile, RawParams, Scenario};
+use crate::view::{join_queries, Lang, ThemeChoice, View};
 
 /// What the shell should do with the browser history after a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,12 @@ pub enum Action {
     Load(String),
     /// The reader closed the notices.
     DismissNotices,
+    /// The host page of an embed set a (checked) scenario.
+    Set(Scenario),
+    /// The reader chose a language.
+    Lang(Lang),
+    /// The reader chose a theme (`None`: follow the system).
+    Theme(Option<ThemeChoice>),
 }
 
 /// Why a share control's neighbours changed.
@@ -54,6 +61,8 @@ pub struct GaveWay {
 pub struct UiState {
     /// The checked scenario.
     pub scenario: Scenario,
+    /// How it is shown: language, theme, embed mode, controls.
+    pub view: View,
     /// Problems with the link the page was opened with (or a typed value), until dismissed.
     pub notices: Vec<String>,
     /// The last time shares gave way to the one being moved.
@@ -70,10 +79,14 @@ impl UiState {
     /// The state for a page opened with `query`: bad keys fall back and are listed as notices;
     /// if there were any, the URL is rewritten (replaced) to the scenario actually shown.
     pub fn load(query: &str) -> UiState {
-        let (scenario, errors) = Scenario::from_raw_lenient(&RawParams::from_query(query));
+        let mut raw = RawParams::from_query(query);
+        let (view, mut errors) = View::take(&mut raw);
+        let (scenario, scenario_errors) = Scenario::from_raw_lenient(&raw);
+        errors.extend(scenario_errors);
         let history = if errors.is_empty() { HistoryOp::None } else { HistoryOp::Replace };
         UiState {
             scenario,
+            view,
             notices: errors.iter().map(ToString::to_string).collect(),
             gave_way: None,
             dragging: false,
@@ -82,8 +95,22 @@ impl UiState {
         }
     }
 
-    /// Applies an action.
+    /// The query string of the state (without `?`): the scenario's keys, then the view's.
+    pub fn query(&self) -> String {
+        join_queries(&[&self.scenario.to_query(), &self.view.to_query()])
+    }
+
+    /// Applies an action. In an embed, history entries are never added: the host page's Back
+    /// button must leave the article, not step through the reader's slider moves.
     pub fn reduce(&self, action: Action) -> UiState {
+        let mut next = self.reduce_inner(action);
+        if next.view.embed && next.history == HistoryOp::Push {
+            next.history = HistoryOp::Replace;
+        }
+        next
+    }
+
+    fn reduce_inner(&self, action: Action) -> UiState {
         let mut next = self.clone();
         match action {
             Action::Input(key, value) => {
@@ -148,12 +175,28 @@ impl UiState {
             Action::Load(query) => {
                 let loaded = UiState::load(&query);
                 next.scenario = loaded.scenario;
+                next.view = loaded.view;
                 next.notices = loaded.notices;
                 next.gave_way = None;
                 next.dragging = false;
                 next.history = HistoryOp::None;
             }
             Action::DismissNotices => next.notices.clear(),
+            Action::Set(scenario) => {
+                if scenario != next.scenario {
+                    next.scenario = scenario;
+                    next.gave_way = None;
+                    next.changed();
+                }
+            }
+            Action::Lang(lang) => {
+                next.view.lang = Some(lang);
+                next.changed();
+            }
+            Action::Theme(theme) => {
+                next.view.theme = theme;
+                next.changed();
+            }
         }
         next
     }
@@ -168,6 +211,36 @@ impl UiState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn view_keys_stay_in_the_url_and_embeds_never_push_history() {
+        let s = UiState::load("?embed=1&upfront=10&lang=ko");
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
+        assert_eq!(s.query(), "upfront=10&lang=ko&embed=1");
+        let moved = s.reduce(Action::Input(Key::Upfront, 30.0));
+        assert_eq!(moved.history, HistoryOp::Replace);
+        assert_eq!(moved.query(), "upfront=30&lang=ko&embed=1");
+        let full = UiState::load("upfront=10").reduce(Action::Input(Key::Upfront, 30.0));
+        assert_eq!(full.history, HistoryOp::Push);
+    }
+
+    #[test]
+    fn a_scenario_from_the_host_page_replaces_the_scenario_but_keeps_the_view() {
+        let s = UiState::load("embed=1&controls=years").reduce(Action::Set(Preset::Japan.scenario()));
+        assert_eq!(s.scenario, Preset::Japan.scenario());
+        assert_eq!(s.query(), "preset=japan&embed=1&controls=years");
+        assert_eq!((s.history, s.url_version), (HistoryOp::Replace, 1));
+        let same = s.reduce(Action::Set(Preset::Japan.scenario()));
+        assert_eq!(same.url_version, 1, "an unchanged scenario is not a change");
+    }
+
+    #[test]
+    fn language_and_theme_choices_are_kept_in_the_url() {
+        let s =
+            UiState::load("").reduce(Action::Lang(Lang::Ko)).reduce(Action::Theme(Some(ThemeChoice::Dark)));
+        assert_eq!(s.query(), "lang=ko&theme=dark");
+        assert_eq!(s.reduce(Action::Theme(None)).query(), "lang=ko");
+    }
 
     #[test]
     fn a_drag_pushes_once_then_replaces_until_it_settles() {

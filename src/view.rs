@@ -1,0 +1,325 @@
+//! How the page shows a scenario, as opposed to the scenario itself: language, colour theme,
+//! embed mode and which controls an embed shows. These keys share the query string with the
+//! scenario's ([`crate::scenario::Key`]) so a link carries both, but they never change a number.
+//!
+//! [`View::take`] removes the view keys from raw parameters before the scenario is checked, so
+//! the scenario parser never sees them; [`View::to_query`] writes back only what differs from
+//! the default view.
+
+use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams};
+
+/// The language of every word the explorer shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl Lang {
+    /// The query-string and BCP 47 name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// The language for a browser's preferred languages (`navigator.languages`): the first
+    /// English or Korean one wins; English when neither is listed.
+    pub fn from_preferences<'a>(languages: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in languages {
+            let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+            match primary.as_str() {
+                "ko" => return Lang::Ko,
+                "en" => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+}
+
+/// A colour theme forced by the link; without one the reader's `prefers-color-scheme` decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Dark text on light.
+    Light,
+    /// Light text on dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// The query-string name.
+    pub fn key(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+}
+
+/// A view key of the query string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKey {
+    /// `lang`: `en` or `ko`.
+    Lang,
+    /// `theme`: `light` or `dark`.
+    Theme,
+    /// `embed`: `1` for the compact embed.
+    Embed,
+    /// `controls`: the controls an embed shows, comma-separated, or `none`.
+    Controls,
+}
+
+impl ViewKey {
+    /// Every view key, in the order the query string writes them.
+    pub const ALL: [ViewKey; 4] = [ViewKey::Lang, ViewKey::Theme, ViewKey::Embed, ViewKey::Controls];
+
+    /// The public name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ViewKey::Lang => "lang",
+            ViewKey::Theme => "theme",
+            ViewKey::Embed => "embed",
+            ViewKey::Controls => "controls",
+        }
+    }
+
+    /// Looks a key up by its public name.
+    pub fn from_name(name: &str) -> Option<ViewKey> {
+        ViewKey::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The allowed values, in words.
+    pub fn allowed(self) -> String {
+        match self {
+            ViewKey::Lang => "one of en, ko".to_owned(),
+            ViewKey::Theme => "one of light, dark".to_owned(),
+            ViewKey::Embed => "0 or 1".to_owned(),
+            ViewKey::Controls => {
+                let names: Vec<&str> = CONTROL_KEYS.iter().map(|k| k.name()).collect();
+                format!("none, or a comma-separated list of {}", names.join(", "))
+            }
+        }
+    }
+}
+
+/// The keys that have a control in the page (the ones `controls=` can list).
+pub const CONTROL_KEYS: [Key; 10] = [
+    Key::Upfront,
+    Key::Guarantees,
+    Key::Loans,
+    Key::Corporate,
+    Key::Krw,
+    Key::Years,
+    Key::Calls,
+    Key::Limit,
+    Key::Profile,
+    Key::Country,
+];
+
+/// The controls an embed shows when the link does not say.
+pub const EMBED_DEFAULT_CONTROLS: [Key; 4] = [Key::Upfront, Key::Guarantees, Key::Krw, Key::Years];
+
+/// The view settings of a link. The default is the full page, language and theme chosen by the
+/// reader's browser.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct View {
+    /// The language the link asks for; `None`: from the browser's preferences.
+    pub lang: Option<Lang>,
+    /// The theme the link asks for; `None`: from `prefers-color-scheme`.
+    pub theme: Option<ThemeChoice>,
+    /// The compact embed: chart, some controls, the summary line, a link to the full page.
+    pub embed: bool,
+    /// The controls shown, in this order; `None`: the default set for the mode.
+    pub controls: Option<Vec<Key>>,
+}
+
+impl View {
+    /// Removes the view keys from `raw` and checks them leniently: a bad value is reported and
+    /// left at its default. Duplicated keys are reported and neither value is used.
+    pub fn take(raw: &mut RawParams) -> (View, Vec<ParamError>) {
+        let pairs = raw.take(|k| ViewKey::from_name(k).is_some());
+        let mut view = View::default();
+        let mut errors = Vec::new();
+        let mut seen: Vec<ViewKey> = Vec::new();
+        for (name, value) in pairs {
+            let Some(key) = ViewKey::from_name(&name) else { continue };
+            let error = |kind| ParamError { key: name.clone(), value: value.clone(), kind };
+            if seen.contains(&key) {
+                errors.push(error(ParamErrorKind::Duplicate));
+                view.reset(key);
+                continue;
+            }
+            seen.push(key);
+            if let Err(kind) = view.set(key, &value) {
+                errors.push(error(kind));
+            }
+        }
+        (view, errors)
+    }
+
+    fn reset(&mut self, key: ViewKey) {
+        let default = View::default();
+        match key {
+            ViewKey::Lang => self.lang = default.lang,
+            ViewKey::Theme => self.theme = default.theme,
+            ViewKey::Embed => self.embed = default.embed,
+            ViewKey::Controls => self.controls = default.controls,
+        }
+    }
+
+    fn set(&mut self, key: ViewKey, value: &str) -> Result<(), ParamErrorKind> {
+        let value = value.trim().to_ascii_lowercase();
+        match key {
+            ViewKey::Lang => {
+                self.lang = Some(match value.as_str() {
+                    "en" => Lang::En,
+                    "ko" => Lang::Ko,
+                    _ => return Err(ParamErrorKind::UnknownChoice),
+                });
+            }
+            ViewKey::Theme => {
+                self.theme = Some(match value.as_str() {
+                    "light" => ThemeChoice::Light,
+                    "dark" => ThemeChoice::Dark,
+                    _ => return Err(ParamErrorKind::UnknownChoice),
+                });
+            }
+            ViewKey::Embed => {
+                self.embed = match value.as_str() {
+                    "1" => true,
+                    "0" => false,
+                    _ => return Err(ParamErrorKind::UnknownChoice),
+                };
+            }
+            ViewKey::Controls => {
+                let mut keys = Vec::new();
+                if value != "none" {
+                    for name in value.split(',').map(str::trim) {
+                        match Key::from_name(name).filter(|k| CONTROL_KEYS.contains(k)) {
+                            Some(k) if !keys.contains(&k) => keys.push(k),
+                            Some(_) => {}
+                            None => return Err(ParamErrorKind::UnknownChoice),
+                        }
+                    }
+                }
+                self.controls = Some(keys);
+            }
+        }
+        Ok(())
+    }
+
+    /// The controls to show, in order.
+    pub fn shown_controls(&self) -> Vec<Key> {
+        match &self.controls {
+            Some(keys) => keys.clone(),
+            None if self.embed => EMBED_DEFAULT_CONTROLS.to_vec(),
+            None => CONTROL_KEYS.to_vec(),
+        }
+    }
+
+    /// The view keys that differ from the default, as `key=value` pairs in [`ViewKey::ALL`]
+    /// order, without a leading `&` (empty for the default view).
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if let Some(lang) = self.lang {
+            out.append_pair("lang", lang.key());
+        }
+        if let Some(theme) = self.theme {
+            out.append_pair("theme", theme.key());
+        }
+        if self.embed {
+            out.append_pair("embed", "1");
+        }
+        if let Some(keys) = &self.controls {
+            let names: Vec<&str> = keys.iter().map(|k| k.name()).collect();
+            let list = names.join(",");
+            out.append_pair("controls", if list.is_empty() { "none" } else { &list });
+        }
+        out.finish()
+    }
+}
+
+/// Joins query strings without leading `?`, skipping empty ones.
+pub fn join_queries(parts: &[&str]) -> String {
+    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    fn split(query: &str) -> (View, Vec<ParamError>, Scenario, Vec<ParamError>) {
+        let mut raw = RawParams::from_query(query);
+        let (view, view_errors) = View::take(&mut raw);
+        let (scenario, errors) = Scenario::from_raw_lenient(&raw);
+        (view, view_errors, scenario, errors)
+    }
+
+    #[test]
+    fn view_keys_are_taken_before_the_scenario_sees_them() {
+        let (view, view_errors, scenario, errors) =
+            split("upfront=20&lang=ko&theme=dark&embed=1&controls=years,upfront&years=5");
+        assert_eq!((view_errors, errors), (vec![], vec![]));
+        assert_eq!(view.lang, Some(Lang::Ko));
+        assert_eq!(view.theme, Some(ThemeChoice::Dark));
+        assert!(view.embed);
+        assert_eq!(view.shown_controls(), vec![Key::Years, Key::Upfront]);
+        assert_eq!((scenario.upfront, scenario.years), (20.0, 5));
+        assert_eq!(view.to_query(), "lang=ko&theme=dark&embed=1&controls=years%2Cupfront");
+    }
+
+    #[test]
+    fn the_view_round_trips_and_the_default_writes_nothing() {
+        assert_eq!(View::default().to_query(), "");
+        for query in ["embed=1&controls=none", "lang=en", "theme=light&controls=krw%2Ccountry"] {
+            let mut raw = RawParams::from_query(query);
+            let (view, errors) = View::take(&mut raw);
+            assert!(errors.is_empty() && raw.pairs.is_empty(), "{query}: {errors:?}");
+            assert_eq!(view.to_query(), query);
+        }
+    }
+
+    #[test]
+    fn bad_view_values_are_named_with_what_is_allowed_and_fall_back() {
+        let (view, errors, _, scenario_errors) = split("lang=fr&theme=pink&embed=yes&controls=upfront,total");
+        assert_eq!(view, View::default());
+        assert!(scenario_errors.is_empty());
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(text[0], "lang=\"fr\": not recognised (allowed: one of en, ko)");
+        assert_eq!(text[1], "theme=\"pink\": not recognised (allowed: one of light, dark)");
+        assert_eq!(text[2], "embed=\"yes\": not recognised (allowed: 0 or 1)");
+        assert!(text[3].starts_with("controls=\"upfront,total\": not recognised (allowed: none, or a comma"));
+        let (view, errors, ..) = split("lang=ko&lang=en");
+        assert_eq!(view.lang, None);
+        assert_eq!(errors[0].kind, ParamErrorKind::Duplicate);
+    }
+
+    #[test]
+    fn an_unknown_key_lists_the_view_keys_too() {
+        let (_, _, _, errors) = split("colour=red");
+        assert!(errors[0].to_string().contains("lang, theme, embed, controls"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn the_browser_language_picks_korean_only_when_preferred() {
+        assert_eq!(Lang::from_preferences(["ko-KR", "en-US"]), Lang::Ko);
+        assert_eq!(Lang::from_preferences(["fr-FR", "en-GB", "ko"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["de"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["KO_kr"]), Lang::Ko);
+    }
+
+    #[test]
+    fn embeds_show_the_key_controls_unless_told() {
+        let embed = View { embed: true, ..View::default() };
+        assert_eq!(embed.shown_controls(), EMBED_DEFAULT_CONTROLS.to_vec());
+        assert_eq!(View::default().shown_controls(), CONTROL_KEYS.to_vec());
+        let none = View { controls: Some(vec![]), ..embed };
+        assert!(none.shown_controls().is_empty());
+    }
+}
