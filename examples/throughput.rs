@@ -56,7 +56,7 @@ mod bench {
         });
         let sched = schedule(&base);
         rate("SVG render 960x560", 500, |_| {
-            black_box(native::svg(&base, &sched, (960, 560)).ok());
+            black_box(native::svg(&base, &sched, (960, 560), pledge_explorer::chart::Theme::LIGHT).ok());
         });
     }
 }

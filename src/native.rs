@@ -5,7 +5,7 @@ use std::sync::Once;
 
 use plotters::prelude::*;
 
-use crate::chart::{self, ChartError, ChartStyle};
+use crate::chart::{self, ChartError, ChartStyle, Theme};
 use crate::model::Schedule;
 use crate::scenario::Scenario;
 
@@ -25,9 +25,14 @@ pub fn register_font() -> Result<(), ChartError> {
 }
 
 /// The chart as an SVG document of `size` pixels.
-pub fn svg(scenario: &Scenario, schedule: &Schedule, size: (u32, u32)) -> Result<String, ChartError> {
+pub fn svg(
+    scenario: &Scenario,
+    schedule: &Schedule,
+    size: (u32, u32),
+    theme: Theme,
+) -> Result<String, ChartError> {
     register_font()?;
-    chart::svg(scenario, schedule, size, &ChartStyle::default())
+    chart::svg(scenario, schedule, size, &ChartStyle { theme, ..ChartStyle::SVG })
 }
 
 /// The chart as PNG bytes, drawn at `scale` × `size` pixels (2 for a crisp image).
@@ -36,13 +41,14 @@ pub fn png(
     schedule: &Schedule,
     size: (u32, u32),
     scale: u32,
+    theme: Theme,
 ) -> Result<Vec<u8>, ChartError> {
     register_font()?;
     let (w, h) = (size.0 * scale, size.1 * scale);
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        let style = ChartStyle::bitmap(f64::from(scale));
+        let style = ChartStyle { theme, ..ChartStyle::bitmap(f64::from(scale)) };
         chart::draw(&root, scenario, schedule, &style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }

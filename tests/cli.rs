@@ -116,3 +116,22 @@ fn bad_options_exit_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn a_whole_page_link_with_view_keys_is_accepted_and_theme_sets_the_chart_colours() {
+    let light = stdout(&["https://example.test/pledge/?upfront=20&lang=en&embed=1&controls=years", "--format", "svg"]);
+    let dark = stdout(&["upfront=20&theme=dark", "--format", "svg"]);
+    assert!(light.starts_with("<svg"), "{light}");
+    assert_ne!(light, dark);
+    let bad = pledge(&["upfront=20&theme=pink"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("theme=\"pink\": not recognised (allowed: one of light, dark)"), "{err}");
+}
+
+#[test]
+fn html_is_the_noscript_fragment_with_the_given_image() {
+    let html = stdout(&["preset=kr-deal", "--format", "html", "--image", "prerender/kr-deal.svg"]);
+    assert!(html.starts_with("<figure class=\"prerendered\"><img src=\"prerender/kr-deal.svg\""), "{html}");
+    assert!(html.contains("Korea would pay at most $20 bn in dollars in any year"), "{html}");
+}

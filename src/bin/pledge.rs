@@ -12,12 +12,14 @@ mod cli {
 
     use anyhow::{bail, Context};
     use pledge_explorer::export::{self, Report};
-    use pledge_explorer::{native, schedule, summarize, Scenario};
+    use pledge_explorer::chart::Theme;
+    use pledge_explorer::view::{ThemeChoice, View};
+    use pledge_explorer::{native, schedule, summarize, RawParams, Scenario};
 
     const USAGE: &str = "\
 pledge: how a country pays a huge investment pledge
 
-Usage: pledge [QUERY...] [--format table|csv|json|svg|png] [--out FILE] [--size WxH]
+Usage: pledge [QUERY...] [--format table|csv|json|svg|png|html] [--out FILE] [--size WxH]
 
 QUERY is the page's query string, with or without '?', or a whole URL, e.g.
   pledge 'upfront=20&years=10&krw=30'
@@ -28,11 +30,15 @@ Keys (percent 0-100 unless said; money in USD bn):
   total 1-5000, upfront, guarantees, loans, corporate (these four sum to at most 100),
   krw, years 1-30, profile even|front|back, calls, limit 0-1000, start 2000-2100,
   country kr|jp|eu, preset us-demand|kr-deal|japan|eu
+View keys of a link are accepted too: theme light|dark sets the chart's colours;
+  lang, embed and controls only matter to the page.
 
 Options:
-  --format F   table (default), csv, json, svg or png
+  --format F   table (default), csv, json, svg, png, or html (the page's no-script
+               fragment: the chart image, the finding and the summary)
   --out FILE   write to FILE instead of standard output
   --size WxH   chart size in CSS pixels for svg/png (default 960x560; PNG is drawn at 2x)
+  --image SRC  for html: the chart image's address (default chart.svg)
   -h, --help   this help
   -V, --version
 ";
@@ -44,6 +50,7 @@ Options:
         Json,
         Svg,
         Png,
+        Html,
     }
 
     struct Args {
@@ -51,6 +58,7 @@ Options:
         format: Format,
         out: Option<PathBuf>,
         size: (u32, u32),
+        image: String,
     }
 
     /// A usage problem: exit status 2.
@@ -66,7 +74,7 @@ Options:
 
     fn parse_args() -> Result<Option<Args>, UsageError> {
         use lexopt::prelude::*;
-        let mut args = Args { query: Vec::new(), format: Format::Table, out: None, size: (960, 560) };
+        let mut args = Args { query: Vec::new(), format: Format::Table, out: None, size: (960, 560), image: "chart.svg".to_owned() };
         let mut parser = lexopt::Parser::from_env();
         let usage = |e: lexopt::Error| UsageError(e.to_string());
         while let Some(arg) = parser.next().map_err(usage)? {
@@ -83,9 +91,10 @@ Options:
                         "json" => Format::Json,
                         "svg" => Format::Svg,
                         "png" => Format::Png,
+                        "html" => Format::Html,
                         other => {
                             return Err(UsageError(format!(
-                                "--format {other:?}: not recognised (allowed: table, csv, json, svg, png)"
+                                "--format {other:?}: not recognised (allowed: table, csv, json, svg, png, html)"
                             )))
                         }
                     };
@@ -97,6 +106,7 @@ Options:
                         UsageError(format!("--size {value:?}: not recognised (allowed: WxH, width 200-4000, height 150-4000)"))
                     })?;
                 }
+                Long("image") => args.image = parser.value().map_err(usage)?.string().map_err(usage)?,
                 Value(word) => args.query.push(word.string().map_err(usage)?),
                 _ => return Err(usage(arg.unexpected())),
             }
@@ -104,7 +114,11 @@ Options:
         Ok(Some(args))
     }
 
-    fn render(args: &Args, scenario: &Scenario) -> anyhow::Result<Vec<u8>> {
+    fn render(args: &Args, scenario: &Scenario, view: &View) -> anyhow::Result<Vec<u8>> {
+        let theme = match view.theme {
+            Some(ThemeChoice::Dark) => Theme::DARK,
+            _ => Theme::LIGHT,
+        };
         let sched = schedule(scenario);
         let summary = summarize(scenario, &sched);
         Ok(match args.format {
@@ -115,8 +129,13 @@ Options:
                 text.push('\n');
                 text.into_bytes()
             }
-            Format::Svg => native::svg(scenario, &sched, args.size)?.into_bytes(),
-            Format::Png => native::png(scenario, &sched, args.size, 2)?,
+            Format::Svg => native::svg(scenario, &sched, args.size, theme)?.into_bytes(),
+            Format::Png => native::png(scenario, &sched, args.size, 2, theme)?,
+            Format::Html => {
+                let mut html = export::noscript_html(scenario, &summary, &args.image);
+                html.push('\n');
+                html.into_bytes()
+            }
         })
     }
 
@@ -136,18 +155,23 @@ Options:
                 return Ok(ExitCode::from(2));
             }
         };
-        let query = args.query.join("&");
-        let scenario = match Scenario::parse(&query) {
-            Ok(s) => s,
+        let mut raw = RawParams::from_query(&args.query.join("&"));
+        let (view, mut errors) = View::take(&mut raw);
+        let scenario = match Scenario::from_raw(&raw) {
+            Ok(s) => Some(s),
             Err(e) => {
-                eprintln!("pledge: invalid scenario:");
-                for error in &e.errors {
-                    eprintln!("  {error}");
-                }
-                return Ok(ExitCode::from(2));
+                errors.extend(e.errors);
+                None
             }
         };
-        let bytes = render(&args, &scenario)?;
+        let (Some(scenario), true) = (scenario, errors.is_empty()) else {
+            eprintln!("pledge: invalid scenario:");
+            for error in &errors {
+                eprintln!("  {error}");
+            }
+            return Ok(ExitCode::from(2));
+        };
+        let bytes = render(&args, &scenario, &view)?;
         match &args.out {
             Some(path) => {
                 std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?
