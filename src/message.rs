@@ -16,7 +16,6 @@
 //! changes, and `{ type: "pledge-explorer:state", query, scenario, summary }` after every change
 //! (and in answer to `get`). This module holds the checked, pure half; `web` does the messaging.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -68,6 +67,31 @@ impl<'de> Deserialize<'de> for MessageValue {
     }
 }
 
+/// The `scenario` object of a message: its keys and values in order. (A `Vec`, not a map type:
+/// the browser bundle then carries no B-tree or hash-map code for it.)
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pairs(pub Vec<(String, MessageValue)>);
+
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of scenario keys and values")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(entry) = map.next_entry::<String, MessageValue>()? {
+                    pairs.push(entry);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(PairsVisitor)
+    }
+}
+
 /// A message as it arrives, before any check: the shape serde reads from the JS object.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct RawMessage {
@@ -76,7 +100,7 @@ pub struct RawMessage {
     pub kind: String,
     /// Scenario keys and values, as in a link.
     #[serde(default)]
-    pub scenario: Option<BTreeMap<String, MessageValue>>,
+    pub scenario: Option<Pairs>,
     /// A whole query string, as in a link.
     #[serde(default)]
     pub query: Option<String>,
@@ -113,8 +137,8 @@ impl HostMessage {
             GET => Ok(HostMessage::Get),
             SET => {
                 let params = match (raw.scenario, raw.query) {
-                    (Some(map), None) => RawParams {
-                        pairs: map
+                    (Some(Pairs(pairs)), None) => RawParams {
+                        pairs: pairs
                             .into_iter()
                             .map(|(k, v)| {
                                 let text = match v {
@@ -207,5 +231,12 @@ mod tests {
         assert_eq!(e.to_string(), "years=99: out of range (allowed: a whole number from 1 to 30)");
         assert!(parse(r#"{"type":"pledge-explorer:set","scenario":{"upfront":[1]}}"#).is_err());
         assert!(parse(r#"{"type":"pledge-explorer:set","scenario":{"upfront":true}}"#).is_err());
+        assert!(parse(r#"{"type":"pledge-explorer:set","scenario":[["upfront",1]]}"#).is_err());
+        let Err(MessageError::Scenario(e)) =
+            parse(r#"{"type":"pledge-explorer:set","scenario":{"upfront":10,"upfront":20}}"#)
+        else {
+            panic!("a duplicated key accepted")
+        };
+        assert!(e.to_string().contains("given more than once"), "{e}");
     }
 }

@@ -108,7 +108,7 @@ impl ViewKey {
 }
 
 /// The keys that have a control in the page (the ones `controls=` can list).
-pub const CONTROL_KEYS: [Key; 10] = [
+pub const CONTROL_KEYS: [Key; 11] = [
     Key::Upfront,
     Key::Guarantees,
     Key::Loans,
@@ -117,6 +117,7 @@ pub const CONTROL_KEYS: [Key; 10] = [
     Key::Years,
     Key::Calls,
     Key::Limit,
+    Key::Total,
     Key::Profile,
     Key::Country,
 ];

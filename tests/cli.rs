@@ -119,7 +119,11 @@ fn bad_options_exit_2() {
 
 #[test]
 fn a_whole_page_link_with_view_keys_is_accepted_and_theme_sets_the_chart_colours() {
-    let light = stdout(&["https://example.test/pledge/?upfront=20&lang=en&embed=1&controls=years", "--format", "svg"]);
+    let light = stdout(&[
+        "https://example.test/pledge/?upfront=20&lang=en&embed=1&controls=years",
+        "--format",
+        "svg",
+    ]);
     let dark = stdout(&["upfront=20&theme=dark", "--format", "svg"]);
     assert!(light.starts_with("<svg"), "{light}");
     assert_ne!(light, dark);

@@ -11,8 +11,8 @@ mod cli {
     use std::process::ExitCode;
 
     use anyhow::{bail, Context};
-    use pledge_explorer::export::{self, Report};
     use pledge_explorer::chart::Theme;
+    use pledge_explorer::export::{self, Report};
     use pledge_explorer::view::{ThemeChoice, View};
     use pledge_explorer::{native, schedule, summarize, RawParams, Scenario};
 
@@ -74,7 +74,13 @@ Options:
 
     fn parse_args() -> Result<Option<Args>, UsageError> {
         use lexopt::prelude::*;
-        let mut args = Args { query: Vec::new(), format: Format::Table, out: None, size: (960, 560), image: "chart.svg".to_owned() };
+        let mut args = Args {
+            query: Vec::new(),
+            format: Format::Table,
+            out: None,
+            size: (960, 560),
+            image: "chart.svg".to_owned(),
+        };
         let mut parser = lexopt::Parser::from_env();
         let usage = |e: lexopt::Error| UsageError(e.to_string());
         while let Some(arg) = parser.next().map_err(usage)? {
@@ -92,11 +98,9 @@ Options:
                         "svg" => Format::Svg,
                         "png" => Format::Png,
                         "html" => Format::Html,
-                        other => {
-                            return Err(UsageError(format!(
-                                "--format {other:?}: not recognised (allowed: table, csv, json, svg, png, html)"
-                            )))
-                        }
+                        other => return Err(UsageError(format!(
+                            "--format {other:?}: not recognised (allowed: table, csv, json, svg, png, html)"
+                        ))),
                     };
                 }
                 Long("out") | Short('o') => args.out = Some(parser.value().map_err(usage)?.into()),

@@ -19,6 +19,8 @@ pub struct ChartProps {
     pub schedule: Rc<Schedule>,
     /// The finding in one sentence: the chart's accessible description.
     pub narration: String,
+    /// Draw with the dark theme.
+    pub dark: bool,
 }
 
 /// Height for a container width: taller on phones, where the legend wraps.
@@ -28,15 +30,6 @@ fn height_for(width: u32) -> u32 {
     } else {
         ((f64::from(width) * 0.56) as u32).clamp(400, 580)
     }
-}
-
-/// The reader's colour scheme, so the chart matches the page (the CSS follows the same query).
-fn prefers_dark() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
 }
 
 /// Watches an element's width with a `ResizeObserver`.
@@ -81,14 +74,14 @@ fn use_width(node: NodeRef) -> u32 {
 pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone());
-    let svg = use_memo((props.scenario.clone(), width), {
+    let svg = use_memo((props.scenario.clone(), width, props.dark), {
         let schedule = props.schedule.clone();
-        move |(scenario, width)| {
+        move |(scenario, width, dark)| {
             if *width == 0 {
                 return Ok(String::new());
             }
             let size = (*width, height_for(*width));
-            let theme = if prefers_dark() { Theme::DARK } else { Theme::LIGHT };
+            let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
             chart::svg(scenario, &schedule, size, &ChartStyle { theme, ..ChartStyle::SVG })
         }
     });

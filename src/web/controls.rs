@@ -142,9 +142,12 @@ pub struct ControlsProps {
     pub gave_way: Option<GaveWay>,
     /// Where to send changes.
     pub dispatch: UseReducerDispatcher<Model>,
+    /// Show only these controls, in this order, without the preset picker and reset (embeds).
+    #[prop_or_default]
+    pub only: Option<Vec<Key>>,
 }
 
-/// Every control, seed controls first.
+/// Every control, seed controls first (or only the ones an embed asks for).
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let s = &props.scenario;
@@ -179,6 +182,41 @@ pub fn Controls(props: &ControlsProps) -> Html {
         Country::Jp => "Japan",
         Country::Eu => "European Union",
     };
+    let profile_select = html! {
+        <div class="control">
+            <label for="ctl-profile">{ label(Key::Profile) }</label>
+            <select id="ctl-profile" name="profile" onchange={on_profile}>
+                { for Profile::ALL.iter().map(|p| html! {
+                    <option value={p.key()} selected={*p == s.profile}>{ profile_name(*p) }</option>
+                }) }
+            </select>
+        </div>
+    };
+    let country_select = html! {
+        <div class="control">
+            <label for="ctl-country">{ label(Key::Country) }</label>
+            <select id="ctl-country" name="country" onchange={on_country}>
+                { for Country::ALL.iter().map(|c| html! {
+                    <option value={c.key()} selected={*c == s.country}>{ country_name(*c) }</option>
+                }) }
+            </select>
+        </div>
+    };
+    let control = |key: Key| match key {
+        Key::Profile => profile_select.clone(),
+        Key::Country => country_select.clone(),
+        Key::Years => slider(key, 1.0, 30.0, 1.0),
+        Key::Total => slider(key, 10.0, 1000.0, 10.0),
+        _ => slider(key, 0.0, 100.0, 1.0),
+    };
+    if let Some(only) = &props.only {
+        return html! {
+            <form class="controls controls-embed" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                { for only.iter().map(|k| control(*k)) }
+                <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>
+            </form>
+        };
+    }
     html! {
         <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <div class="control">
@@ -192,35 +230,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </div>
             <fieldset>
                 <legend>{ "How the pledge is paid" }</legend>
-                { slider(Key::Upfront, 0.0, 100.0, 1.0) }
-                { slider(Key::Guarantees, 0.0, 100.0, 1.0) }
-                { slider(Key::Krw, 0.0, 100.0, 1.0) }
-                { slider(Key::Years, 1.0, 30.0, 1.0) }
+                { for [Key::Upfront, Key::Guarantees, Key::Krw, Key::Years].map(control) }
             </fieldset>
             <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>
             <details class="more-controls" open=true>
                 <summary>{ "More settings" }</summary>
-                { slider(Key::Loans, 0.0, 100.0, 1.0) }
-                { slider(Key::Corporate, 0.0, 100.0, 1.0) }
-                { slider(Key::Calls, 0.0, 100.0, 1.0) }
-                { slider(Key::Limit, 0.0, 100.0, 1.0) }
-                { slider(Key::Total, 10.0, 1000.0, 10.0) }
-                <div class="control">
-                    <label for="ctl-profile">{ label(Key::Profile) }</label>
-                    <select id="ctl-profile" name="profile" onchange={on_profile}>
-                        { for Profile::ALL.iter().map(|p| html! {
-                            <option value={p.key()} selected={*p == s.profile}>{ profile_name(*p) }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="control">
-                    <label for="ctl-country">{ label(Key::Country) }</label>
-                    <select id="ctl-country" name="country" onchange={on_country}>
-                        { for Country::ALL.iter().map(|c| html! {
-                            <option value={c.key()} selected={*c == s.country}>{ country_name(*c) }</option>
-                        }) }
-                    </select>
-                </div>
+                { for [Key::Loans, Key::Corporate, Key::Calls, Key::Limit, Key::Total, Key::Profile, Key::Country].map(control) }
             </details>
             <button type="button" class="reset" onclick={on_reset}>
                 { if s.preset.is_some() { "Reset to the scenario's values" } else { "Reset to defaults" } }

@@ -5,6 +5,8 @@
 mod app;
 mod chart_view;
 mod controls;
+mod embed;
+mod share;
 mod summary;
 mod url;
 

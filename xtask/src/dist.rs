@@ -4,7 +4,10 @@
 //! 2. `wasm-bindgen … --target web --out-name pledge` → `dist/pledge.js`, `dist/pledge_bg.wasm`
 //! 3. `wasm-opt -Oz` (npm binaryen 132; Debian's older binaryen cannot parse rustc 1.95 output)
 //! 4. `index.html` and `assets/**` copied beside them
-//! 5. a size report (raw and gzip -9 bytes per file), printed and written to
+//! 5. the no-script fallback: the native CLI (`pledge`) prerenders the default scenario and every
+//!    preset to `dist/prerender/*.svg`, the social card `og.png`, and the default's chart and
+//!    summary into the `<noscript>` of `dist/index.html` (replacing `<!-- prerendered -->`)
+//! 6. a size report (raw and gzip -9 bytes per file), printed and written to
 //!    `dist/size-report.json`
 
 use std::fs;
@@ -93,12 +96,64 @@ pub fn build(root: &Path) -> Result<()> {
         println!("note: no assets/ directory to copy");
     }
 
+    prerender(root, &dist)?;
+
     let report = size_report(&dist)?;
     print!("{}", report.table());
     let json_path = dist.join(SIZE_REPORT);
     fs::write(&json_path, report.json())
         .with_context(|| format!("could not write {}", json_path.display()))?;
     println!("dist: {} ({} files)", rel(root, &dist), report.files.len());
+    Ok(())
+}
+
+/// The scenarios prerendered for readers without JavaScript: file name and query.
+const PRERENDERED: [(&str, &str); 5] = [
+    ("default", ""),
+    ("us-demand", "preset=us-demand"),
+    ("kr-deal", "preset=kr-deal"),
+    ("japan", "preset=japan"),
+    ("eu", "preset=eu"),
+];
+/// Where `<noscript>` content goes in `index.html`.
+const NOSCRIPT_MARKER: &str = "<!-- prerendered -->";
+
+/// Step 5: prerendered charts, the social card and the `<noscript>` content, all drawn by the
+/// CLI with the same functions as the page.
+fn prerender(root: &Path, dist: &Path) -> Result<()> {
+    Cmd::new(root, "cargo").args(["build", "--bin", "pledge"]).run()?;
+    let pledge = target_dir(root).join("debug").join("pledge");
+    let pledge = pledge.to_string_lossy().into_owned();
+    let out_dir = dist.join("prerender");
+    fs::create_dir_all(&out_dir).with_context(|| format!("could not create {}", out_dir.display()))?;
+    for (name, query) in PRERENDERED {
+        let out = format!("dist/prerender/{name}.svg");
+        Cmd::new(root, &pledge).args([query, "--format", "svg", "--out", out.as_str()]).run()?;
+    }
+    // The social card: 1200 × 630 pixels (600 × 315 drawn at 2×), as og:image asks.
+    Cmd::new(root, &pledge)
+        .args(["", "--format", "png", "--size", "600x315", "--out", "dist/prerender/og.png"])
+        .run()?;
+    let fragment_path = out_dir.join("noscript.html");
+    let fragment_out = rel(root, &fragment_path);
+    Cmd::new(root, &pledge)
+        .args(["", "--format", "html", "--image", "prerender/default.svg", "--out", fragment_out.as_str()])
+        .run()?;
+    let mut fragment = fs::read_to_string(&fragment_path)
+        .with_context(|| format!("could not read {}", fragment_path.display()))?;
+    fs::remove_file(&fragment_path)?;
+    let links: Vec<String> = PRERENDERED
+        .iter()
+        .skip(1)
+        .map(|(name, query)| format!("<a href=\"prerender/{name}.svg\">{query}</a>"))
+        .collect();
+    fragment.push_str(&format!("<p>Charts of the other scenarios: {}.</p>", links.join(", ")));
+    let index_path = dist.join("index.html");
+    let index = fs::read_to_string(&index_path)?;
+    if !index.contains(NOSCRIPT_MARKER) {
+        bail!("index.html has no {NOSCRIPT_MARKER} marker for the no-script content");
+    }
+    fs::write(&index_path, index.replacen(NOSCRIPT_MARKER, fragment.trim_end(), 1))?;
     Ok(())
 }
 

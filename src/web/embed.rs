@@ -1,0 +1,130 @@
+//! Talking to the page that embeds the explorer: height reports, state reports, and scenarios
+//! set by the host (checked by `crate::message`, exactly like a link). Nothing here runs when
+//! the page is not in a frame.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::app::Model;
+use crate::message::{self, HeightReport, HostMessage, MessageError, RawMessage, StateReport};
+use crate::model::Summary;
+use crate::scenario::Scenario;
+use crate::ui_state::Action;
+
+/// The window that embeds this page, if it is in a frame.
+pub fn parent() -> Option<web_sys::Window> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// Posts `value` to the embedding page. The target origin is `*`: the embed does not know who
+/// embeds it, and what it posts (its height and public state) is no secret.
+fn post<T: Serialize>(value: &T) {
+    let Some(parent) = parent() else { return };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(js) = value.serialize(&serializer) {
+        let _ = parent.post_message(&js, "*");
+    }
+}
+
+/// The state the host is told about, kept current by [`use_host_link`].
+#[derive(Default)]
+struct Current {
+    query: String,
+    scenario: Option<Scenario>,
+    summary: Option<Rc<Summary>>,
+}
+
+impl Current {
+    fn report(&self) {
+        if let (Some(scenario), Some(summary)) = (&self.scenario, &self.summary) {
+            post(&StateReport { kind: message::STATE, query: &self.query, scenario, summary });
+        }
+    }
+}
+
+/// Wires an embedded page to its host: reports its height whenever it changes and its state
+/// after every change, and applies well-formed `pledge-explorer:set` messages from the parent
+/// window (anything else, or from any other window, is ignored).
+#[hook]
+pub fn use_host_link(
+    query: String,
+    scenario: Scenario,
+    summary: Rc<Summary>,
+    dispatch: UseReducerDispatcher<Model>,
+) {
+    let current = use_mut_ref(Current::default);
+    {
+        let current = current.clone();
+        use_effect_with(query, move |query| {
+            let mut c = current.borrow_mut();
+            c.query = query.clone();
+            c.scenario = Some(scenario);
+            c.summary = Some(summary);
+            c.report();
+        });
+    }
+    use_effect_with((), move |_| {
+        let Some(parent) = parent() else {
+            return Box::new(|| ()) as Box<dyn FnOnce()>;
+        };
+        let listener = listen(parent, current, dispatch);
+        let observer = observe_height();
+        Box::new(move || {
+            drop(listener);
+            if let Some((obs, _closure)) = observer {
+                obs.disconnect();
+            }
+        })
+    });
+}
+
+fn listen(
+    parent: web_sys::Window,
+    current: Rc<RefCell<Current>>,
+    dispatch: UseReducerDispatcher<Model>,
+) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+        let from_parent = event.source().is_some_and(|source| js_sys::Object::is(&source, &parent));
+        if !from_parent {
+            return;
+        }
+        let Ok(raw) = serde_wasm_bindgen::from_value::<RawMessage>(event.data()) else { return };
+        match HostMessage::parse(raw) {
+            Ok(HostMessage::Set(scenario)) => dispatch.dispatch(Action::Set(scenario)),
+            Ok(HostMessage::Get) => current.borrow().report(),
+            Err(MessageError::NotOurs) => {}
+            Err(e) => gloo::console::warn!(format!("pledge-explorer: {e}")),
+        }
+    })
+}
+
+type HeightObserver = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+/// Posts the body's height now and whenever it changes. The body, not the document: the
+/// document is never shorter than the iframe, so it could grow but never shrink.
+fn observe_height() -> Option<HeightObserver> {
+    let body = gloo::utils::document().body()?;
+    let last = Rc::new(RefCell::new(0u32));
+    let measured = body.clone();
+    let report = move || {
+        let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        if *last.borrow() != height {
+            *last.borrow_mut() = height;
+            post(&HeightReport { kind: message::HEIGHT, height });
+        }
+    };
+    report();
+    let closure = Closure::<dyn FnMut()>::new(report);
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&body);
+    Some((observer, closure))
+}

@@ -1,0 +1,250 @@
+// Embedding, sharing and exporting, as a newsroom would use them: the embed code pasted into a
+// host page on another origin under a strict CSP, auto-height, the postMessage API, the
+// downloads, the no-script fallback and print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, open, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
+
+let context;
+let host; // { server, url, article }
+const explorerOrigin = new URL(BASE_URL).origin;
+
+// A host page on another port: the article is set per test; host.js is the example's own.
+function startHost() {
+  const state = { article: '<!doctype html><p>empty</p>' };
+  const server = http.createServer((req, res) => {
+    const csp = `default-src 'self'; script-src 'self' ${explorerOrigin}; frame-src ${explorerOrigin}; style-src 'self'`;
+    if (req.url.startsWith('/article.html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+      return res.end(state.article);
+    }
+    const file = { '/host.js': 'examples/host/host.js', '/host.css': 'examples/host/host.css' }[req.url];
+    if (file) {
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/css' });
+      return res.end(fs.readFileSync(file));
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ server, url: `http://127.0.0.1:${server.address().port}/`, state });
+  }));
+}
+
+before(async () => {
+  context = await launch();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorerOrigin });
+  host = await startHost();
+});
+after(async () => {
+  await context?.close();
+  host?.server.close();
+});
+
+/** Opens the host page with `embedCode` pasted into an article; records off-host requests and errors. */
+async function openArticle(embedCode) {
+  host.state.article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title>
+    <link rel="stylesheet" href="/host.css"></head><body><article><h1>An article</h1><p>Text before.</p>
+    ${embedCode}
+    <div class="buttons">
+      <button type="button" id="us" data-scenario='{"preset":"us-demand"}'>US demand</button>
+      <button type="button" id="q" data-query="upfront=20&amp;krw=40">query</button>
+    </div>
+    <p>State: <output id="state">none yet</output></p><p>Text after.</p></article>
+    <script src="/host.js"></script></body></html>`;
+  const page = await context.newPage();
+  const errors = [];
+  const offHost = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== '127.0.0.1') { offHost.push(url.href); return route.abort(); }
+    return route.continue();
+  });
+  await page.goto(host.url + 'article.html');
+  return { page, errors, offHost };
+}
+
+const embedFrame = (page) => page.frames().find((f) => f.url().startsWith(explorerOrigin));
+
+async function embedCodeFor(query) {
+  const { page } = await open(context, query);
+  const code = await page.inputValue('#share-embed');
+  await page.close();
+  return code;
+}
+
+test('the copied embed code works on another origin under a strict CSP: the iframe grows to the posted height', async () => {
+  const code = await embedCodeFor('?preset=kr-deal&controls=upfront,years');
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?preset=kr-deal&amp;embed=1&amp;controls=upfront%2Cyears"/);
+  assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/assets\/embed\.js" defer><\/script>$/);
+  assert.doesNotMatch(code, /style=|onload=|<script>/);
+  const { page, errors, offHost } = await openArticle(code);
+  const iframe = page.locator('iframe[data-pledge-explorer]');
+  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
+  const frame = embedFrame(page);
+  await frame.waitForSelector('#chart svg');
+  // The iframe's height is the embed's content height (not the 760 fallback), and nothing scrolls.
+  const contentHeight = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await page.waitForFunction((h) => document.querySelector('iframe[data-pledge-explorer]').style.height === `${h}px`, contentHeight);
+  const box = await iframe.boundingBox();
+  assert.ok(Math.abs(box.height - contentHeight) <= 1, `iframe ${box.height} vs content ${contentHeight}`);
+  assert.notEqual(Math.round(box.height), 760);
+  assert.equal(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1), true);
+  // Only the controls the link asked for, and a link back to the full explorer with the same state.
+  assert.deepEqual(await frame.$$eval('input[type=range]', (els) => els.map((e) => e.id)), ['ctl-upfront', 'ctl-years']);
+  const full = await frame.getAttribute('#full-link', 'href');
+  assert.equal(new URL(full).search, '?preset=kr-deal');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'embed-host-article.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(offHost, []);
+  await page.close();
+});
+
+test('the host page sets scenarios by postMessage and hears the state back; malformed messages change nothing', async () => {
+  const code = await embedCodeFor('');
+  const { page, errors } = await openArticle(code);
+  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
+  const frame = embedFrame(page);
+  await frame.waitForSelector('#chart svg');
+  const frameErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') frameErrors.push(m.text()); });
+
+  await page.click('#us');
+  await page.waitForFunction(() => document.querySelector('#state').textContent.includes('peak $350.0 bn in 2026'));
+  assert.match(await frame.textContent('#narration'), /Korea would need \$350 bn in dollars in 2026/);
+  assert.match(await page.textContent('#state'), /^\?preset=us-demand&embed=1:/);
+  await page.click('#q');
+  await page.waitForFunction(() => document.querySelector('#state').textContent.startsWith('?upfront=20&krw=40&embed=1'));
+
+  const before = await frame.textContent('#narration');
+  const historyBefore = await page.evaluate(() => history.length);
+  // Not ours, not well formed, or a bad scenario: all ignored.
+  await page.evaluate(() => {
+    const w = document.querySelector('iframe[data-pledge-explorer]').contentWindow;
+    for (const m of [null, 'hello', 42, [1, 2], { type: 'other' }, { type: 'pledge-explorer:set' },
+      { type: 'pledge-explorer:set', scenario: { years: 99 } }, { type: 'pledge-explorer:set', scenario: { upfront: 'NaN' } },
+      { type: 'pledge-explorer:set', scenario: [1] }, { type: 'pledge-explorer:set', query: 7 },
+      { type: 'pledge-explorer:set', scenario: { upfront: 10 }, query: 'years=3' }]) w.postMessage(m, '*');
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await frame.textContent('#narration'), before);
+  // Moving a slider inside the embed never adds entries to the article's history.
+  const slider = frame.locator('#ctl-years');
+  await slider.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#state').textContent.includes('years=13'));
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(frameErrors, []);
+  await page.close();
+});
+
+test('a message from a window other than the parent is ignored', async () => {
+  const { page } = await open(context, '?embed=1');
+  // Top-level page: no parent, so even a well-formed message changes nothing.
+  const before = await page.textContent('#narration');
+  await page.evaluate(() => window.postMessage({ type: 'pledge-explorer:set', scenario: { preset: 'us-demand' } }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.textContent('#narration'), before);
+  await page.close();
+});
+
+async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(id)]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of scenario, rows and summary', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal&years=5');
+  const png = await download(page, '#dl-png');
+  assert.equal(png.name, 'pledge-kr-deal.png');
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [1920, 1120]);
+  fs.writeFileSync(path.join(ARTIFACTS_DIR, 'download-kr-deal.png'), png.bytes);
+
+  const svg = await download(page, '#dl-svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName,
+      w: doc.documentElement.getAttribute('width'), text: doc.documentElement.textContent };
+  }, svg.bytes.toString('utf8'));
+  assert.deepEqual([parsed.error, parsed.root, parsed.w], [null, 'svg', '960']);
+  assert.match(parsed.text, /Korea's final deal/);
+  assert.match(parsed.text, /Sources:/);
+
+  const csv = (await download(page, '#dl-csv')).bytes.toString('utf8').trim().split('\n');
+  assert.equal(csv[0], 'year,upfront,direct,loans,corporate,guarantees_issued,guarantees_called,state_cash,usd_cash,fx_limit,headroom,breach');
+  assert.equal(csv.length, 6);
+  assert.match(csv[1], /^2026,0,40,0,15,15,0,40,40,20,-20,true$/);
+
+  const json = JSON.parse((await download(page, '#dl-json')).bytes.toString('utf8'));
+  assert.deepEqual(Object.keys(json), ['scenario', 'rows', 'summary']);
+  assert.equal(json.scenario.preset, 'kr-deal');
+  assert.equal(json.scenario.years, 5);
+  assert.equal(json.rows.length, 5);
+  assert.equal(json.summary.breach_years, 5);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('copy link and copy embed code put the current state on the clipboard and say so', async () => {
+  const { page } = await open(context, '?upfront=20');
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Link copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, new URL('?upfront=20', BASE_URL).href);
+  assert.equal(await page.inputValue('#share-link'), copied);
+  assert.match(await page.textContent('#cite'), /^pledge-explorer, model \d+\.\d+\.\d+, data as of 2025-11-14\. Scenario: \$350 bn pledge over 10 years: 20% upfront/);
+  await page.click('#copy-embed');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Embed code copied.');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<iframe src=".*\?upfront=20&amp;embed=1"/);
+  await page.close();
+});
+
+test('without JavaScript the built page shows the prerendered default chart and its summary', async () => {
+  const html = await (await fetch(BASE_URL)).text();
+  const noscript = html.slice(html.indexOf('<noscript>'), html.indexOf('</noscript>'));
+  assert.match(noscript, /<figure class="prerendered"><img src="prerender\/default\.svg" width="960" height="560" alt="\$350 bn pledge over 10 years/);
+  assert.match(noscript, /<figcaption>Korea would need \$35 bn in dollars in 2026/);
+  assert.match(noscript, /<li>Peak dollar outflow: \$35 bn in 2026/);
+  for (const name of ['default', 'us-demand', 'kr-deal', 'japan', 'eu']) {
+    const res = await fetch(new URL(`prerender/${name}.svg`, BASE_URL));
+    assert.equal(res.status, 200, name);
+    assert.match(await res.text(), /^<svg/);
+  }
+  assert.match(html, /<meta property="og:image" content="prerender\/og\.png">/);
+  const og = Buffer.from(await (await fetch(new URL('prerender/og.png', BASE_URL))).arrayBuffer());
+  assert.deepEqual([og.readUInt32BE(16), og.readUInt32BE(20)], [1200, 630]);
+});
+
+test('with JavaScript off the noscript chart is what the reader sees', async () => {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(BASE_URL);
+  const img = page.locator('.prerendered img');
+  await img.waitFor();
+  assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth === 960));
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'noscript.png'), fullPage: true });
+  await browser.close();
+});
+
+test('print shows the chart, the finding and the whole table, not the controls or the share panel', async () => {
+  const { page } = await open(context, '?preset=kr-deal');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#chart svg'), true);
+  assert.equal(await page.isVisible('#narration'), true);
+  assert.equal(await page.isVisible('.data-table tbody tr:last-child'), true);
+  assert.equal(await page.isVisible('#ctl-upfront'), false);
+  assert.equal(await page.isVisible('.share'), false);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'print-kr-deal.png'), fullPage: true });
+  await page.close();
+});
