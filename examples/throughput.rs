@@ -56,7 +56,16 @@ mod bench {
         });
         let sched = schedule(&base);
         rate("SVG render 960x560", 500, |_| {
-            black_box(native::svg(&base, &sched, (960, 560), pledge_explorer::chart::Theme::LIGHT).ok());
+            black_box(
+                native::svg(
+                    &base,
+                    &sched,
+                    (960, 560),
+                    pledge_explorer::chart::Theme::LIGHT,
+                    pledge_explorer::view::Lang::En,
+                )
+                .ok(),
+            );
         });
     }
 }

@@ -11,7 +11,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{Row, Schedule};
 use crate::scenario::Scenario;
-use crate::text;
+use crate::text::{self, tr};
+use crate::view::Lang;
 
 /// Colours of one theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,12 +99,19 @@ pub struct ChartStyle {
     /// divided by 1.24; its bitmap backend (ab_glyph) scales the font's ascender-to-descender
     /// height to the size, which for DejaVu Sans is 1.164 em.
     pub font_units_per_px: f64,
+    /// The language of every word drawn.
+    pub lang: Lang,
 }
 
 impl ChartStyle {
     /// For SVG output.
-    pub const SVG: ChartStyle =
-        ChartStyle { theme: Theme::LIGHT, font: "sans-serif", scale: 1.0, font_units_per_px: 1.24 };
+    pub const SVG: ChartStyle = ChartStyle {
+        theme: Theme::LIGHT,
+        font: "sans-serif",
+        scale: 1.0,
+        font_units_per_px: 1.24,
+        lang: Lang::En,
+    };
 
     /// For bitmap output at `scale` device pixels per CSS pixel.
     pub fn bitmap(scale: f64) -> ChartStyle {
@@ -140,16 +148,17 @@ impl Segment {
         Segment::Contingent,
     ];
 
-    fn label(self) -> &'static str {
-        match self {
-            Segment::Upfront => "Upfront cash",
-            Segment::Direct => "Direct investment",
-            Segment::Loans => "State loans",
-            Segment::Called => "Guarantees called",
-            Segment::Local => "Paid in own currency",
-            Segment::Corporate => "Company investment",
-            Segment::Contingent => "Guarantees (contingent)",
-        }
+    fn label(self, lang: Lang) -> &'static str {
+        let (en, ko) = match self {
+            Segment::Upfront => ("Upfront cash", "선불 현금"),
+            Segment::Direct => ("Direct investment", "직접 투자"),
+            Segment::Loans => ("State loans", "국가 대출"),
+            Segment::Called => ("Guarantees called", "청구된 보증"),
+            Segment::Local => ("Paid in own currency", "자국 통화 지급"),
+            Segment::Corporate => ("Company investment", "기업 투자"),
+            Segment::Contingent => ("Guarantees (contingent)", "보증 (우발)"),
+        };
+        tr(lang, en, ko)
     }
 
     fn colour(self, t: &Theme) -> RGBColor {
@@ -268,7 +277,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // Title, wrapped.
     let mut y = pad;
-    for line in wrap(&text::title(scenario), font_px(&title_font), width - 2 * pad) {
+    for line in wrap(&text::title(style.lang, scenario), font_px(&title_font), width - 2 * pad) {
         area.draw(&Text::new(line, (pad, y), title_font.clone()))?;
         y += line_h(&title_font);
     }
@@ -281,7 +290,7 @@ pub fn draw<DB: DrawingBackend>(
         Limit,
         Breach,
     }
-    let limit_text = text::limit_label(scenario);
+    let limit_text = text::limit_label(style.lang, scenario);
     let mut items: Vec<Item> =
         Segment::ALL.into_iter().filter(|s| s.present(schedule)).map(Item::Seg).collect();
     items.push(Item::Limit);
@@ -292,9 +301,9 @@ pub fn draw<DB: DrawingBackend>(
     let mut x = pad;
     for item in &items {
         let label = match item {
-            Item::Seg(seg) => seg.label(),
+            Item::Seg(seg) => seg.label(style.lang),
             Item::Limit => limit_text.as_str(),
-            Item::Breach => "Above the FX limit",
+            Item::Breach => tr(style.lang, "Above the FX limit", "외환 한도 초과"),
         };
         let swatch_w = if matches!(item, Item::Limit) { px(22.0) } else { swatch };
         let item_w = swatch_w + px(5.0) + measure(label, &label_font) + px(14.0);
@@ -315,7 +324,7 @@ pub fn draw<DB: DrawingBackend>(
     y += line_h(&label_font) + px(8.0);
 
     // Source line(s) at the bottom.
-    let source_lines = wrap(&text::source_line(scenario), font_px(&small), width - 2 * pad);
+    let source_lines = wrap(&text::source_line(style.lang, scenario), font_px(&small), width - 2 * pad);
     let source_h = source_lines.len() as i32 * line_h(&small);
     let mut sy = height - pad - source_h;
     for line in &source_lines {
@@ -342,7 +351,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let axis_title_w = line_h(&small);
     let left = pad + axis_title_w + tick_w + px(6.0);
-    let limit_tag = text::usd_bn(scenario.limit);
+    let limit_tag = text::usd_bn(style.lang, scenario.limit);
     let right = width - pad - measure(&limit_tag, &small) - px(6.0);
     if right - left < px(40.0) || bottom - top < px(40.0) {
         return Ok(()); // Too small to draw a readable plot; the title and source still show.
@@ -368,7 +377,11 @@ pub fn draw<DB: DrawingBackend>(
         area.draw(&Text::new(label.clone(), (left - px(5.0), gy), small.clone().pos(pos)))?;
     }
     let rotated = small.clone().transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw(&Text::new("USD bn per year", (pad, (top + bottom) / 2), rotated))?;
+    area.draw(&Text::new(
+        tr(style.lang, "USD bn per year", "연간, 10억 달러"),
+        (pad, (top + bottom) / 2),
+        rotated,
+    ))?;
 
     // Bars.
     let bar_w = (band * 0.72).min(f64::from(px(56.0))).max(1.0);
@@ -415,7 +428,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let pos = Pos::new(HPos::Center, VPos::Top);
     area.draw(&Text::new(
-        "Year",
+        tr(style.lang, "Year", "연도"),
         ((left + right) / 2, bottom + px(4.0) + line_h(&small)),
         small.clone().pos(pos),
     ))?;

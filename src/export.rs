@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::{Row, Schedule, Summary};
 use crate::scenario::Scenario;
+use crate::view::Lang;
 
 /// Everything about one scenario, in the shape of the JSON export.
 #[derive(Debug, Clone, Serialize)]
@@ -60,15 +61,22 @@ pub fn csv(schedule: &Schedule) -> String {
 }
 
 /// A readable fixed-width table of the schedule with totals, for a terminal.
-pub fn table(scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> String {
+pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> String {
     let headers = [
         "year", "upfront", "direct", "loans", "company", "guar.", "called", "state", "in USD", "limit",
         "headroom", "",
     ];
     let mut out = String::new();
-    let _ = writeln!(out, "{}", crate::text::title(scenario));
-    let _ =
-        writeln!(out, "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.\n");
+    let _ = writeln!(out, "{}", crate::text::title(lang, scenario));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        crate::text::tr(
+            lang,
+            "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.",
+            "연간, 10억 달러 단위. 'guar.'는 제공한 보증(우발), 'called'는 청구되어 지급된 보증."
+        )
+    );
     let widths = [5, 8, 8, 8, 8, 8, 8, 8, 8, 7, 9, 6];
     let mut line = String::new();
     for (h, w) in headers.iter().zip(widths) {
@@ -114,7 +122,7 @@ pub fn table(scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> Str
     let total_line = fmt_row("total".to_owned(), totals, "").replace("NaN", "   ");
     let _ = writeln!(out, "{}", total_line.trim_end());
     let _ = writeln!(out);
-    for line in crate::text::summary_lines(scenario, summary) {
+    for line in crate::text::summary_lines(lang, scenario, summary) {
         let _ = writeln!(out, "{line}");
     }
     out
@@ -157,16 +165,16 @@ pub fn embed_code(src: &str, script_src: &str, title: &str) -> String {
 /// What the page shows without JavaScript, and what print and search engines read first: the
 /// prerendered chart (`image_src`, drawn by the same function as the live chart), the finding
 /// and the summary lines. An HTML fragment, every value escaped.
-pub fn noscript_html(scenario: &Scenario, summary: &Summary, image_src: &str) -> String {
-    let lines = crate::text::summary_lines(scenario, summary);
+pub fn noscript_html(lang: Lang, scenario: &Scenario, summary: &Summary, image_src: &str) -> String {
+    let lines = crate::text::summary_lines(lang, scenario, summary);
     let mut out = String::new();
     let _ = write!(
         out,
         "<figure class=\"prerendered\"><img src=\"{}\" width=\"960\" height=\"560\" alt=\"{}\">\
          <figcaption>{}</figcaption></figure><ul class=\"prerendered-summary\">",
         html_escape(image_src),
-        html_escape(&crate::text::title(scenario)),
-        html_escape(&crate::text::narration(scenario, summary)),
+        html_escape(&crate::text::title(lang, scenario)),
+        html_escape(&crate::text::narration(lang, scenario, summary)),
     );
     for line in lines.iter().skip(1) {
         let _ = write!(out, "<li>{}</li>", html_escape(line));
@@ -197,7 +205,7 @@ mod tests {
     #[test]
     fn the_noscript_fragment_has_the_chart_the_finding_and_the_summary() {
         let s = Preset::UsDemand.scenario();
-        let html = noscript_html(&s, &summarize(&s, &schedule(&s)), "prerender/us-demand.svg");
+        let html = noscript_html(Lang::En, &s, &summarize(&s, &schedule(&s)), "prerender/us-demand.svg");
         assert!(html.starts_with("<figure class=\"prerendered\"><img src=\"prerender/us-demand.svg\""));
         assert!(html.contains("<figcaption>Korea would need $350 bn in dollars in 2026"), "{html}");
         assert!(html.contains("<li>Peak dollar outflow: $350 bn in 2026"), "{html}");
@@ -253,7 +261,7 @@ mod tests {
             Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit
             Assumption: state cash paid in the country's own currency does not count against the dollar limit
         "#]]
-        .assert_eq(&table(&s, &sched, &sum));
+        .assert_eq(&table(Lang::En, &s, &sched, &sum));
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct Assumption {
     pub key: &'static str,
     /// What is assumed, in plain words.
     pub text: &'static str,
+    /// The same in Korean.
+    #[serde(skip)]
+    pub ko: &'static str,
 }
 
 const WH_FACT_SHEET: &str = "https://www.whitehouse.gov/fact-sheets/2025/11/joint-fact-sheet-on-president-donald-j-trumps-meeting-with-president-lee-jae-myung/";
@@ -198,21 +201,25 @@ pub const JPY_PER_USD_ASSUMED: f64 = 150.0;
 pub const ASSUME_JPY_RATE: Assumption = Assumption {
     key: "jpy_per_usd",
     text: "150 yen per dollar, a round figure: the reference data gives Japan's GDP only in yen",
+    ko: "달러당 150엔, 어림값: 참고 자료에 일본 GDP가 엔화로만 있음",
 };
 /// How called guarantees are timed.
 pub const ASSUME_CALL_TIMING: Assumption = Assumption {
     key: "call_timing",
     text: "a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)",
+    ko: "청구된 보증은 보증을 선 해에 바로 지급됨 (그해 달러 한도에 가장 불리한 시점)",
 };
 /// Company investment does not draw on the state's dollars.
 pub const ASSUME_CORPORATE: Assumption = Assumption {
     key: "corporate_not_state",
     text: "companies invest their own money: it counts toward the pledge but not against the state's dollar limit",
+    ko: "기업은 자기 돈으로 투자함: 약정액에는 들어가지만 국가의 달러 한도에는 들어가지 않음",
 };
 /// Paying in won does not press on the dollar market.
 pub const ASSUME_WON: Assumption = Assumption {
     key: "won_not_dollars",
     text: "state cash paid in the country's own currency does not count against the dollar limit",
+    ko: "자국 통화로 낸 국가 현금은 달러 한도에 들어가지 않음",
 };
 
 /// Assumptions every scenario makes.

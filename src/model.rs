@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::facts::{self, Fact};
+use crate::facts::{self, Assumption, Fact};
 use crate::scenario::{Country, Profile, Scenario};
 
 /// Amounts below this many USD bn (one thousand dollars) are float noise, not a breach.
@@ -170,8 +170,16 @@ pub struct Derived {
     pub unit: &'static str,
     /// The sourced figures it uses.
     pub sources: Vec<Fact>,
-    /// An assumption it rests on, if any.
-    pub assumption: Option<&'static str>,
+    /// An assumption it rests on, if any (written in JSON as its English text).
+    #[serde(serialize_with = "assumption_text")]
+    pub assumption: Option<Assumption>,
+}
+
+fn assumption_text<S: serde::Serializer>(a: &Option<Assumption>, s: S) -> Result<S::Ok, S::Error> {
+    match a {
+        Some(a) => s.serialize_some(a.text),
+        None => s.serialize_none(),
+    }
 }
 
 /// The pledge measured against the economy that makes it.
@@ -272,7 +280,7 @@ pub fn summarize(s: &Scenario, schedule: &Schedule) -> Summary {
     }
 }
 
-fn derived(value: f64, unit: &'static str, sources: &[Fact], assumption: Option<&'static str>) -> Derived {
+fn derived(value: f64, unit: &'static str, sources: &[Fact], assumption: Option<Assumption>) -> Derived {
     Derived { value, unit, sources: sources.to_vec(), assumption }
 }
 
@@ -299,14 +307,14 @@ pub fn context(s: &Scenario) -> CountryContext {
                     s.total / gdp_usd_bn * 100.0,
                     "percent",
                     &[facts::JP_GDP_JPY],
-                    Some(facts::ASSUME_JPY_RATE.text),
+                    Some(facts::ASSUME_JPY_RATE),
                 )),
                 reserves_share: Some(share(&facts::JP_FX_RESERVES)),
                 local_equivalent: Some(derived(
                     s.total * facts::JPY_PER_USD_ASSUMED / 1000.0,
                     "JPY tn",
                     &[],
-                    Some(facts::ASSUME_JPY_RATE.text),
+                    Some(facts::ASSUME_JPY_RATE),
                 )),
             }
         }

@@ -8,17 +8,26 @@ use plotters::prelude::*;
 use crate::chart::{self, ChartError, ChartStyle, Theme};
 use crate::model::Schedule;
 use crate::scenario::Scenario;
+use crate::view::Lang;
 
 /// DejaVu Sans, subset to the characters the product writes (licence beside it).
 static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-subset.ttf");
+/// Nanum Gothic subset to ASCII and the characters of the sources, renamed as its licence asks
+/// (`assets/fonts/subset-korean.py` makes it): the PNG's font for Korean.
+static HANGUL_FONT: &[u8] = include_bytes!("../assets/fonts/hangul-subset.ttf");
+/// The family name the Korean font is registered under.
+const HANGUL: &str = "hangul";
 
-/// Registers the embedded font as `sans-serif`; plotters needs it before any text layout.
+/// Registers the embedded fonts (`sans-serif`, and `hangul` for Korean); plotters needs them
+/// before any text layout.
 pub fn register_font() -> Result<(), ChartError> {
     static REGISTER: Once = Once::new();
     let mut result = Ok(());
     REGISTER.call_once(|| {
-        if plotters::style::register_font("sans-serif", FontStyle::Normal, FONT).is_err() {
-            result = Err(ChartError("the embedded font could not be loaded".to_owned()));
+        let latin = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
+        let hangul = plotters::style::register_font(HANGUL, FontStyle::Normal, HANGUL_FONT);
+        if latin.is_err() || hangul.is_err() {
+            result = Err(ChartError("an embedded font could not be loaded".to_owned()));
         }
     });
     result
@@ -30,9 +39,10 @@ pub fn svg(
     schedule: &Schedule,
     size: (u32, u32),
     theme: Theme,
+    lang: Lang,
 ) -> Result<String, ChartError> {
     register_font()?;
-    chart::svg(scenario, schedule, size, &ChartStyle { theme, ..ChartStyle::SVG })
+    chart::svg(scenario, schedule, size, &ChartStyle { theme, lang, ..ChartStyle::SVG })
 }
 
 /// The chart as PNG bytes, drawn at `scale` × `size` pixels (2 for a crisp image).
@@ -42,13 +52,15 @@ pub fn png(
     size: (u32, u32),
     scale: u32,
     theme: Theme,
+    lang: Lang,
 ) -> Result<Vec<u8>, ChartError> {
     register_font()?;
     let (w, h) = (size.0 * scale, size.1 * scale);
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        let style = ChartStyle { theme, ..ChartStyle::bitmap(f64::from(scale)) };
+        let font = if lang == Lang::Ko { HANGUL } else { "sans-serif" };
+        let style = ChartStyle { theme, lang, font, ..ChartStyle::bitmap(f64::from(scale)) };
         chart::draw(&root, scenario, schedule, &style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
@@ -70,6 +82,39 @@ pub fn png(
 mod tests {
     use super::*;
     use crate::chart::text_width;
+
+    /// Every character the sources write (Korean strings included) has a glyph in the Korean
+    /// font the PNG uses; when a new string needs more, rerun `assets/fonts/subset-korean.py`.
+    #[test]
+    fn the_korean_font_has_every_character_the_sources_write() {
+        use ab_glyph::Font as _;
+        let font = ab_glyph::FontRef::try_from_slice(HANGUL_FONT).unwrap();
+        let sources = [
+            include_str!("text.rs"),
+            include_str!("chart.rs"),
+            include_str!("presets.rs"),
+            include_str!("facts.rs"),
+            include_str!("export.rs"),
+        ];
+        let missing: String = sources
+            .concat()
+            .chars()
+            .filter(|c| {
+                (*c == ' ' || c.is_ascii_graphic() || u32::from(*c) > 126) && font.glyph_id(*c).0 == 0
+            })
+            .collect();
+        assert_eq!(missing, "", "characters without a glyph in assets/fonts/hangul-subset.ttf");
+    }
+
+    #[test]
+    fn a_korean_png_draws_its_text_in_the_korean_font() {
+        let s = crate::presets::Preset::KrDeal.scenario();
+        let sched = crate::model::schedule(&s);
+        let en = png(&s, &sched, (640, 400), 1, Theme::LIGHT, Lang::En).unwrap();
+        let ko = png(&s, &sched, (640, 400), 1, Theme::LIGHT, Lang::Ko).unwrap();
+        assert_ne!(en, ko);
+        assert_eq!(&ko[..8], b"\x89PNG\r\n\x1a\n");
+    }
 
     /// Guards the chart's layout table against drifting from the font the PNG is drawn with:
     /// draws text on a bitmap and compares the inked width with the table's.

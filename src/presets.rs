@@ -2,6 +2,7 @@
 
 use crate::facts::{self, Assumption, Fact};
 use crate::scenario::{Country, Profile, Scenario};
+use crate::view::Lang;
 
 /// A named scenario a reader can start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,31 +21,37 @@ pub enum Preset {
 pub const ASSUME_SHIPBUILDING_SPLIT: Assumption = Assumption {
     key: "kr_shipbuilding_split",
     text: "the 150 bn shipbuilding part is split half company investment (75) and half guarantees and ship financing (75, modelled as guarantees); the real split is unpublished",
+    ko: "조선 협력 1,500억 달러는 절반은 기업 투자(750억 달러), 절반은 보증과 선박 금융(750억 달러, 보증으로 모형화)으로 나눔. 실제 배분은 공개되지 않음",
 };
 /// Deal presets start with no guarantee called.
 pub const ASSUME_NO_CALLS: Assumption = Assumption {
     key: "calls_zero",
     text: "no guarantee is called; move 'Guarantees called' to see what calls would cost",
+    ko: "청구되는 보증은 없다고 둠. 청구의 비용은 '보증 청구' 슬라이더로 볼 수 있음",
 };
 /// Japan's split between loans and guarantees is not published.
 pub const ASSUME_JP_SPLIT: Assumption = Assumption {
     key: "jp_split",
     text: "2% of Japan's 550 is cash equity (its negotiator said 1-2%); the rest is split evenly between JBIC loans and NEXI guarantees",
+    ko: "일본의 5,500억 달러 중 2%는 현금 출자(협상 대표는 1~2%라고 말함). 나머지는 JBIC 대출과 NEXI 보증으로 반씩 나눔",
 };
 /// Timelines for Japan are not published as a payment schedule.
 pub const ASSUME_JP_YEARS: Assumption = Assumption {
     key: "jp_years",
     text: "paid over 10 years like Korea's cash part; projects are chosen before January 2029 but payments run on",
+    ko: "한국의 현금 부분처럼 10년에 걸쳐 지급. 사업은 2029년 1월 전에 고르지만 지급은 그 뒤에도 이어짐",
 };
 /// The EU's pledge is company investment.
 pub const ASSUME_EU_CORPORATE: Assumption = Assumption {
     key: "eu_corporate",
     text: "the EU's 600 is what EU companies intend to invest by 2028: company money, no state cash",
+    ko: "EU의 6,000억 달러는 EU 기업들이 2028년까지 투자할 의향을 밝힌 금액: 기업 돈이고 국가 현금은 없음",
 };
 /// The Bank of Korea's limit kept for comparison.
 pub const ASSUME_LIMIT_FOR_COMPARISON: Assumption = Assumption {
     key: "limit_for_comparison",
     text: "the FX limit is the Bank of Korea's 20 bn a year, kept for comparison; no such figure is published for this economy",
+    ko: "외환 한도는 비교를 위해 한국은행의 연 200억 달러를 그대로 씀. 이 경제에 대해 발표된 수치는 없음",
 };
 
 impl Preset {
@@ -66,13 +73,19 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.key() == key)
     }
 
-    /// A short English title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Preset::UsDemand => "US demand: all 350 upfront, in dollars",
-            Preset::KrDeal => "Korea's final deal (Nov 2025)",
-            Preset::Japan => "Japan's 550",
-            Preset::Eu => "EU's 600",
+    /// A short title.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let (en, ko) = match self {
+            Preset::UsDemand => {
+                ("US demand: all 350 upfront, in dollars", "미국 요구: 3,500억 달러 전액 선불, 달러로")
+            }
+            Preset::KrDeal => ("Korea's final deal (Nov 2025)", "한국 최종 합의 (2025년 11월)"),
+            Preset::Japan => ("Japan's 550", "일본의 5,500억 달러"),
+            Preset::Eu => ("EU's 600", "EU의 6,000억 달러"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Ko => ko,
         }
     }
 

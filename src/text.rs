@@ -16,12 +16,16 @@ pub fn tr(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
 }
 
 /// The "cite this scenario" line: the model and data versions, the scenario and its link.
-pub fn cite_line(s: &Scenario, link: &str) -> String {
+pub fn cite_line(lang: Lang, s: &Scenario, link: &str) -> String {
+    let (model, data, scenario) = match lang {
+        Lang::En => ("model", "data as of", "Scenario"),
+        Lang::Ko => ("모델", "데이터 기준일", "시나리오"),
+    };
     format!(
-        "pledge-explorer, model {}, data as of {}. Scenario: {}. {link}",
+        "pledge-explorer, {model} {}, {data} {}. {scenario}: {}. {link}",
         env!("CARGO_PKG_VERSION"),
         facts::DATA_AS_OF,
-        title(s)
+        title(lang, s)
     )
 }
 
@@ -31,32 +35,78 @@ pub fn pct(x: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
-/// Money in USD bn for prose: `$350 bn`, `$66.7 bn`, `$0.4 bn`.
-pub fn usd_bn(x: f64) -> String {
-    let x = if x.abs() < 0.05 { 0.0 } else { x };
-    format!("${} bn", pct(x))
+/// A whole number with thousands separators: `3,500`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
-/// A ratio for prose: `17.5 times`.
-pub fn times(x: f64) -> String {
-    format!("{} times", pct(x))
+/// Money in USD bn for prose, as a reader of the language reads it: `$350 bn`, `$66.7 bn`;
+/// in Korean in units of 억 (10^8) and 조 (10^12): `3,500억 달러`, `1조 2,000억 달러`.
+pub fn usd_bn(lang: Lang, x: f64) -> String {
+    let x = if x.abs() < 0.05 { 0.0 } else { x };
+    match lang {
+        Lang::En => format!("${} bn", pct(x)),
+        Lang::Ko => {
+            let sign = if x < 0.0 { "-" } else { "" };
+            // 1 bn = 10억; the English one decimal of a billion is one 억.
+            let eok = (x.abs() * 10.0).round() as u64;
+            let (jo, rest) = (eok / 10_000, eok % 10_000);
+            match (jo, rest) {
+                (0, 0) => "0달러".to_owned(),
+                (0, r) => format!("{sign}{}억 달러", grouped(r)),
+                (j, 0) => format!("{sign}{}조 달러", grouped(j)),
+                (j, r) => format!("{sign}{}조 {}억 달러", grouped(j), grouped(r)),
+            }
+        }
+    }
+}
+
+/// A ratio for prose: `17.5 times`, `17.5배`.
+pub fn times(lang: Lang, x: f64) -> String {
+    match lang {
+        Lang::En => format!("{} times", pct(x)),
+        Lang::Ko => format!("{}배", pct(x)),
+    }
 }
 
 /// The economy's name in a sentence.
-pub fn country_name(c: Country) -> &'static str {
+pub fn country_name(lang: Lang, c: Country) -> &'static str {
+    match (lang, c) {
+        (Lang::En, Country::Kr) => "Korea",
+        (Lang::En, Country::Jp) => "Japan",
+        (Lang::En, Country::Eu) => "the EU",
+        (Lang::Ko, Country::Kr) => "한국",
+        (Lang::Ko, Country::Jp) => "일본",
+        (Lang::Ko, Country::Eu) => "EU",
+    }
+}
+
+/// The economy as the topic of a Korean sentence (with 은/는).
+fn country_topic_ko(c: Country) -> &'static str {
     match c {
-        Country::Kr => "Korea",
-        Country::Jp => "Japan",
-        Country::Eu => "the EU",
+        Country::Kr => "한국은",
+        Country::Jp => "일본은",
+        Country::Eu => "EU는",
     }
 }
 
 /// The country's own currency, in a sentence.
-pub fn currency_name(c: Country) -> &'static str {
-    match c {
-        Country::Kr => "won",
-        Country::Jp => "yen",
-        Country::Eu => "euros",
+pub fn currency_name(lang: Lang, c: Country) -> &'static str {
+    match (lang, c) {
+        (Lang::En, Country::Kr) => "won",
+        (Lang::En, Country::Jp) => "yen",
+        (Lang::En, Country::Eu) => "euros",
+        (Lang::Ko, Country::Kr) => "원",
+        (Lang::Ko, Country::Jp) => "엔",
+        (Lang::Ko, Country::Eu) => "유로",
     }
 }
 
@@ -66,33 +116,52 @@ pub fn limit_is_bok(s: &Scenario) -> bool {
 }
 
 /// The chart and table title: the scenario in one line.
-pub fn title(s: &Scenario) -> String {
-    let preset = s.preset.map(|p| format!("{} · ", p.title())).unwrap_or_default();
-    format!(
-        "{preset}{} pledge over {} years: {}% upfront, {}% guarantees, {}% loans, {}% company, {}% in own currency",
-        usd_bn(s.total),
-        s.years,
+pub fn title(lang: Lang, s: &Scenario) -> String {
+    let preset = s.preset.map(|p| format!("{} · ", p.title(lang))).unwrap_or_default();
+    let (total, u, g, l, c, k) = (
+        usd_bn(lang, s.total),
         pct(s.upfront),
         pct(s.guarantees),
         pct(s.loans),
         pct(s.corporate),
         pct(s.krw),
-    )
+    );
+    match lang {
+        Lang::En => format!(
+            "{preset}{total} pledge over {} years: {u}% upfront, {g}% guarantees, {l}% loans, {c}% company, {k}% in own currency",
+            s.years
+        ),
+        Lang::Ko => format!(
+            "{preset}총 {total} 약정, {}년: 선불 {u}%, 보증 {g}%, 대출 {l}%, 기업 {c}%, 자국 통화 {k}%",
+            s.years
+        ),
+    }
 }
 
 /// The label of the FX-limit line.
-pub fn limit_label(s: &Scenario) -> String {
-    if limit_is_bok(s) {
-        format!("FX limit {} a year (Bank of Korea, {})", usd_bn(s.limit), facts::KR_BOK_FX_CAPACITY.as_of)
-    } else {
-        format!("FX limit {} a year (your setting)", usd_bn(s.limit))
+pub fn limit_label(lang: Lang, s: &Scenario) -> String {
+    let limit = usd_bn(lang, s.limit);
+    let as_of = facts::KR_BOK_FX_CAPACITY.as_of;
+    match (lang, limit_is_bok(s)) {
+        (Lang::En, true) => format!("FX limit {limit} a year (Bank of Korea, {as_of})"),
+        (Lang::En, false) => format!("FX limit {limit} a year (your setting)"),
+        (Lang::Ko, true) => format!("외환 한도 연 {limit} (한국은행, {as_of})"),
+        (Lang::Ko, false) => format!("외환 한도 연 {limit} (사용자 설정)"),
     }
 }
 
 /// One plain-language sentence that states the key finding.
-pub fn narration(s: &Scenario, sum: &Summary) -> String {
-    let who = country_name(s.country);
+pub fn narration(lang: Lang, s: &Scenario, sum: &Summary) -> String {
+    match lang {
+        Lang::En => narration_en(s, sum),
+        Lang::Ko => narration_ko(s, sum),
+    }
+}
+
+fn narration_en(s: &Scenario, sum: &Summary) -> String {
+    let who = country_name(Lang::En, s.country);
     let capitalised = capitalise(who);
+    let usd = |x| usd_bn(Lang::En, x);
     if sum.state_cash_total <= 1e-9 {
         return format!(
             "No state cash: companies invest their own money, so nothing presses on {who}'s dollar reserves."
@@ -101,7 +170,7 @@ pub fn narration(s: &Scenario, sum: &Summary) -> String {
     let limit_words = if limit_is_bok(s) && s.country == Country::Kr {
         "what the Bank of Korea says it can supply a year".to_owned()
     } else {
-        format!("the FX limit of {} a year", usd_bn(s.limit))
+        format!("the FX limit of {} a year", usd(s.limit))
     };
     if sum.breach_years > 0 {
         let years = if s.years > 1 {
@@ -110,18 +179,56 @@ pub fn narration(s: &Scenario, sum: &Summary) -> String {
             String::new()
         };
         let against = match sum.peak_times_limit {
-            Some(r) => format!("{} {limit_words}", times(r)),
+            Some(r) => format!("{} {limit_words}", times(Lang::En, r)),
             None => "against an FX limit of zero".to_owned(),
         };
         format!(
             "{capitalised} would need {} in dollars in {}, {against}.{years}",
-            usd_bn(sum.peak_usd_cash),
-            sum.peak_year,
+            usd(sum.peak_usd_cash),
+            sum.peak_year
         )
     } else {
         format!(
             "{capitalised} would pay at most {} in dollars in any year (in {}), within {limit_words}.",
-            usd_bn(sum.peak_usd_cash),
+            usd(sum.peak_usd_cash),
+            sum.peak_year,
+        )
+    }
+}
+
+fn narration_ko(s: &Scenario, sum: &Summary) -> String {
+    let usd = |x| usd_bn(Lang::Ko, x);
+    if sum.state_cash_total <= 1e-9 {
+        return format!(
+            "국가 현금이 없습니다. 기업이 자기 돈으로 투자하므로 {}의 달러 보유고에는 부담이 없습니다.",
+            country_name(Lang::Ko, s.country)
+        );
+    }
+    let who = country_topic_ko(s.country);
+    let limit_words = if limit_is_bok(s) && s.country == Country::Kr {
+        "한국은행이 한 해에 공급할 수 있다고 본 금액".to_owned()
+    } else {
+        format!("연 {} 외환 한도", usd(s.limit))
+    };
+    if sum.breach_years > 0 {
+        let years = if s.years > 1 {
+            format!(" {}년 중 {}년이 한도를 넘습니다.", s.years, sum.breach_years)
+        } else {
+            String::new()
+        };
+        let against = match sum.peak_times_limit {
+            Some(r) => format!("{limit_words}의 {}입니다", times(Lang::Ko, r)),
+            None => "외환 한도는 0입니다".to_owned(),
+        };
+        format!(
+            "{who} {}년에 달러로 {}를 내야 합니다. {against}.{years}",
+            sum.peak_year,
+            usd(sum.peak_usd_cash)
+        )
+    } else {
+        format!(
+            "{who} 어느 해에도 달러로 많아야 {}({}년)를 내면 되어, {limit_words} 안에 머뭅니다.",
+            usd(sum.peak_usd_cash),
             sum.peak_year,
         )
     }
@@ -133,100 +240,196 @@ fn capitalise(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())
 }
 
-/// The summary as labelled lines (for the CLI table and the page's summary).
-pub fn summary_lines(s: &Scenario, sum: &Summary) -> Vec<String> {
-    let mut lines = vec![narration(s, sum)];
-    let limit = usd_bn(s.limit);
-    lines.push(format!(
-        "Peak dollar outflow: {} in {}{}",
-        usd_bn(sum.peak_usd_cash),
-        sum.peak_year,
-        sum.peak_times_limit.map(|r| format!(" ({} the {limit} limit)", times(r))).unwrap_or_default()
-    ));
-    lines.push(format!(
-        "Years above the limit: {} of {}{}",
-        sum.breach_years,
-        s.years,
-        if sum.breach_years > 0 {
-            format!(" ({} above it in all)", usd_bn(sum.above_limit_total))
+/// The chart's long description for assistive technology: what it shows and what it finds,
+/// not how it is drawn.
+pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
+    let last = s.start + s.years - 1;
+    let limit = usd_bn(lang, s.limit);
+    let peak = usd_bn(lang, sum.peak_usd_cash);
+    match lang {
+        Lang::En => format!(
+            "Stacked bars, one per year from {} to {last}, show what is paid each year by kind; the dollar part of \
+             state cash is at the bottom. A dashed line marks the FX limit of {limit} a year. {} of {} years are above \
+             it; the most dollars in one year are {peak}, in {}.",
+            s.start, sum.breach_years, s.years, sum.peak_year
+        ),
+        Lang::Ko => format!(
+            "{}년부터 {last}년까지 해마다 막대 하나가 그해 지급액을 종류별로 쌓아 보여 줍니다. 국가 현금 중 달러 부분이 \
+             맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {}년 중 {}년이 한도를 넘고, 한 해 달러 지급이 가장 큰 해는 \
+             {}년으로 {peak}입니다.",
+            s.start, s.years, sum.breach_years, sum.peak_year
+        ),
+    }
+}
+
+/// The summary as labelled lines (for the CLI table and the page's no-script summary).
+pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
+    let ko = lang == Lang::Ko;
+    let usd = |x| usd_bn(lang, x);
+    let mut lines = vec![narration(lang, s, sum)];
+    let limit = usd(s.limit);
+    let peak_vs = sum.peak_times_limit.map(|r| {
+        if ko {
+            format!(" ({limit} 한도의 {})", times(lang, r))
         } else {
-            String::new()
+            format!(" ({} the {limit} limit)", times(lang, r))
         }
-    ));
-    lines.push(format!(
-        "State cash: {}, of which {} in dollars; {}",
-        usd_bn(sum.state_cash_total),
-        usd_bn(sum.usd_cash_total),
-        match sum.years_at_limit {
-            Some(y) => format!("at {limit} a year the dollars take {} years", pct(y)),
-            None => "with a limit of zero the dollars can never be paid".to_owned(),
+    });
+    lines.push(if ko {
+        format!(
+            "최대 달러 유출: {}년 {}{}",
+            sum.peak_year,
+            usd(sum.peak_usd_cash),
+            peak_vs.unwrap_or_default()
+        )
+    } else {
+        format!(
+            "Peak dollar outflow: {} in {}{}",
+            usd(sum.peak_usd_cash),
+            sum.peak_year,
+            peak_vs.unwrap_or_default()
+        )
+    });
+    let above = (sum.breach_years > 0).then(|| usd(sum.above_limit_total));
+    lines.push(match (ko, above) {
+        (false, Some(a)) => {
+            format!("Years above the limit: {} of {} ({a} above it in all)", sum.breach_years, s.years)
         }
-    ));
-    lines.push(format!(
-        "Guarantees: {} given, {} called; contingent exposure {}. Company investment: {}",
-        usd_bn(sum.guarantees_issued_total),
-        usd_bn(sum.guarantees_called_total),
-        usd_bn(sum.contingent_exposure),
-        usd_bn(sum.corporate_total),
-    ));
+        (false, None) => format!("Years above the limit: {} of {}", sum.breach_years, s.years),
+        (true, Some(a)) => {
+            format!("한도를 넘는 해: {}년 중 {}년 (초과분 합계 {a})", s.years, sum.breach_years)
+        }
+        (true, None) => format!("한도를 넘는 해: {}년 중 {}년", s.years, sum.breach_years),
+    });
+    let (cash, in_usd) = (usd(sum.state_cash_total), usd(sum.usd_cash_total));
+    lines.push(match (ko, sum.years_at_limit) {
+        (false, Some(y)) => {
+            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {} years", pct(y))
+        }
+        (false, None) => format!(
+            "State cash: {cash}, of which {in_usd} in dollars; with a limit of zero the dollars can never be paid"
+        ),
+        (true, Some(y)) => format!("국가 현금: {cash}, 그중 달러 {in_usd}. 연 {limit}씩이면 달러 지급에 {}년", pct(y)),
+        (true, None) => format!("국가 현금: {cash}, 그중 달러 {in_usd}. 한도가 0이면 달러는 지급할 수 없음"),
+    });
+    let (given, called, exposure, company) = (
+        usd(sum.guarantees_issued_total),
+        usd(sum.guarantees_called_total),
+        usd(sum.contingent_exposure),
+        usd(sum.corporate_total),
+    );
+    lines.push(if ko {
+        format!("보증: 제공 {given}, 청구 {called}. 우발 채무 {exposure}. 기업 투자: {company}")
+    } else {
+        format!("Guarantees: {given} given, {called} called; contingent exposure {exposure}. Company investment: {company}")
+    });
     let ctx = &sum.context;
-    let who = country_name(s.country);
+    let who = country_name(lang, s.country);
     if let Some(d) = &ctx.gdp_share {
-        lines.push(format!("The pledge is {}% of {who}'s GDP{}", pct(d.value), cite(d)));
+        lines.push(if ko {
+            format!("약정액은 {who} GDP의 {}%{}", pct(d.value), cite(lang, d))
+        } else {
+            format!("The pledge is {}% of {who}'s GDP{}", pct(d.value), cite(lang, d))
+        });
     }
     if let Some(d) = &ctx.reserves_share {
-        lines.push(format!("The pledge is {}% of {who}'s FX reserves{}", pct(d.value), cite(d)));
+        lines.push(if ko {
+            format!("약정액은 {who} 외환보유액의 {}%{}", pct(d.value), cite(lang, d))
+        } else {
+            format!("The pledge is {}% of {who}'s FX reserves{}", pct(d.value), cite(lang, d))
+        });
     }
     if let Some(d) = &ctx.local_equivalent {
-        let currency = currency_name(s.country);
-        lines.push(format!("In {currency}: {} tn {currency}{}", pct(d.value), cite(d)));
+        let currency = currency_name(lang, s.country);
+        lines.push(if ko {
+            format!("자국 통화로: {}조 {currency}{}", pct(d.value), cite(lang, d))
+        } else {
+            format!("In {currency}: {} tn {currency}{}", pct(d.value), cite(lang, d))
+        });
     }
     let sv = &sum.solvers;
-    lines.push(format!(
-        "To keep every year under the limit, other settings fixed: {}; {}; {}",
-        sv.max_upfront
-            .map_or("no upfront share works".to_owned(), |x| format!("upfront share at most {}%", pct(x))),
-        sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!(
-            "a timeline of at least {y} years"
-        )),
-        sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!(
-            "at least {}% paid in own currency",
-            pct(x)
-        )),
-    ));
-    for a in assumptions(s) {
-        lines.push(format!("Assumption: {a}"));
+    lines.push(if ko {
+        format!(
+            "다른 설정을 그대로 두고 모든 해를 한도 안에 두려면: {}; {}; {}",
+            sv.max_upfront.map_or("어떤 선불 비중으로도 안 됨".to_owned(), |x| format!(
+                "선불 비중 최대 {}%",
+                pct(x)
+            )),
+            sv.min_years.map_or("30년 이내의 어떤 기간으로도 부족함".to_owned(), |y| format!(
+                "기간 최소 {y}년"
+            )),
+            sv.min_krw.map_or("자국 통화 비중만으로는 부족함".to_owned(), |x| format!(
+                "자국 통화 지급 최소 {}%",
+                pct(x)
+            )),
+        )
+    } else {
+        format!(
+            "To keep every year under the limit, other settings fixed: {}; {}; {}",
+            sv.max_upfront.map_or("no upfront share works".to_owned(), |x| format!(
+                "upfront share at most {}%",
+                pct(x)
+            )),
+            sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!(
+                "a timeline of at least {y} years"
+            )),
+            sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!(
+                "at least {}% paid in own currency",
+                pct(x)
+            )),
+        )
+    });
+    for a in assumptions(lang, s) {
+        lines.push(format!("{}: {a}", tr(lang, "Assumption", "가정")));
     }
     lines
 }
 
 /// The assumptions behind a scenario: the model's own and the preset's.
-pub fn assumptions(s: &Scenario) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = facts::MODEL_ASSUMPTIONS.iter().map(|a| a.text).collect();
+pub fn assumptions(lang: Lang, s: &Scenario) -> Vec<&'static str> {
+    let text = |a: &facts::Assumption| tr(lang, a.text, a.ko);
+    let mut out: Vec<&'static str> = facts::MODEL_ASSUMPTIONS.iter().map(text).collect();
     if let Some(p) = s.preset {
-        out.extend(p.assumptions().iter().map(|a| a.text));
+        out.extend(p.assumptions().iter().map(text));
     }
     out
 }
 
-fn cite(d: &crate::model::Derived) -> String {
-    let mut parts: Vec<String> =
-        d.sources.iter().map(|f| format!("{} {}, {}: {}", f.value, f.unit, f.as_of, f.source_name)).collect();
+/// A sourced figure with its unit, as the language writes it: `1870 USD bn` / `1조 8,700억 달러`.
+pub fn fact_value(lang: Lang, f: &facts::Fact) -> String {
+    match (lang, f.unit) {
+        (Lang::En, _) => format!("{} {}", f.value, f.unit),
+        (Lang::Ko, "USD bn") => usd_bn(lang, f.value),
+        (Lang::Ko, "USD bn per year") => format!("연 {}", usd_bn(lang, f.value)),
+        (Lang::Ko, "KRW per USD") => format!("달러당 {}원", f.value),
+        (Lang::Ko, "JPY tn") => format!("{}조 엔", f.value),
+        (Lang::Ko, "years") => format!("{}년", f.value),
+        (Lang::Ko, unit) => format!("{} {unit}", f.value),
+    }
+}
+
+fn cite(lang: Lang, d: &crate::model::Derived) -> String {
+    let mut parts: Vec<String> = d
+        .sources
+        .iter()
+        .map(|f| format!("{}, {}: {}", fact_value(lang, f), f.as_of, f.source_name))
+        .collect();
     if let Some(a) = d.assumption {
-        parts.push(format!("assumption: {a}"));
+        parts.push(format!("{}: {}", tr(lang, "assumption", "가정"), tr(lang, a.text, a.ko)));
     }
     if parts.is_empty() {
         String::new()
     } else {
-        format!(" (from {})", parts.join("; "))
+        format!(" ({}{})", tr(lang, "from ", "근거: "), parts.join("; "))
     }
 }
 
 /// The chart's source line.
-pub fn source_line(s: &Scenario) -> String {
+pub fn source_line(lang: Lang, s: &Scenario) -> String {
     let mut names: Vec<String> = Vec::new();
     if limit_is_bok(s) {
-        names.push(format!("FX limit: Bank of Korea via POLITICO, {}", facts::KR_BOK_FX_CAPACITY.as_of));
+        let who = tr(lang, "FX limit: Bank of Korea via POLITICO", "외환 한도: 한국은행(POLITICO 보도)");
+        names.push(format!("{who}, {}", facts::KR_BOK_FX_CAPACITY.as_of));
     }
     if let Some(p) = s.preset {
         for f in p.facts().iter().filter(|f| f.key != facts::KR_BOK_FX_CAPACITY.key) {
@@ -236,8 +439,17 @@ pub fn source_line(s: &Scenario) -> String {
             }
         }
     }
-    let sources = if names.is_empty() { String::new() } else { format!("Sources: {}. ", names.join("; ")) };
-    format!("{sources}Model: pledge-explorer; assumptions are labelled in the notes.")
+    let sources = if names.is_empty() {
+        String::new()
+    } else {
+        format!("{}: {}. ", tr(lang, "Sources", "출처"), names.join("; "))
+    };
+    let model = tr(
+        lang,
+        "Model: pledge-explorer; assumptions are labelled in the notes.",
+        "모델: pledge-explorer. 가정은 주석에 밝혀 두었습니다.",
+    );
+    format!("{sources}{model}")
 }
 
 #[cfg(test)]
@@ -247,7 +459,39 @@ mod tests {
     use crate::presets::Preset;
 
     fn narrate(s: &Scenario) -> String {
-        narration(s, &summarize(s, &schedule(s)))
+        narration(Lang::En, s, &summarize(s, &schedule(s)))
+    }
+
+    fn narrate_ko(s: &Scenario) -> String {
+        narration(Lang::Ko, s, &summarize(s, &schedule(s)))
+    }
+
+    #[test]
+    fn korean_narration_and_money_as_koreans_read_it() {
+        assert_eq!(
+            narrate_ko(&Preset::UsDemand.scenario()),
+            "한국은 2026년에 달러로 3,500억 달러를 내야 합니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다."
+        );
+        assert!(narrate_ko(&Preset::KrDeal.scenario())
+            .starts_with("한국은 어느 해에도 달러로 많아야 200억 달러(2026년)"));
+        assert_eq!(usd_bn(Lang::Ko, 350.0), "3,500억 달러");
+        assert_eq!(usd_bn(Lang::Ko, 66.6667), "667억 달러");
+        assert_eq!(usd_bn(Lang::Ko, 1200.0), "1조 2,000억 달러");
+        assert_eq!(usd_bn(Lang::Ko, 5000.0), "5조 달러");
+        assert_eq!(usd_bn(Lang::Ko, 0.01), "0달러");
+        assert_eq!(usd_bn(Lang::Ko, -4.5), "-45억 달러");
+        assert_eq!(times(Lang::Ko, 17.5), "17.5배");
+        assert_eq!(
+            title(Lang::Ko, &Preset::KrDeal.scenario()),
+            "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 자국 통화 0%"
+        );
+        let lines = summary_lines(
+            Lang::Ko,
+            &Scenario::default(),
+            &summarize(&Scenario::default(), &schedule(&Scenario::default())),
+        );
+        assert!(lines.iter().any(|l| l.starts_with("자국 통화로: 497.8조 원")), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains(" bn")), "{lines:?}");
     }
 
     #[test]
@@ -267,7 +511,7 @@ mod tests {
 
     #[test]
     fn the_cite_line_names_model_and_data_versions_and_the_link() {
-        let line = cite_line(&Preset::KrDeal.scenario(), "https://x.test/?preset=kr-deal");
+        let line = cite_line(Lang::En, &Preset::KrDeal.scenario(), "https://x.test/?preset=kr-deal");
         assert!(
             line.starts_with(&format!(
                 "pledge-explorer, model {}, data as of 2025-11-14. Scenario: Korea's final deal",
@@ -282,7 +526,7 @@ mod tests {
     fn number_formats() {
         assert_eq!(pct(21.428), "21.4");
         assert_eq!(pct(20.0), "20");
-        assert_eq!(usd_bn(66.6667), "$66.7 bn");
-        assert_eq!(usd_bn(-0.01), "$0 bn");
+        assert_eq!(usd_bn(Lang::En, 66.6667), "$66.7 bn");
+        assert_eq!(usd_bn(Lang::En, -0.01), "$0 bn");
     }
 }

@@ -288,14 +288,15 @@ mod tests {
 
     #[test]
     fn bad_view_values_are_named_with_what_is_allowed_and_fall_back() {
-        let (view, errors, _, scenario_errors) = split("lang=fr&theme=pink&embed=yes&controls=upfront,total");
+        let (view, errors, _, scenario_errors) =
+            split("lang=fr&theme=pink&embed=yes&controls=upfront,colour");
         assert_eq!(view, View::default());
         assert!(scenario_errors.is_empty());
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(text[0], "lang=\"fr\": not recognised (allowed: one of en, ko)");
         assert_eq!(text[1], "theme=\"pink\": not recognised (allowed: one of light, dark)");
         assert_eq!(text[2], "embed=\"yes\": not recognised (allowed: 0 or 1)");
-        assert!(text[3].starts_with("controls=\"upfront,total\": not recognised (allowed: none, or a comma"));
+        assert!(text[3].starts_with("controls=\"upfront,colour\": not recognised (allowed: none, or a comma"));
         let (view, errors, ..) = split("lang=ko&lang=en");
         assert_eq!(view.lang, None);
         assert_eq!(errors[0].kind, ParamErrorKind::Duplicate);

@@ -9,11 +9,12 @@
 )]
 
 use pledge_explorer::chart::Theme;
+use pledge_explorer::view::Lang;
 use pledge_explorer::{native, schedule, Preset, Scenario};
 
 fn svg(query: &str, size: (u32, u32)) -> String {
     let s = Scenario::parse(query).unwrap();
-    native::svg(&s, &schedule(&s), size, Theme::LIGHT).unwrap()
+    native::svg(&s, &schedule(&s), size, Theme::LIGHT, Lang::En).unwrap()
 }
 
 #[test]
@@ -37,7 +38,7 @@ fn svg_of_the_us_demand_has_the_marks_the_reader_needs() {
 #[test]
 fn svg_snapshot_of_the_kr_deal_is_stable() {
     let s = Preset::KrDeal.scenario();
-    let text = native::svg(&s, &schedule(&s), (640, 400), Theme::LIGHT).unwrap();
+    let text = native::svg(&s, &schedule(&s), (640, 400), Theme::LIGHT, Lang::En).unwrap();
     expect_test::expect_file!["snapshots/kr-deal.svg"].assert_eq(&text);
 }
 

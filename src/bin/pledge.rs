@@ -30,8 +30,8 @@ Keys (percent 0-100 unless said; money in USD bn):
   total 1-5000, upfront, guarantees, loans, corporate (these four sum to at most 100),
   krw, years 1-30, profile even|front|back, calls, limit 0-1000, start 2000-2100,
   country kr|jp|eu, preset us-demand|kr-deal|japan|eu
-View keys of a link are accepted too: theme light|dark sets the chart's colours;
-  lang, embed and controls only matter to the page.
+View keys of a link are accepted too: lang en|ko sets the language of every word,
+  theme light|dark the chart's colours; embed and controls only matter to the page.
 
 Options:
   --format F   table (default), csv, json, svg, png, or html (the page's no-script
@@ -98,9 +98,11 @@ Options:
                         "svg" => Format::Svg,
                         "png" => Format::Png,
                         "html" => Format::Html,
-                        other => return Err(UsageError(format!(
+                        other => {
+                            return Err(UsageError(format!(
                             "--format {other:?}: not recognised (allowed: table, csv, json, svg, png, html)"
-                        ))),
+                        )))
+                        }
                     };
                 }
                 Long("out") | Short('o') => args.out = Some(parser.value().map_err(usage)?.into()),
@@ -123,20 +125,21 @@ Options:
             Some(ThemeChoice::Dark) => Theme::DARK,
             _ => Theme::LIGHT,
         };
+        let lang = view.lang.unwrap_or_default();
         let sched = schedule(scenario);
         let summary = summarize(scenario, &sched);
         Ok(match args.format {
-            Format::Table => export::table(scenario, &sched, &summary).into_bytes(),
+            Format::Table => export::table(lang, scenario, &sched, &summary).into_bytes(),
             Format::Csv => export::csv(&sched).into_bytes(),
             Format::Json => {
                 let mut text = export::json(&Report { scenario, rows: &sched, summary: &summary })?;
                 text.push('\n');
                 text.into_bytes()
             }
-            Format::Svg => native::svg(scenario, &sched, args.size, theme)?.into_bytes(),
-            Format::Png => native::png(scenario, &sched, args.size, 2, theme)?,
+            Format::Svg => native::svg(scenario, &sched, args.size, theme, lang)?.into_bytes(),
+            Format::Png => native::png(scenario, &sched, args.size, 2, theme, lang)?,
             Format::Html => {
-                let mut html = export::noscript_html(scenario, &summary, &args.image);
+                let mut html = export::noscript_html(lang, scenario, &summary, &args.image);
                 html.push('\n');
                 html.into_bytes()
             }

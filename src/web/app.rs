@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
@@ -12,7 +13,7 @@ use super::share::{full_link, SharePanel};
 use super::summary::{DataTable, Notes, Summary};
 use super::url;
 use crate::model::{schedule, summarize};
-use crate::text::tr;
+use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
 use crate::view::{Lang, ThemeChoice};
 
@@ -53,6 +54,25 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
         None => root.remove_attribute("data-theme"),
     };
     let _ = if embed { root.set_attribute("data-embed", "1") } else { root.remove_attribute("data-embed") };
+}
+
+/// How long a value must stay unchanged before it is announced to screen readers.
+const SETTLE_MS: u32 = 700;
+
+/// `value`, once it has stayed the same for `SETTLE_MS` (empty before the first settles).
+#[hook]
+fn use_settled(value: String) -> String {
+    let settled = use_state(String::new);
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let settled = settled.clone();
+        use_effect_with(value, move |value| {
+            let value = value.clone();
+            *timer.borrow_mut() =
+                Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(value)));
+        });
+    }
+    (*settled).clone()
 }
 
 /// The whole explorer.
@@ -104,7 +124,42 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
     };
-    let narration = crate::text::narration(&scenario, &summary);
+    let narration = text::narration(lang, &scenario, &summary);
+    let description = text::chart_description(lang, &scenario, &summary);
+    let announcement = use_settled(narration.clone());
+    {
+        // Escape closes what is open: the notice, or the disclosure that holds the focus.
+        let dispatch = dispatch.clone();
+        let has_notices = !state.notices.is_empty();
+        use_effect_with(has_notices, move |has_notices| {
+            let has_notices = *has_notices;
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(web_sys::KeyboardEvent::key)
+                else {
+                    return;
+                };
+                if key != "Escape" {
+                    return;
+                }
+                let document = gloo::utils::document();
+                let open_details =
+                    document.active_element().and_then(|el| el.closest("details[open]").ok().flatten());
+                if let Some(details) = open_details {
+                    let _ = details.remove_attribute("open");
+                    if let Some(summary) = details.query_selector("summary").ok().flatten() {
+                        if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = summary.focus();
+                        }
+                    }
+                } else if has_notices {
+                    dispatch.dispatch(Action::DismissNotices);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // One polite announcement per settled change, not one per pixel of a drag.
+    let live = html! { <p class="visually-hidden" aria-live="polite" id="live">{ announcement }</p> };
 
     let notices = (!state.notices.is_empty()).then(|| {
         html! {
@@ -123,10 +178,11 @@ pub fn App() -> Html {
         return html! {
             <div class="embed">
                 { for notices }
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {dark} />
+                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {description} {dark} {lang} />
                 <p class="narration" id="narration">{ narration }</p>
+                { live }
                 if !shown.is_empty() {
-                    <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} only={shown} />
+                    <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} only={shown} {lang} />
                 }
                 <p class="embed-foot">
                     <a id="full-link" href={link} target="_blank" rel="noopener">
@@ -137,30 +193,64 @@ pub fn App() -> Html {
         };
     }
 
+    let set_lang = |l: Lang| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Lang(l)))
+    };
+    let on_theme = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let theme = match select.value().as_str() {
+                    "light" => Some(ThemeChoice::Light),
+                    "dark" => Some(ThemeChoice::Dark),
+                    _ => None,
+                };
+                dispatch.dispatch(Action::Theme(theme));
+            }
+        })
+    };
+    let theme_key = view.theme.map_or("", ThemeChoice::key);
     html! {
         <>
         <header class="masthead">
-            <h1>{ "How do you pay a $350 bn pledge?" }</h1>
-            <p class="dek">{ "In 2025 South Korea pledged $350 bn of investment in the United States for a 15% tariff. \
+            <div class="view-switch">
+                <div class="lang-switch" role="group" aria-label={tr(lang, "Language", "언어")}>
+                    <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)}>{ "English" }</button>
+                    <button type="button" lang="ko" aria-pressed={(lang == Lang::Ko).to_string()} onclick={set_lang(Lang::Ko)}>{ "한국어" }</button>
+                </div>
+                <label for="theme">{ tr(lang, "Theme", "화면 테마") }</label>
+                <select id="theme" onchange={on_theme}>
+                    <option value="" selected={theme_key.is_empty()}>{ tr(lang, "System", "시스템 설정") }</option>
+                    <option value="light" selected={theme_key == "light"}>{ tr(lang, "Light", "밝게") }</option>
+                    <option value="dark" selected={theme_key == "dark"}>{ tr(lang, "Dark", "어둡게") }</option>
+                </select>
+            </div>
+            <h1>{ tr(lang, "How do you pay a $350 bn pledge?", "3,500억 달러 약정, 어떻게 갚을까?") }</h1>
+            <p class="dek">{ tr(lang, "In 2025 South Korea pledged $350 bn of investment in the United States for a 15% tariff. \
                 Washington first wanted it upfront, in cash; the Bank of Korea judged that about $20 bn a year is the most \
                 Korea can pay in dollars without destabilising the won. Move the sliders and watch each year's payments \
-                against that limit." }</p>
+                against that limit.",
+                "2025년 한국은 관세 15%를 받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. 미국은 처음에 이를 현금으로 \
+                선불로 원했지만, 한국은행은 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액을 한 해 약 200억 달러로 \
+                보았습니다. 슬라이더를 움직여 해마다의 지급액을 그 한도와 비교해 보세요.") }</p>
         </header>
         { for notices }
+        { live }
         <div class="layout">
-            <section class="controls-panel" aria-label="Scenario controls">
-                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} />
+            <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
+                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} />
             </section>
-            <section class="summary-area" aria-label="Key findings">
-                <Summary scenario={scenario.clone()} summary={summary.clone()} />
+            <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
+                <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} />
             </section>
-            <section class="chart-area" aria-label="Chart">
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {dark} />
+            <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
+                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} />
             </section>
-            <section class="details-area" aria-label="Data and notes">
-                <DataTable schedule={sched.clone()} />
+            <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
+                <DataTable schedule={sched.clone()} {lang} />
                 <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} />
-                <Notes scenario={scenario.clone()} summary={summary.clone()} />
+                <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />
             </section>
         </div>
         </>

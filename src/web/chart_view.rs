@@ -9,6 +9,8 @@ use yew::prelude::*;
 use crate::chart::{self, ChartStyle, Theme};
 use crate::model::Schedule;
 use crate::scenario::Scenario;
+use crate::text::tr;
+use crate::view::Lang;
 
 /// Props of [`ChartView`].
 #[derive(Properties, PartialEq)]
@@ -19,8 +21,12 @@ pub struct ChartProps {
     pub schedule: Rc<Schedule>,
     /// The finding in one sentence: the chart's accessible description.
     pub narration: String,
+    /// What the chart shows and finds, for assistive technology.
+    pub description: String,
     /// Draw with the dark theme.
     pub dark: bool,
+    /// The language of its words.
+    pub lang: Lang,
 }
 
 /// Height for a container width: taller on phones, where the legend wraps.
@@ -74,30 +80,37 @@ fn use_width(node: NodeRef) -> u32 {
 pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone());
-    let svg = use_memo((props.scenario.clone(), width, props.dark), {
+    let svg = use_memo((props.scenario.clone(), width, props.dark, props.lang), {
         let schedule = props.schedule.clone();
-        move |(scenario, width, dark)| {
+        move |(scenario, width, dark, lang)| {
             if *width == 0 {
                 return Ok(String::new());
             }
             let size = (*width, height_for(*width));
             let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-            chart::svg(scenario, &schedule, size, &ChartStyle { theme, ..ChartStyle::SVG })
+            chart::svg(scenario, &schedule, size, &ChartStyle { theme, lang: *lang, ..ChartStyle::SVG })
         }
     });
     let body = match &*svg {
         Ok(svg) if svg.is_empty() => html! {},
         Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
         Err(e) => {
-            html! { <p class="chart-error">{ format!("The chart could not be drawn ({e}); the table below has every figure.") }</p> }
+            let text = tr(
+                props.lang,
+                "The chart could not be drawn; the table has every figure.",
+                "차트를 그리지 못했습니다. 표에 모든 수치가 있습니다.",
+            );
+            html! { <p class="chart-error">{ format!("{text} ({e})") }</p> }
         }
     };
-    let label = format!("Chart of yearly payments. {}", props.narration);
+    let label =
+        format!("{} {}", tr(props.lang, "Chart of yearly payments.", "연도별 지급액 차트."), props.narration);
     html! {
         <figure class="chart-figure">
-            <div class="chart" ref={node} role="img" aria-label={label} id="chart">
+            <div class="chart" ref={node} role="img" aria-label={label} aria-describedby="chart-description" id="chart">
                 { body }
             </div>
+            <p class="visually-hidden" id="chart-description">{ props.description.clone() }</p>
         </figure>
     }
 }

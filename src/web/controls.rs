@@ -7,48 +7,78 @@ use yew::prelude::*;
 use super::app::Model;
 use crate::presets::Preset;
 use crate::scenario::{Country, Key, Profile, Scenario};
-use crate::text::{pct, usd_bn};
+use crate::text::{pct, tr, usd_bn};
 use crate::ui_state::{Action, GaveWay};
+use crate::view::Lang;
 
 /// The visible label (also the accessible name) of a control.
-pub fn label(key: Key) -> &'static str {
-    match key {
-        Key::Upfront => "Upfront share",
-        Key::Guarantees => "Loan guarantees",
-        Key::Krw => "Paid in won",
-        Key::Years => "Timeline (years)",
-        Key::Loans => "Loans",
-        Key::Corporate => "Company investment",
-        Key::Calls => "Guarantees called",
-        Key::Limit => "FX limit",
-        Key::Total => "Total pledge",
-        Key::Start => "First year",
-        Key::Preset => "Scenario",
-        Key::Profile => "Loading profile",
-        Key::Country => "Economy",
-    }
+pub fn label(lang: Lang, key: Key) -> &'static str {
+    let (en, ko) = match key {
+        Key::Upfront => ("Upfront share", "선불 비중"),
+        Key::Guarantees => ("Loan guarantees", "대출 보증"),
+        Key::Krw => ("Paid in won", "원화 지급"),
+        Key::Years => ("Timeline (years)", "기간 (년)"),
+        Key::Loans => ("Loans", "대출"),
+        Key::Corporate => ("Company investment", "기업 투자"),
+        Key::Calls => ("Guarantees called", "보증 청구"),
+        Key::Limit => ("FX limit", "외환 한도"),
+        Key::Total => ("Total pledge", "약정 총액"),
+        Key::Start => ("First year", "첫해"),
+        Key::Preset => ("Scenario", "시나리오"),
+        Key::Profile => ("Loading profile", "연도별 배분"),
+        Key::Country => ("Economy", "경제"),
+    };
+    tr(lang, en, ko)
 }
 
 /// What a control's value means, in words and money, for `aria-valuetext` and the readout.
-pub fn value_text(s: &Scenario, key: Key) -> String {
+pub fn value_text(lang: Lang, s: &Scenario, key: Key) -> String {
     let value = s.get(key).unwrap_or(0.0);
     let share_bn = s.total * value / 100.0;
+    let (p, usd) = (pct(value), |x| usd_bn(lang, x));
+    let ko = lang == Lang::Ko;
     match key {
         Key::Upfront | Key::Guarantees | Key::Loans | Key::Corporate => {
-            format!("{} percent, {}", pct(value), usd_bn(share_bn))
+            if ko {
+                format!("{p}퍼센트, {}", usd(share_bn))
+            } else {
+                format!("{p} percent, {}", usd(share_bn))
+            }
         }
         Key::Krw => {
             let state_cash = crate::model::schedule(s).rows.iter().map(|r| r.state_cash).sum::<f64>();
-            format!("{} percent of state cash, {}", pct(value), usd_bn(state_cash * value / 100.0))
+            let amount = usd(state_cash * value / 100.0);
+            if ko {
+                format!("국가 현금의 {p}퍼센트, {amount}")
+            } else {
+                format!("{p} percent of state cash, {amount}")
+            }
         }
         Key::Calls => {
-            let guarantees = s.total * s.guarantees / 100.0;
-            format!("{} percent of guarantees, {}", pct(value), usd_bn(guarantees * value / 100.0))
+            let amount = usd(s.total * s.guarantees / 100.0 * value / 100.0);
+            if ko {
+                format!("보증의 {p}퍼센트, {amount}")
+            } else {
+                format!("{p} percent of guarantees, {amount}")
+            }
         }
-        Key::Years => format!("{} years, {} to {}", s.years, s.start, s.start + s.years - 1),
-        Key::Limit => format!("{} a year", usd_bn(value)),
-        Key::Total => usd_bn(value),
-        _ => pct(value),
+        Key::Years => {
+            let last = s.start + s.years - 1;
+            if ko {
+                format!("{}년, {}년부터 {last}년까지", s.years, s.start)
+            } else {
+                format!("{} years, {} to {last}", s.years, s.start)
+            }
+        }
+        Key::Limit => {
+            if ko {
+                format!("연 {}", usd(value))
+            } else {
+                format!("{} a year", usd(value))
+            }
+        }
+        Key::Total => usd(value),
+        _ => p,
     }
 }
 
@@ -67,6 +97,8 @@ pub struct SliderProps {
     pub step: f64,
     /// Where to send changes.
     pub dispatch: UseReducerDispatcher<Model>,
+    /// The language.
+    pub lang: Lang,
 }
 
 /// One labelled range input with an exact-value box.
@@ -77,7 +109,8 @@ pub fn Slider(props: &SliderProps) -> Html {
     let value = props.scenario.get(key).unwrap_or(0.0);
     let (lo, hi) = key.range().unwrap_or((props.min, props.max));
     let max = props.max.max(value);
-    let text = value_text(&props.scenario, key);
+    let lang = props.lang;
+    let text = value_text(lang, &props.scenario, key);
     let oninput = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -104,7 +137,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     html! {
         <div class="control">
             <div class="control-head">
-                <label for={id.clone()}>{ label(key) }</label>
+                <label for={id.clone()}>{ label(lang, key) }</label>
                 <output for={id.clone()} class="readout">{ text.clone() }</output>
             </div>
             <div class="control-row">
@@ -113,7 +146,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                     value={value.to_string()} aria-valuetext={text}
                     {oninput} onchange={settle} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
-                    aria-label={format!("{}, exact value", label(key))}
+                    aria-label={format!("{}{}", label(lang, key), tr(lang, ", exact value", ", 정확한 값"))}
                     min={lo.to_string()} max={hi.to_string()} step="any" inputmode="decimal"
                     value={exact} onchange={on_exact} />
             </div>
@@ -145,6 +178,8 @@ pub struct ControlsProps {
     /// Show only these controls, in this order, without the preset picker and reset (embeds).
     #[prop_or_default]
     pub only: Option<Vec<Key>>,
+    /// The language.
+    pub lang: Lang,
 }
 
 /// Every control, seed controls first (or only the ones an embed asks for).
@@ -152,8 +187,9 @@ pub struct ControlsProps {
 pub fn Controls(props: &ControlsProps) -> Html {
     let s = &props.scenario;
     let d = &props.dispatch;
+    let lang = props.lang;
     let slider = |key: Key, min: f64, max: f64, step: f64| {
-        html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} /> }
+        html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} {lang} /> }
     };
     let on_preset = on_select(d, |v| Some(Action::Preset(Preset::from_key(v))));
     let on_profile = on_select(d, |v| Profile::ALL.into_iter().find(|p| p.key() == v).map(Action::Profile));
@@ -165,26 +201,33 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let preset_key = s.preset.map_or("", Preset::key);
     let gave_way = props.gave_way.as_ref().map(|g| {
         let others: Vec<String> =
-            g.others.iter().map(|(k, v)| format!("{} (now {}%)", label(*k), pct(*v))).collect();
-        format!(
-            "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
-            label(g.moved),
-            others.join(" and ")
-        )
+            g.others.iter().map(|(k, v)| format!("{} ({}%)", label(lang, *k), pct(*v))).collect();
+        match lang {
+            Lang::En => format!(
+                "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
+                label(lang, g.moved),
+                others.join(" and ")
+            ),
+            Lang::Ko => format!(
+                "비중의 합은 100%를 넘을 수 없어, {}이(가) 오르자 {}이(가) 줄었습니다.",
+                label(lang, g.moved),
+                others.join(", ")
+            ),
+        }
     });
     let profile_name = |p: Profile| match p {
-        Profile::Even => "Even: the same every year",
-        Profile::Front => "Front-loaded: more early",
-        Profile::Back => "Back-loaded: more late",
+        Profile::Even => tr(lang, "Even: the same every year", "균등: 해마다 같게"),
+        Profile::Front => tr(lang, "Front-loaded: more early", "앞쪽 집중: 초기에 더 많이"),
+        Profile::Back => tr(lang, "Back-loaded: more late", "뒤쪽 집중: 나중에 더 많이"),
     };
     let country_name = |c: Country| match c {
-        Country::Kr => "South Korea",
-        Country::Jp => "Japan",
-        Country::Eu => "European Union",
+        Country::Kr => tr(lang, "South Korea", "한국"),
+        Country::Jp => tr(lang, "Japan", "일본"),
+        Country::Eu => tr(lang, "European Union", "유럽연합"),
     };
     let profile_select = html! {
         <div class="control">
-            <label for="ctl-profile">{ label(Key::Profile) }</label>
+            <label for="ctl-profile">{ label(lang, Key::Profile) }</label>
             <select id="ctl-profile" name="profile" onchange={on_profile}>
                 { for Profile::ALL.iter().map(|p| html! {
                     <option value={p.key()} selected={*p == s.profile}>{ profile_name(*p) }</option>
@@ -194,7 +237,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let country_select = html! {
         <div class="control">
-            <label for="ctl-country">{ label(Key::Country) }</label>
+            <label for="ctl-country">{ label(lang, Key::Country) }</label>
             <select id="ctl-country" name="country" onchange={on_country}>
                 { for Country::ALL.iter().map(|c| html! {
                     <option value={c.key()} selected={*c == s.country}>{ country_name(*c) }</option>
@@ -220,25 +263,29 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <div class="control">
-                <label for="ctl-preset">{ label(Key::Preset) }</label>
+                <label for="ctl-preset">{ label(lang, Key::Preset) }</label>
                 <select id="ctl-preset" name="preset" onchange={on_preset}>
-                    <option value="" selected={s.preset.is_none()}>{ "Custom" }</option>
+                    <option value="" selected={s.preset.is_none()}>{ tr(lang, "Custom", "사용자 설정") }</option>
                     { for Preset::ALL.iter().map(|p| html! {
-                        <option value={p.key()} selected={p.key() == preset_key}>{ p.title() }</option>
+                        <option value={p.key()} selected={p.key() == preset_key}>{ p.title(lang) }</option>
                     }) }
                 </select>
             </div>
             <fieldset>
-                <legend>{ "How the pledge is paid" }</legend>
+                <legend>{ tr(lang, "How the pledge is paid", "약정을 갚는 방법") }</legend>
                 { for [Key::Upfront, Key::Guarantees, Key::Krw, Key::Years].map(control) }
             </fieldset>
             <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>
             <details class="more-controls" open=true>
-                <summary>{ "More settings" }</summary>
+                <summary>{ tr(lang, "More settings", "설정 더 보기") }</summary>
                 { for [Key::Loans, Key::Corporate, Key::Calls, Key::Limit, Key::Total, Key::Profile, Key::Country].map(control) }
             </details>
             <button type="button" class="reset" onclick={on_reset}>
-                { if s.preset.is_some() { "Reset to the scenario's values" } else { "Reset to defaults" } }
+                { if s.preset.is_some() {
+                    tr(lang, "Reset to the scenario's values", "시나리오 값으로 되돌리기")
+                } else {
+                    tr(lang, "Reset to defaults", "기본값으로 되돌리기")
+                } }
             </button>
         </form>
     }

@@ -178,7 +178,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         "투자 약정 탐색기: 거액의 투자 약정을 어떻게 갚을까",
     );
     let embed_code = export::embed_code(&embed_src, &beside_page("assets/embed.js"), title);
-    let cite = text::cite_line(&props.scenario, &link);
+    let cite = text::cite_line(lang, &props.scenario, &link);
 
     let copier = |text: String, field: NodeRef, what: &'static str| {
         let status = status.clone();
@@ -218,7 +218,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         let failed = failed.clone();
         let theme = if props.dark { Theme::DARK } else { Theme::LIGHT };
         Callback::from(move |_: MouseEvent| {
-            let style = ChartStyle { theme, ..ChartStyle::SVG };
+            let style = ChartStyle { theme, lang, ..ChartStyle::SVG };
             let result = match kind {
                 "csv" => text_blob(&export::csv(&schedule), "text/csv").and_then(|b| save_blob(&b, &name)),
                 "json" => {

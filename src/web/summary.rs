@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::facts::Fact;
 use crate::model::{Derived, Schedule, Summary as ModelSummary};
 use crate::scenario::Scenario;
-use crate::text::{self, pct, usd_bn};
+use crate::text::{self, pct, tr, usd_bn};
+use crate::view::Lang;
 
 /// Props shared by the summary and the notes.
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,8 @@ pub struct SummaryProps {
     pub scenario: Scenario,
     /// Its summary.
     pub summary: Rc<ModelSummary>,
+    /// The language.
+    pub lang: Lang,
 }
 
 fn source_link(f: &Fact) -> Html {
@@ -28,13 +31,13 @@ fn source_link(f: &Fact) -> Html {
     }
 }
 
-fn sources_of(d: &Derived) -> Html {
+fn sources_of(lang: Lang, d: &Derived) -> Html {
     html! {
         <span class="source">
-            { "Source: " }
+            { tr(lang, "Source: ", "출처: ") }
             { for d.sources.iter().map(source_link) }
             if let Some(a) = d.assumption {
-                <span class="assumption">{ format!(" Assumption: {a}.") }</span>
+                <span class="assumption">{ format!(" {}: {}.", tr(lang, "Assumption", "가정"), tr(lang, a.text, a.ko)) }</span>
             }
         </span>
     }
@@ -45,41 +48,52 @@ fn sources_of(d: &Derived) -> Html {
 pub fn Summary(props: &SummaryProps) -> Html {
     let s = &props.scenario;
     let sum = &props.summary;
-    let who = text::country_name(s.country);
+    let lang = props.lang;
+    let ko = lang == Lang::Ko;
+    let who = text::country_name(lang, s.country);
     let ctx = &sum.context;
-    let peak_vs = sum
-        .peak_times_limit
-        .map_or_else(|| "against a limit of zero".to_owned(), |r| format!("{} the limit", text::times(r)));
+    let peak_vs = match (sum.peak_times_limit, ko) {
+        (Some(r), false) => format!("{} the limit", text::times(lang, r)),
+        (Some(r), true) => format!("한도의 {}", text::times(lang, r)),
+        (None, false) => "against a limit of zero".to_owned(),
+        (None, true) => "한도 0에 대해".to_owned(),
+    };
     let breach_class = if sum.breach_years > 0 { "figure breach" } else { "figure ok" };
+    let above = match (sum.breach_years > 0, ko) {
+        (true, false) => format!("{} above it in all", usd_bn(lang, sum.above_limit_total)),
+        (true, true) => format!("초과분 합계 {}", usd_bn(lang, sum.above_limit_total)),
+        (false, _) => tr(lang, "none above it", "초과 없음").to_owned(),
+    };
     html! {
         <div class="summary">
-            <p class="narration" id="narration">{ text::narration(s, sum) }</p>
+            <p class="narration" id="narration">{ text::narration(lang, s, sum) }</p>
             <dl class="figures">
                 <div class="figure">
-                    <dt>{ "Peak dollar outflow" }</dt>
-                    <dd><strong id="peak">{ usd_bn(sum.peak_usd_cash) }</strong>{ format!(" in {}", sum.peak_year) }
+                    <dt>{ tr(lang, "Peak dollar outflow", "최대 달러 유출") }</dt>
+                    <dd><strong id="peak">{ usd_bn(lang, sum.peak_usd_cash) }</strong>
+                        { if ko { format!(" {}년", sum.peak_year) } else { format!(" in {}", sum.peak_year) } }
                         <span class="sub">{ peak_vs }</span></dd>
                 </div>
                 <div class={breach_class}>
-                    <dt>{ "Years above the FX limit" }</dt>
-                    <dd><strong id="breach-years">{ format!("{} of {}", sum.breach_years, s.years) }</strong>
-                        <span class="sub">{ if sum.breach_years > 0 {
-                            format!("{} above it in all", usd_bn(sum.above_limit_total))
+                    <dt>{ tr(lang, "Years above the FX limit", "외환 한도를 넘는 해") }</dt>
+                    <dd><strong id="breach-years">{ if ko {
+                            format!("{}년 중 {}년", s.years, sum.breach_years)
                         } else {
-                            "none above it".to_owned()
-                        } }</span>
+                            format!("{} of {}", sum.breach_years, s.years)
+                        } }</strong>
+                        <span class="sub">{ above }</span>
                     </dd>
                 </div>
                 if let Some(d) = &ctx.gdp_share {
                     <div class="figure">
-                        <dt>{ format!("Pledge as a share of {who}'s GDP") }</dt>
-                        <dd><strong>{ format!("{}%", pct(d.value)) }</strong>{ sources_of(d) }</dd>
+                        <dt>{ if ko { format!("{who} GDP 대비 약정액") } else { format!("Pledge as a share of {who}'s GDP") } }</dt>
+                        <dd><strong>{ format!("{}%", pct(d.value)) }</strong>{ sources_of(lang, d) }</dd>
                     </div>
                 }
                 if let Some(d) = &ctx.reserves_share {
                     <div class="figure">
-                        <dt>{ format!("…of {who}'s FX reserves") }</dt>
-                        <dd><strong>{ format!("{}%", pct(d.value)) }</strong>{ sources_of(d) }</dd>
+                        <dt>{ if ko { format!("{who} 외환보유액 대비") } else { format!("…of {who}'s FX reserves") } }</dt>
+                        <dd><strong>{ format!("{}%", pct(d.value)) }</strong>{ sources_of(lang, d) }</dd>
                     </div>
                 }
             </dl>
@@ -92,29 +106,43 @@ pub fn Summary(props: &SummaryProps) -> Html {
 pub struct TableProps {
     /// The schedule to list.
     pub schedule: Rc<Schedule>,
+    /// The language.
+    pub lang: Lang,
 }
 
 /// The schedule as a table with proper headers: every number the chart draws.
 #[component]
 pub fn DataTable(props: &TableProps) -> Html {
+    let lang = props.lang;
     let cell = |x: f64| html! { <td>{ pct(x) }</td> };
+    let headers = [
+        ("Year", "연도"),
+        ("Upfront", "선불"),
+        ("Direct", "직접 투자"),
+        ("Loans", "대출"),
+        ("Company", "기업"),
+        ("Guarantees given", "제공한 보증"),
+        ("Guarantees called", "청구된 보증"),
+        ("State cash", "국가 현금"),
+        ("In dollars", "달러 지급"),
+        ("FX limit", "외환 한도"),
+        ("Headroom", "여유"),
+    ];
+    let above = tr(lang, " (above limit)", " (한도 초과)");
     html! {
         <details class="data-table">
-            <summary>{ "Data table: the yearly schedule" }</summary>
+            <summary>{ tr(lang, "Data table: the yearly schedule", "데이터 표: 연도별 일정") }</summary>
             <div class="table-scroll">
                 <table>
-                    <caption>{ "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid." }</caption>
+                    <caption>{ tr(lang, "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid.",
+                        "연도별 지급액, 10억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다.") }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Year" }</th><th scope="col">{ "Upfront" }</th><th scope="col">{ "Direct" }</th>
-                        <th scope="col">{ "Loans" }</th><th scope="col">{ "Company" }</th>
-                        <th scope="col">{ "Guarantees given" }</th><th scope="col">{ "Guarantees called" }</th>
-                        <th scope="col">{ "State cash" }</th><th scope="col">{ "In dollars" }</th>
-                        <th scope="col">{ "FX limit" }</th><th scope="col">{ "Headroom" }</th>
+                        { for headers.iter().map(|(en, ko)| html! { <th scope="col">{ tr(lang, en, ko) }</th> }) }
                     </tr></thead>
                     <tbody>
                     { for props.schedule.rows.iter().map(|r| html! {
                         <tr class={if r.breach { "breach" } else { "" }}>
-                            <th scope="row">{ r.year }{ if r.breach { " (above limit)" } else { "" } }</th>
+                            <th scope="row">{ r.year }{ if r.breach { above } else { "" } }</th>
                             { cell(r.upfront) }{ cell(r.direct) }{ cell(r.loans) }{ cell(r.corporate) }
                             { cell(r.guarantees_issued) }{ cell(r.guarantees_called) }{ cell(r.state_cash) }
                             { cell(r.usd_cash) }{ cell(r.fx_limit) }{ cell(r.headroom) }
@@ -152,31 +180,57 @@ pub fn Notes(props: &SummaryProps) -> Html {
             true
         }
     });
-    let currency = text::currency_name(s.country);
+    let lang = props.lang;
+    let ko = lang == Lang::Ko;
+    let currency = text::currency_name(lang, s.country);
     let local = sum.context.local_equivalent.as_ref().map(|d| {
-        let currency = text::currency_name(s.country);
-        html! { <li>{ format!("The pledge in {currency}: {} trillion {currency}. ", pct(d.value)) }{ sources_of(d) }</li> }
+        let amount = if ko {
+            format!("{currency}화로 본 약정액: {}조 {currency}. ", pct(d.value))
+        } else {
+            format!("The pledge in {currency}: {} trillion {currency}. ", pct(d.value))
+        };
+        html! { <li>{ amount }{ sources_of(lang, d) }</li> }
     });
+    let upfront = match (sv.max_upfront, ko) {
+        (Some(x), false) => format!("An upfront share of at most {}%.", pct(x)),
+        (Some(x), true) => format!("선불 비중을 최대 {}%로.", pct(x)),
+        (None, _) => tr(
+            lang,
+            "No upfront share does, with the other settings as they are.",
+            "다른 설정이 지금 그대로라면 어떤 선불 비중으로도 안 됩니다.",
+        )
+        .to_owned(),
+    };
+    let years = match (sv.min_years, ko) {
+        (Some(y), false) => format!("A timeline of at least {y} years."),
+        (Some(y), true) => format!("기간을 최소 {y}년으로."),
+        (None, _) => {
+            tr(lang, "No timeline up to 30 years does.", "30년 이내의 어떤 기간으로도 안 됩니다.").to_owned()
+        }
+    };
+    let krw = match (sv.min_krw, ko) {
+        (Some(x), false) => format!("Paying at least {}% of state cash in {currency}.", pct(x)),
+        (Some(x), true) => format!("국가 현금의 최소 {}%를 {currency}화로 지급.", pct(x)),
+        (None, false) => format!("No share paid in {currency} does."),
+        (None, true) => format!("{currency}화 지급 비중만으로는 안 됩니다."),
+    };
     html! {
         <div class="notes">
-            <h2>{ "What would keep every year under the limit?" }</h2>
+            <h2>{ tr(lang, "What would keep every year under the limit?", "어떻게 하면 모든 해가 한도 안에 들까?") }</h2>
             <ul class="solvers">
-                <li>{ sv.max_upfront.map_or("No upfront share does, with the other settings as they are.".to_owned(),
-                    |x| format!("An upfront share of at most {}%.", pct(x))) }</li>
-                <li>{ sv.min_years.map_or("No timeline up to 30 years does.".to_owned(),
-                    |y| format!("A timeline of at least {y} years.")) }</li>
-                <li>{ sv.min_krw.map_or(format!("No share paid in {currency} does."),
-                    |x| format!("Paying at least {}% of state cash in {currency}.", pct(x))) }</li>
+                <li>{ upfront }</li>
+                <li>{ years }</li>
+                <li>{ krw }</li>
                 { for local }
             </ul>
-            <h2>{ "Assumptions" }</h2>
+            <h2>{ tr(lang, "Assumptions", "가정") }</h2>
             <ul class="assumptions">
-                { for text::assumptions(s).into_iter().map(|a| html! { <li>{ a }</li> }) }
+                { for text::assumptions(lang, s).into_iter().map(|a| html! { <li>{ a }</li> }) }
             </ul>
-            <h2>{ "Sources" }</h2>
+            <h2>{ tr(lang, "Sources", "출처") }</h2>
             <ul class="sources">
                 { for facts.iter().map(|f| html! {
-                    <li>{ format!("{} {}: ", f.value, f.unit) }{ source_link(f) }<span class="key">{ format!(" ({})", f.key) }</span></li>
+                    <li>{ format!("{}: ", text::fact_value(lang, f)) }{ source_link(f) }<span class="key">{ format!(" ({})", f.key) }</span></li>
                 }) }
             </ul>
         </div>
