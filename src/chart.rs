@@ -193,6 +193,21 @@ pub fn nice_step(max: f64, target: f64) -> f64 {
     step.unwrap_or(10.0 * power)
 }
 
+/// An axis label for `value` on an axis of `step`: as many decimals as the step needs (so a
+/// 0.25 step reads 0.25, 0.5, 0.75, not 0.2, 0.5, 0.8), trailing zeros dropped.
+pub fn tick_label(value: f64, step: f64) -> String {
+    let decimals = (0..=6).find(|d| {
+        let scaled = step * 10f64.powi(*d);
+        (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
+    });
+    let text = format!("{value:.*}", decimals.unwrap_or(6) as usize);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 /// Advance widths of DejaVu Sans for ASCII 32–126, in thousandths of an em (read from the font
 /// with fontTools). Text is laid out with this table, not by asking the backend: plotters' web
 /// backend measures text by inserting a styled `<span>` and forcing a layout for every call,
@@ -335,7 +350,7 @@ pub fn draw<DB: DrawingBackend>(
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;
     let tick_labels: Vec<String> =
-        (0..=((y_max / step).round() as i32)).map(|i| text::pct(f64::from(i) * step)).collect();
+        (0..=((y_max / step).round() as i32)).map(|i| tick_label(f64::from(i) * step, step)).collect();
     let mut tick_w = 0;
     for label in &tick_labels {
         tick_w = tick_w.max(measure(label, &small));
@@ -611,6 +626,17 @@ mod tests {
              <rect x=\"0\"/>\n\
              </svg>\n"
         );
+    }
+
+    #[test]
+    fn tick_labels_have_the_decimals_their_step_needs() {
+        let labels = |step: f64| (0..5).map(|i| tick_label(f64::from(i) * step, step)).collect::<Vec<_>>();
+        assert_eq!(labels(0.25), ["0", "0.25", "0.5", "0.75", "1"]);
+        assert_eq!(labels(0.5), ["0", "0.5", "1", "1.5", "2"]);
+        assert_eq!(labels(2.5), ["0", "2.5", "5", "7.5", "10"]);
+        assert_eq!(labels(20.0), ["0", "20", "40", "60", "80"]);
+        assert_eq!(labels(1000.0), ["0", "1000", "2000", "3000", "4000"]);
+        assert_eq!(labels(0.0025), ["0", "0.0025", "0.005", "0.0075", "0.01"]);
     }
 
     #[test]
