@@ -304,7 +304,9 @@ pub fn draw<DB: DrawingBackend>(
         items.push(Item::Breach);
     }
     let swatch = px(11.0);
+    let label_h = line_h(&label_font);
     let mut x = pad;
+    let mut extra = 0; // how far the current row's wrapped labels reach below its first line
     for item in &items {
         let label = match item {
             Item::Seg(seg) => seg.label(),
@@ -312,22 +314,35 @@ pub fn draw<DB: DrawingBackend>(
             Item::Breach => "Above the FX limit",
         };
         let swatch_w = if matches!(item, Item::Limit) { px(22.0) } else { swatch };
-        let item_w = swatch_w + px(5.0) + measure(label, &label_font) + px(14.0);
+        // A label wider than a whole row (the FX line's, with its source, on a phone) wraps.
+        let room = width - 2 * pad - swatch_w - px(5.0);
+        let lines = if measure(label, &label_font) > room {
+            wrap(label, font_px(&label_font), room)
+        } else {
+            vec![label.to_owned()]
+        };
+        let text_w = lines.iter().map(|l| measure(l, &label_font)).max().unwrap_or(0);
+        let item_w = swatch_w + px(5.0) + text_w + px(14.0);
         if x + item_w > width - pad && x > pad {
             x = pad;
-            y += line_h(&label_font) + px(2.0);
+            y += label_h + px(2.0) + extra;
+            extra = 0;
         }
-        let mid = y + line_h(&label_font) / 2;
+        let mid = y + label_h / 2;
         match item {
             Item::Seg(seg) => draw_swatch(area, *seg, (x, mid - swatch / 2), swatch, style)?,
             Item::Limit => dashed(area, (x, x + swatch_w), mid, t.limit, style.scale)?,
             Item::Breach => draw_breach_marker(area, (x + swatch / 2, mid + swatch / 2), swatch, t)?,
         }
         let pos = Pos::new(HPos::Left, VPos::Center);
-        area.draw(&Text::new(label, (x + swatch_w + px(5.0), mid), label_font.clone().pos(pos)))?;
+        for (k, line) in (0..).zip(&lines) {
+            let at = (x + swatch_w + px(5.0), mid + k * label_h);
+            area.draw(&Text::new(line.clone(), at, label_font.clone().pos(pos)))?;
+        }
+        extra = extra.max((lines.len() as i32 - 1) * label_h);
         x += item_w;
     }
-    y += line_h(&label_font) + px(8.0);
+    y += label_h + px(8.0) + extra;
 
     // Source line(s) at the bottom.
     let source_lines = wrap(&text::source_line(scenario), font_px(&small), width - 2 * pad);
