@@ -45,13 +45,22 @@ pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value
 }
 
+/// A count of years as written: `1 year`, `10 years`, `17.5 years`.
+fn years(count: &str) -> String {
+    if count == "1" {
+        "1 year".to_owned()
+    } else {
+        format!("{count} years")
+    }
+}
+
 /// The chart and table title: the scenario in one line.
 pub fn title(s: &Scenario) -> String {
     let preset = s.preset.map(|p| format!("{} · ", p.title())).unwrap_or_default();
     format!(
-        "{preset}{} pledge over {} years: {}% upfront, {}% guarantees, {}% loans, {}% company, {}% in own currency",
+        "{preset}{} pledge over {}: {}% upfront, {}% guarantees, {}% loans, {}% company, {}% in own currency",
         usd_bn(s.total),
-        s.years,
+        years(&s.years.to_string()),
         pct(s.upfront),
         pct(s.guarantees),
         pct(s.loans),
@@ -138,7 +147,7 @@ pub fn summary_lines(s: &Scenario, sum: &Summary) -> Vec<String> {
         usd_bn(sum.state_cash_total),
         usd_bn(sum.usd_cash_total),
         match sum.years_at_limit {
-            Some(y) => format!("at {limit} a year the dollars take {} years", pct(y)),
+            Some(y) => format!("at {limit} a year the dollars take {}", years(&pct(y))),
             None => "with a limit of zero the dollars can never be paid".to_owned(),
         }
     ));
@@ -167,7 +176,8 @@ pub fn summary_lines(s: &Scenario, sum: &Summary) -> Vec<String> {
         sv.max_upfront
             .map_or("no upfront share works".to_owned(), |x| format!("upfront share at most {}%", pct(x))),
         sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!(
-            "a timeline of at least {y} years"
+            "a timeline of at least {}",
+            years(&y.to_string())
         )),
         sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!(
             "at least {}% paid in own currency",
@@ -243,6 +253,15 @@ mod tests {
         let deal = narrate(&Preset::KrDeal.scenario());
         assert!(deal.starts_with("Korea would pay at most $20 bn in dollars in any year"), "{deal}");
         assert!(narrate(&Preset::Eu.scenario()).starts_with("No state cash"));
+    }
+
+    #[test]
+    fn one_year_is_singular() {
+        let one = Scenario { years: 1, ..Scenario::default() };
+        assert!(title(&one).starts_with("$350 bn pledge over 1 year: "), "{}", title(&one));
+        let ten = Scenario::default();
+        assert!(title(&ten).starts_with("$350 bn pledge over 10 years: "), "{}", title(&ten));
+        assert_eq!(years("17.5"), "17.5 years");
     }
 
     #[test]
