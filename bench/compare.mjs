@@ -25,6 +25,7 @@ import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { serve } from './serve.mjs';
 
 const DIST = process.env.DIST || 'dist';
@@ -45,6 +46,8 @@ const TARGETS = [
 ];
 const PEERS = ['uplot', 'chartjs'];
 
+// The machine is shared (2 cores): record its load so a noisy run can be recognised.
+const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
 const server = await serve({ dist: DIST });
 // playwright's launch() gives the browser a fresh temporary user-data-dir; every page load below
 // gets a fresh context too (empty HTTP cache, no favicon cache): each load is a first visit.
@@ -200,6 +203,7 @@ const report = {
   command: `DIST=${DIST} RUNS=${RUNS} INPUTS=${INPUTS} node bench/compare.mjs`,
   user_agent: userAgent,
   viewport: '1280x900',
+  loadavg_1_5_15: { before: loadBefore, after: os.loadavg().map((x) => +x.toFixed(2)) },
   summary,
   ratios,
 };
@@ -207,7 +211,7 @@ fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
 
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${report.date}  ${report.command}`);
+console.log(`${report.date}  ${report.command}  (load average before ${loadBefore.join(' ')}, after ${report.loadavg_1_5_15.after.join(' ')})`);
 console.log(`${'page'.padEnd(11)} ${pad('raw B', 8)} ${pad('gzip B', 8)} ${pad('1st chart', 10)} ${pad('1st frame', 10)}` +
   ` ${pad('upd p50', 8)} ${pad('upd p95', 8)} ${pad('upd max', 8)} ${pad('frm p50', 8)} ${pad('frm p95', 8)} ${pad('frm max', 8)}`);
 for (const [name, s] of Object.entries(summary)) {
