@@ -202,6 +202,21 @@ pub fn nice_step(max: f64, target: f64) -> f64 {
     step.unwrap_or(10.0 * power)
 }
 
+/// An axis label for `value` on an axis of `step`: as many decimals as the step needs (so a
+/// 0.25 step reads 0.25, 0.5, 0.75, not 0.2, 0.5, 0.8), trailing zeros dropped.
+pub fn tick_label(value: f64, step: f64) -> String {
+    let decimals = (0..=6).find(|d| {
+        let scaled = step * 10f64.powi(*d);
+        (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
+    });
+    let text = format!("{value:.*}", decimals.unwrap_or(6) as usize);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
 /// Advance widths of DejaVu Sans for ASCII 32–126, in thousandths of an em (read from the font
 /// with fontTools). Text is laid out with this table, not by asking the backend: plotters' web
 /// backend measures text by inserting a styled `<span>` and forcing a layout for every call,
@@ -298,7 +313,9 @@ pub fn draw<DB: DrawingBackend>(
         items.push(Item::Breach);
     }
     let swatch = px(11.0);
+    let label_h = line_h(&label_font);
     let mut x = pad;
+    let mut extra = 0; // how far the current row's wrapped labels reach below its first line
     for item in &items {
         let label = match item {
             Item::Seg(seg) => seg.label(style.lang),
@@ -306,22 +323,35 @@ pub fn draw<DB: DrawingBackend>(
             Item::Breach => tr(style.lang, "Above the FX limit", "외환 한도 초과"),
         };
         let swatch_w = if matches!(item, Item::Limit) { px(22.0) } else { swatch };
-        let item_w = swatch_w + px(5.0) + measure(label, &label_font) + px(14.0);
+        // A label wider than a whole row (the FX line's, with its source, on a phone) wraps.
+        let room = width - 2 * pad - swatch_w - px(5.0);
+        let lines = if measure(label, &label_font) > room {
+            wrap(label, font_px(&label_font), room)
+        } else {
+            vec![label.to_owned()]
+        };
+        let text_w = lines.iter().map(|l| measure(l, &label_font)).max().unwrap_or(0);
+        let item_w = swatch_w + px(5.0) + text_w + px(14.0);
         if x + item_w > width - pad && x > pad {
             x = pad;
-            y += line_h(&label_font) + px(2.0);
+            y += label_h + px(2.0) + extra;
+            extra = 0;
         }
-        let mid = y + line_h(&label_font) / 2;
+        let mid = y + label_h / 2;
         match item {
             Item::Seg(seg) => draw_swatch(area, *seg, (x, mid - swatch / 2), swatch, style)?,
             Item::Limit => dashed(area, (x, x + swatch_w), mid, t.limit, style.scale)?,
             Item::Breach => draw_breach_marker(area, (x + swatch / 2, mid + swatch / 2), swatch, t)?,
         }
         let pos = Pos::new(HPos::Left, VPos::Center);
-        area.draw(&Text::new(label, (x + swatch_w + px(5.0), mid), label_font.clone().pos(pos)))?;
+        for (k, line) in (0..).zip(&lines) {
+            let at = (x + swatch_w + px(5.0), mid + k * label_h);
+            area.draw(&Text::new(line.clone(), at, label_font.clone().pos(pos)))?;
+        }
+        extra = extra.max((lines.len() as i32 - 1) * label_h);
         x += item_w;
     }
-    y += line_h(&label_font) + px(8.0);
+    y += label_h + px(8.0) + extra;
 
     // Source line(s) at the bottom.
     let source_lines = wrap(&text::source_line(style.lang, scenario), font_px(&small), width - 2 * pad);
@@ -344,7 +374,7 @@ pub fn draw<DB: DrawingBackend>(
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;
     let tick_labels: Vec<String> =
-        (0..=((y_max / step).round() as i32)).map(|i| text::pct(f64::from(i) * step)).collect();
+        (0..=((y_max / step).round() as i32)).map(|i| tick_label(f64::from(i) * step, step)).collect();
     let mut tick_w = 0;
     for label in &tick_labels {
         tick_w = tick_w.max(measure(label, &small));
@@ -624,6 +654,17 @@ mod tests {
              <rect x=\"0\"/>\n\
              </svg>\n"
         );
+    }
+
+    #[test]
+    fn tick_labels_have_the_decimals_their_step_needs() {
+        let labels = |step: f64| (0..5).map(|i| tick_label(f64::from(i) * step, step)).collect::<Vec<_>>();
+        assert_eq!(labels(0.25), ["0", "0.25", "0.5", "0.75", "1"]);
+        assert_eq!(labels(0.5), ["0", "0.5", "1", "1.5", "2"]);
+        assert_eq!(labels(2.5), ["0", "2.5", "5", "7.5", "10"]);
+        assert_eq!(labels(20.0), ["0", "20", "40", "60", "80"]);
+        assert_eq!(labels(1000.0), ["0", "1000", "2000", "3000", "4000"]);
+        assert_eq!(labels(0.0025), ["0", "0.0025", "0.005", "0.0075", "0.01"]);
     }
 
     #[test]

@@ -115,6 +115,15 @@ pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value
 }
 
+/// A count of years as written: `1 year`, `10 years`, `17.5 years`.
+fn years(count: &str) -> String {
+    if count == "1" {
+        "1 year".to_owned()
+    } else {
+        format!("{count} years")
+    }
+}
+
 /// The chart and table title: the scenario in one line.
 pub fn title(lang: Lang, s: &Scenario) -> String {
     let preset = s.preset.map(|p| format!("{} · ", p.title(lang))).unwrap_or_default();
@@ -128,8 +137,8 @@ pub fn title(lang: Lang, s: &Scenario) -> String {
     );
     match lang {
         Lang::En => format!(
-            "{preset}{total} pledge over {} years: {u}% upfront, {g}% guarantees, {l}% loans, {c}% company, {k}% in own currency",
-            s.years
+            "{preset}{total} pledge over {}: {u}% upfront, {g}% guarantees, {l}% loans, {c}% company, {k}% in own currency",
+            years(&s.years.to_string())
         ),
         Lang::Ko => format!(
             "{preset}총 {total} 약정, {}년: 선불 {u}%, 보증 {g}%, 대출 {l}%, 기업 {c}%, 자국 통화 {k}%",
@@ -304,7 +313,7 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
     let (cash, in_usd) = (usd(sum.state_cash_total), usd(sum.usd_cash_total));
     lines.push(match (ko, sum.years_at_limit) {
         (false, Some(y)) => {
-            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {} years", pct(y))
+            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {}", years(&pct(y)))
         }
         (false, None) => format!(
             "State cash: {cash}, of which {in_usd} in dollars; with a limit of zero the dollars can never be paid"
@@ -371,7 +380,8 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
                 pct(x)
             )),
             sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!(
-                "a timeline of at least {y} years"
+                "a timeline of at least {}",
+                years(&y.to_string())
             )),
             sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!(
                 "at least {}% paid in own currency",
@@ -520,6 +530,23 @@ mod tests {
             "{line}"
         );
         assert!(line.ends_with(". https://x.test/?preset=kr-deal"), "{line}");
+    }
+
+    #[test]
+    fn one_year_is_singular() {
+        let one = Scenario { years: 1, ..Scenario::default() };
+        assert!(
+            title(Lang::En, &one).starts_with("$350 bn pledge over 1 year: "),
+            "{}",
+            title(Lang::En, &one)
+        );
+        let ten = Scenario::default();
+        assert!(
+            title(Lang::En, &ten).starts_with("$350 bn pledge over 10 years: "),
+            "{}",
+            title(Lang::En, &ten)
+        );
+        assert_eq!(years("17.5"), "17.5 years");
     }
 
     #[test]
