@@ -49,7 +49,9 @@ pub struct Theme {
 
 impl Theme {
     /// The light theme. Instruments are told apart by lightness as well as hue (readable in
-    /// grayscale), from the colour-blind-safe Okabe–Ito palette where hue matters.
+    /// grayscale), from the colour-blind-safe Okabe–Ito palette where hue matters. Every mark
+    /// has at least 3:1 contrast with the background and text at least 4.5:1 (WCAG 2.1 AA;
+    /// tested below), in both themes.
     pub const LIGHT: Theme = Theme {
         background: RGBColor(255, 255, 255),
         ink: RGBColor(28, 28, 30),
@@ -57,10 +59,10 @@ impl Theme {
         grid: RGBColor(225, 225, 230),
         upfront: RGBColor(18, 38, 82),
         direct: RGBColor(0, 94, 184),
-        loans: RGBColor(86, 180, 233),
+        loans: RGBColor(150, 70, 140),
         called: RGBColor(213, 94, 0),
-        local: RGBColor(0, 158, 115),
-        corporate: RGBColor(190, 190, 196),
+        local: RGBColor(0, 148, 108),
+        corporate: RGBColor(125, 125, 132),
         contingent: RGBColor(180, 110, 0),
         limit: RGBColor(28, 28, 30),
         breach: RGBColor(200, 30, 30),
@@ -75,10 +77,10 @@ impl Theme {
         grid: RGBColor(55, 58, 66),
         upfront: RGBColor(150, 185, 255),
         direct: RGBColor(60, 140, 230),
-        loans: RGBColor(40, 90, 150),
+        loans: RGBColor(190, 120, 200),
         called: RGBColor(240, 130, 50),
         local: RGBColor(40, 190, 140),
-        corporate: RGBColor(95, 95, 105),
+        corporate: RGBColor(125, 125, 135),
         contingent: RGBColor(230, 160, 60),
         limit: RGBColor(236, 236, 240),
         breach: RGBColor(255, 95, 90),
@@ -672,5 +674,56 @@ mod tests {
         assert_eq!(nice_step(350.0, 5.0), 100.0);
         assert_eq!(nice_step(40.0, 5.0), 10.0);
         assert_eq!(nice_step(1.08, 5.0), 0.25);
+    }
+}
+
+#[cfg(test)]
+mod contrast_tests {
+    use super::*;
+
+    fn luminance(c: RGBColor) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_and_marks_meet_wcag_aa_against_the_background_in_both_themes() {
+        for (name, t) in [("light", Theme::LIGHT), ("dark", Theme::DARK)] {
+            for (what, colour) in [("ink", t.ink), ("muted", t.muted)] {
+                let c = contrast(colour, t.background);
+                assert!(c >= 4.5, "{name} {what} text: {c:.2}:1");
+                // Text drawn over a breach year's tint must stay readable too.
+                let c = contrast(colour, t.breach_tint);
+                assert!(c >= 4.5, "{name} {what} text on the breach tint: {c:.2}:1");
+            }
+            for (what, colour) in [
+                ("upfront", t.upfront),
+                ("direct", t.direct),
+                ("loans", t.loans),
+                ("called", t.called),
+                ("local", t.local),
+                ("corporate", t.corporate),
+                ("contingent", t.contingent),
+                ("limit", t.limit),
+                ("breach", t.breach),
+            ] {
+                for (bg_name, bg) in [("background", t.background), ("breach tint", t.breach_tint)] {
+                    let c = contrast(colour, bg);
+                    assert!(c >= 3.0, "{name} {what} on the {bg_name}: {c:.2}:1");
+                }
+            }
+        }
     }
 }

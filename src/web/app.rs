@@ -54,6 +54,11 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
         None => root.remove_attribute("data-theme"),
     };
     let _ = if embed { root.set_attribute("data-embed", "1") } else { root.remove_attribute("data-embed") };
+    gloo::utils::document().set_title(tr(
+        lang,
+        "Pledge explorer: how does a country pay a $350 bn investment pledge?",
+        "투자 약정 탐색기: 3,500억 달러 투자 약정을 어떻게 갚을까?",
+    ));
 }
 
 /// How long a value must stay unchanged before it is announced to screen readers.
@@ -253,6 +258,10 @@ pub fn App() -> Html {
                 <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />
             </section>
         </div>
+        <footer class="colophon">
+            <p>{ tr(lang, "Model and chart: pledge-explorer (Rust, WebAssembly). Every figure carries its source and date; every assumption is labelled as one.",
+                "모델과 차트: pledge-explorer (Rust, WebAssembly). 모든 수치에 출처와 날짜를, 모든 가정에 가정임을 밝혀 두었습니다.") }</p>
+        </footer>
         </>
     }
 }

@@ -200,8 +200,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let preset_key = s.preset.map_or("", Preset::key);
     let gave_way = props.gave_way.as_ref().map(|g| {
-        let others: Vec<String> =
-            g.others.iter().map(|(k, v)| format!("{} ({}%)", label(lang, *k), pct(*v))).collect();
+        let others: Vec<String> = g
+            .others
+            .iter()
+            .map(|(k, v)| format!("{} ({} {}%)", label(lang, *k), tr(lang, "now", "현재"), pct(*v)))
+            .collect();
         match lang {
             Lang::En => format!(
                 "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",

@@ -132,7 +132,7 @@ pub fn DataTable(props: &TableProps) -> Html {
     html! {
         <details class="data-table">
             <summary>{ tr(lang, "Data table: the yearly schedule", "데이터 표: 연도별 일정") }</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={tr(lang, "Yearly schedule, scrolls sideways", "연도별 일정, 옆으로 스크롤")}>
                 <table>
                     <caption>{ tr(lang, "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid.",
                         "연도별 지급액, 10억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다.") }</caption>

@@ -1,0 +1,185 @@
+// Everyone can read it: an axe-core scan in both themes and both languages, keyboard-only use,
+// Korean strings and number formats, the settled live region, touch targets, and screenshots at
+// phone and desktop widths in both themes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { launch, open, chartSvg, query, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+// axe-core from npm (package.json), injected from the local file: nothing is fetched.
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let context;
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+/** A fresh browser context with a colour scheme and locale, for what the reader's system decides. */
+async function openAs({ scheme = 'light', locale = 'en-US', viewport = { width: 1280, height: 900 } }, q = '') {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+  const ctx = await browser.newContext({ colorScheme: scheme, locale, viewport });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(new URL(q, BASE_URL).href);
+  await page.waitForSelector('#chart svg');
+  return { page, errors, close: () => browser.close() };
+}
+
+async function axeScan(page) {
+  await page.evaluate(AXE);
+  // Open the disclosures so their content is scanned too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  for (const lang of ['en', 'ko']) {
+    test(`axe-core finds no serious or critical violation: ${scheme} theme, ${lang}`, async () => {
+      const { page, errors, close } = await openAs({ scheme }, `?lang=${lang}&preset=kr-deal&years=5`);
+      assert.deepEqual(await axeScan(page), []);
+      assert.deepEqual(errors, []);
+      await close();
+    });
+  }
+}
+
+test('axe-core finds no serious or critical violation in the embed', async () => {
+  const { page, close } = await openAs({ scheme: 'dark' }, '?embed=1&preset=us-demand');
+  assert.deepEqual(await axeScan(page), []);
+  await close();
+});
+
+test('keyboard only: Tab reaches each seed slider in order, keys move it, the chart follows', async () => {
+  const { page, errors } = await open(context);
+  const seen = [];
+  for (let i = 0; i < 40 && seen.length < 4; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id);
+    if (['ctl-upfront', 'ctl-guarantees', 'ctl-krw', 'ctl-years'].includes(id) && !seen.includes(id)) {
+      seen.push(id);
+      const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(focusRing, 'none', `${id} has a visible focus ring`);
+      for (const key of ['ArrowRight', 'PageUp', 'End', 'Home', 'ArrowRight']) {
+        const before = await chartSvg(page);
+        const valueBefore = await page.evaluate(() => document.activeElement.value);
+        await page.keyboard.press(key);
+        const valueAfter = await page.evaluate(() => document.activeElement.value);
+        if (valueAfter !== valueBefore) {
+          await page.waitForFunction((b) => document.querySelector('#chart svg').outerHTML !== b, before);
+        }
+      }
+      assert.ok(query(page).has(id.slice(4)) || id === 'ctl-years', `${id} changed the URL`);
+    }
+  }
+  assert.deepEqual(seen, ['ctl-upfront', 'ctl-guarantees', 'ctl-krw', 'ctl-years']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Escape closes the disclosure that holds the focus and returns focus to its summary', async () => {
+  const { page } = await open(context);
+  await page.focus('#ctl-loans');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('.more-controls').open), false);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+  await page.close();
+});
+
+test('lang=ko: Korean strings, 억/조 amounts, document language and title', async () => {
+  const { page, errors } = await open(context, '?lang=ko&preset=us-demand');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+  assert.match(await page.title(), /투자 약정 탐색기/);
+  assert.equal(await page.textContent('#narration'),
+    '한국은 2026년에 달러로 3,500억 달러를 내야 합니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다.');
+  assert.equal(await page.textContent('#peak'), '3,500억 달러');
+  assert.match(await chartSvg(page), /외환 한도 연 200억 달러 \(한국은행, 2025-10-29\)/);
+  const slider = page.getByLabel('선불 비중', { exact: true });
+  assert.equal(await slider.getAttribute('aria-valuetext'), '100퍼센트, 3,500억 달러');
+  assert.match(await page.textContent('.notes'), /원화로 본 약정액: 497\.8조 원/);
+  assert.match(await page.textContent('.data-table caption'), /10억 달러 단위/);
+  // The language switch keeps the scenario and writes lang= to the URL.
+  await page.click('button[lang=en]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(query(page).get('lang'), 'en');
+  assert.equal(query(page).get('preset'), 'us-demand');
+  assert.match(await page.textContent('#narration'), /^Korea would need \$350 bn/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without lang= the browser language decides: ko-KR reads Korean, en-US English', async () => {
+  const ko = await openAs({ locale: 'ko-KR' });
+  assert.equal(await ko.page.getAttribute('html', 'lang'), 'ko');
+  assert.match(await ko.page.textContent('h1'), /어떻게 갚을까/);
+  await ko.close();
+  const en = await openAs({ locale: 'en-US' });
+  assert.equal(await en.page.getAttribute('html', 'lang'), 'en');
+  await en.close();
+});
+
+test('the theme switch forces light or dark, redraws the chart and is kept in the URL', async () => {
+  const { page } = await open(context, '?preset=kr-deal');
+  const light = await chartSvg(page);
+  await page.selectOption('#theme', 'dark');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  assert.equal(query(page).get('theme'), 'dark');
+  await page.waitForFunction((b) => document.querySelector('#chart svg').outerHTML !== b, light);
+  assert.match(await chartSvg(page), /fill="#16181C"/i);
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(bg, 'rgb(22, 24, 28)');
+  await page.selectOption('#theme', '');
+  await page.waitForFunction(() => !document.documentElement.dataset.theme);
+  assert.equal(query(page).has('theme'), false);
+  await page.close();
+});
+
+test('the live region announces the finding once a change settles, not on every input of a drag', async () => {
+  const { page } = await open(context);
+  await page.waitForFunction(() => document.querySelector('#live').textContent !== '');
+  const slider = page.locator('#ctl-upfront');
+  await slider.focus();
+  const announcements = [];
+  await page.exposeFunction('__announce', (t) => announcements.push(t));
+  await page.evaluate(() => new MutationObserver(() => window.__announce(document.querySelector('#live').textContent))
+    .observe(document.querySelector('#live'), { subtree: true, childList: true, characterData: true }));
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(1200);
+  assert.equal(announcements.length, 1, `announcements: ${JSON.stringify(announcements)}`);
+  assert.equal(announcements[0], await page.textContent('#narration'));
+  await page.close();
+});
+
+test('phones: touch targets are at least 44 px and nothing scrolls sideways at 320 px', async () => {
+  const { page } = await open(context, '?preset=kr-deal', { width: 320, height: 700 });
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, summary')]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => [el.id || el.className || el.tagName, el.getBoundingClientRect().height])
+    .filter(([, h]) => h < 44));
+  assert.deepEqual(small, []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+  await page.close();
+});
+
+test('screenshots at 375 px and 1280 px in both themes and languages (artifacts)', async () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const [w, h] of [[375, 800], [1280, 900]]) {
+      for (const lang of ['en', 'ko']) {
+        const { page, close } = await openAs({ scheme, viewport: { width: w, height: h } }, `?lang=${lang}&preset=kr-deal&years=6`);
+        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `a11y-${lang}-${scheme}-${w}.png`), fullPage: w > 400 ? false : true });
+        await close();
+      }
+    }
+  }
+});
