@@ -60,6 +60,7 @@ mod bench {
                 native::svg(
                     &base,
                     &sched,
+                    None,
                     (960, 560),
                     pledge_explorer::chart::Theme::LIGHT,
                     pledge_explorer::view::Lang::En,

@@ -265,11 +265,13 @@ fn wrap(text: &str, font_px: f64, max_width: i32) -> Vec<String> {
     lines
 }
 
-/// Draws the chart of `schedule` for `scenario` onto `area`, filling it.
+/// Draws the chart of `schedule` for `scenario` onto `area`, filling it. With a `baseline`, each
+/// year also shows the baseline's dollars as an outlined bar beside the live one.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scenario: &Scenario,
     schedule: &Schedule,
+    baseline: Option<&Schedule>,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let t = &style.theme;
@@ -306,6 +308,7 @@ pub fn draw<DB: DrawingBackend>(
         Seg(Segment),
         Limit,
         Breach,
+        Baseline,
     }
     let limit_text = text::limit_label(style.lang, scenario);
     let mut items: Vec<Item> =
@@ -313,6 +316,9 @@ pub fn draw<DB: DrawingBackend>(
     items.push(Item::Limit);
     if schedule.rows.iter().any(|r| r.breach) {
         items.push(Item::Breach);
+    }
+    if baseline.is_some() {
+        items.push(Item::Baseline);
     }
     let swatch = px(11.0);
     let label_h = line_h(&label_font);
@@ -323,6 +329,7 @@ pub fn draw<DB: DrawingBackend>(
             Item::Seg(seg) => seg.label(style.lang),
             Item::Limit => limit_text.as_str(),
             Item::Breach => tr(style.lang, "Above the FX limit", "외환 한도 초과"),
+            Item::Baseline => tr(style.lang, "Baseline: dollars a year", "기준선: 연간 달러"),
         };
         let swatch_w = if matches!(item, Item::Limit) { px(22.0) } else { swatch };
         // A label wider than a whole row (the FX line's, with its source, on a phone) wraps.
@@ -344,6 +351,10 @@ pub fn draw<DB: DrawingBackend>(
             Item::Seg(seg) => draw_swatch(area, *seg, (x, mid - swatch / 2), swatch, style)?,
             Item::Limit => dashed(area, (x, x + swatch_w), mid, t.limit, style.scale)?,
             Item::Breach => draw_breach_marker(area, (x + swatch / 2, mid + swatch / 2), swatch, t)?,
+            Item::Baseline => {
+                let outline = t.ink.stroke_width(px(1.5).max(1) as u32);
+                area.draw(&Rectangle::new([(x, mid - swatch / 2), (x + swatch, mid + swatch / 2)], outline))?;
+            }
         }
         let pos = Pos::new(HPos::Left, VPos::Center);
         for (k, line) in (0..).zip(&lines) {
@@ -372,7 +383,8 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|r| Segment::ALL.iter().map(|s| s.amount(r)).sum::<f64>())
         .fold(0.0, f64::max);
-    let y_max_raw = max_bar.max(scenario.limit).max(1.0) * 1.08;
+    let max_base = baseline.map_or(0.0, |b| b.rows.iter().map(|r| r.usd_cash).fold(0.0, f64::max));
+    let y_max_raw = max_bar.max(max_base).max(scenario.limit).max(1.0) * 1.08;
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;
     let tick_labels: Vec<String> =
@@ -415,10 +427,21 @@ pub fn draw<DB: DrawingBackend>(
         rotated,
     ))?;
 
-    // Bars.
-    let bar_w = (band * 0.72).min(f64::from(px(56.0))).max(1.0);
+    // Bars; with a baseline, the live bar moves left and the baseline's outline stands beside it.
+    let bar_w = (band * if baseline.is_some() { 0.4 } else { 0.72 }).min(f64::from(px(56.0))).max(1.0);
+    let shift = if baseline.is_some() { -(bar_w / 2.0 + f64::from(px(1.0))) } else { 0.0 };
+    if let Some(base) = baseline {
+        let outline = t.ink.stroke_width(px(1.5).max(1) as u32);
+        for r in &base.rows {
+            let Some(i) = schedule.rows.iter().position(|live| live.year == r.year) else { continue };
+            let cx = left as f64 + band * (i as f64 + 0.5) - shift;
+            let x0 = (cx - bar_w / 2.0).round() as i32;
+            let x1 = (cx + bar_w / 2.0).round() as i32;
+            area.draw(&Rectangle::new([(x0, to_y(r.usd_cash)), (x1, bottom)], outline))?;
+        }
+    }
     for (i, r) in (0..).zip(&schedule.rows) {
-        let cx = left as f64 + band * (f64::from(i) + 0.5);
+        let cx = left as f64 + band * (f64::from(i) + 0.5) + shift;
         let x0 = (cx - bar_w / 2.0).round() as i32;
         let x1 = (cx + bar_w / 2.0).round() as i32;
         let mut base = 0.0;
@@ -579,13 +602,14 @@ pub struct ChartError(pub String);
 pub fn svg(
     scenario: &Scenario,
     schedule: &Schedule,
+    baseline: Option<&Schedule>,
     size: (u32, u32),
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&root, scenario, schedule, style).map_err(|e| ChartError(e.to_string()))?;
+        draw(&root, scenario, schedule, baseline, style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
     Ok(merge_polylines(&out))

@@ -8,11 +8,13 @@
 pub mod chart;
 pub mod export;
 pub mod facts;
+pub mod feasibility;
 pub mod message;
 pub mod model;
 pub mod presets;
 pub mod scenario;
 pub mod text;
+pub mod tour;
 pub mod ui_state;
 pub mod view;
 

@@ -37,18 +37,20 @@ pub fn register_font() -> Result<(), ChartError> {
 pub fn svg(
     scenario: &Scenario,
     schedule: &Schedule,
+    baseline: Option<&Schedule>,
     size: (u32, u32),
     theme: Theme,
     lang: Lang,
 ) -> Result<String, ChartError> {
     register_font()?;
-    chart::svg(scenario, schedule, size, &ChartStyle { theme, lang, ..ChartStyle::SVG })
+    chart::svg(scenario, schedule, baseline, size, &ChartStyle { theme, lang, ..ChartStyle::SVG })
 }
 
 /// The chart as PNG bytes, drawn at `scale` × `size` pixels (2 for a crisp image).
 pub fn png(
     scenario: &Scenario,
     schedule: &Schedule,
+    baseline: Option<&Schedule>,
     size: (u32, u32),
     scale: u32,
     theme: Theme,
@@ -61,7 +63,7 @@ pub fn png(
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
         let font = if lang == Lang::Ko { HANGUL } else { "sans-serif" };
         let style = ChartStyle { theme, lang, font, ..ChartStyle::bitmap(f64::from(scale)) };
-        chart::draw(&root, scenario, schedule, &style).map_err(|e| ChartError(e.to_string()))?;
+        chart::draw(&root, scenario, schedule, baseline, &style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
     let mut out = Vec::new();
@@ -110,8 +112,8 @@ mod tests {
     fn a_korean_png_draws_its_text_in_the_korean_font() {
         let s = crate::presets::Preset::KrDeal.scenario();
         let sched = crate::model::schedule(&s);
-        let en = png(&s, &sched, (640, 400), 1, Theme::LIGHT, Lang::En).unwrap();
-        let ko = png(&s, &sched, (640, 400), 1, Theme::LIGHT, Lang::Ko).unwrap();
+        let en = png(&s, &sched, None, (640, 400), 1, Theme::LIGHT, Lang::En).unwrap();
+        let ko = png(&s, &sched, None, (640, 400), 1, Theme::LIGHT, Lang::Ko).unwrap();
         assert_ne!(en, ko);
         assert_eq!(&ko[..8], b"\x89PNG\r\n\x1a\n");
     }

@@ -45,6 +45,15 @@ pub enum Action {
     Lang(Lang),
     /// The reader chose a theme (`None`: follow the system).
     Theme(Option<ThemeChoice>),
+    /// Go to a tour step (1-based; the step's scenario is shown), or leave the tour (`None`),
+    /// keeping whatever the reader sees.
+    Tour(Option<usize>),
+    /// Pin the current scenario as the baseline to compare with.
+    Pin,
+    /// Drop the baseline.
+    Unpin,
+    /// Set two levers at once (a cell of the feasibility map or a solver's answer).
+    SetScenario(Scenario),
 }
 
 /// Why a share control's neighbours changed.
@@ -81,8 +90,14 @@ impl UiState {
     pub fn load(query: &str) -> UiState {
         let mut raw = RawParams::from_query(query);
         let (view, mut errors) = View::take(&mut raw);
-        let (scenario, scenario_errors) = Scenario::from_raw_lenient(&raw);
+        let (mut scenario, scenario_errors) = Scenario::from_raw_lenient(&raw);
         errors.extend(scenario_errors);
+        // A bare tour link (`?step=3`) shows the step's scenario.
+        if let (Some(step), true) = (view.step.and_then(|n| n.checked_sub(1)), raw.pairs.is_empty()) {
+            if let Some(step) = crate::tour::STEPS.get(step) {
+                scenario = step.scenario();
+            }
+        }
         let history = if errors.is_empty() { HistoryOp::None } else { HistoryOp::Replace };
         UiState {
             scenario,
@@ -197,6 +212,30 @@ impl UiState {
                 next.view.theme = theme;
                 next.changed();
             }
+            Action::Tour(step) => {
+                let found = step.and_then(|n| n.checked_sub(1)).and_then(|i| crate::tour::STEPS.get(i));
+                if let (Some(n), Some(s)) = (step, found) {
+                    next.view.step = Some(n);
+                    next.scenario = s.scenario();
+                } else {
+                    next.view.step = None;
+                }
+                next.gave_way = None;
+                next.changed();
+            }
+            Action::Pin => {
+                next.view.base = Some(next.scenario.clone());
+                next.changed();
+            }
+            Action::Unpin => {
+                next.view.base = None;
+                next.changed();
+            }
+            Action::SetScenario(scenario) => {
+                next.scenario = scenario;
+                next.gave_way = None;
+                next.changed();
+            }
         }
         next
     }
@@ -232,6 +271,29 @@ mod tests {
         assert_eq!((s.history, s.url_version), (HistoryOp::Replace, 1));
         let same = s.reduce(Action::Set(Preset::Japan.scenario()));
         assert_eq!(same.url_version, 1, "an unchanged scenario is not a change");
+    }
+
+    #[test]
+    fn a_tour_step_sets_its_scenario_and_leaving_keeps_it() {
+        let s = UiState::load("?step=3");
+        assert_eq!(s.scenario, crate::tour::STEPS[2].scenario());
+        let s = s.reduce(Action::Tour(Some(6)));
+        assert_eq!(s.scenario, Preset::KrDeal.scenario());
+        assert_eq!(s.query(), "preset=kr-deal&step=6");
+        let left = s.reduce(Action::Tour(None));
+        assert_eq!(left.query(), "preset=kr-deal");
+        // A step link that also carries scenario keys shows those (the reader moved on).
+        assert_eq!(UiState::load("?step=3&years=4").scenario.years, 4);
+    }
+
+    #[test]
+    fn a_pinned_baseline_is_in_the_url_and_survives_a_reload() {
+        let s = UiState::load("preset=kr-deal").reduce(Action::Pin).reduce(Action::Input(Key::Years, 5.0));
+        let reloaded = UiState::load(&s.query());
+        assert_eq!(reloaded.view.base, Some(Preset::KrDeal.scenario()));
+        assert_eq!(reloaded.scenario.years, 5);
+        assert!(reloaded.notices.is_empty(), "{:?}", reloaded.notices);
+        assert_eq!(reloaded.reduce(Action::Unpin).view.base, None);
     }
 
     #[test]

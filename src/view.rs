@@ -6,7 +6,8 @@
 //! the scenario parser never sees them; [`View::to_query`] writes back only what differs from
 //! the default view.
 
-use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams};
+use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams, Scenario};
+use crate::tour;
 
 /// The language of every word the explorer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,11 +73,16 @@ pub enum ViewKey {
     Embed,
     /// `controls`: the controls an embed shows, comma-separated, or `none`.
     Controls,
+    /// `step`: the guided tour's step, 1 to [`tour::STEPS`]'s length.
+    Step,
+    /// `base`: a pinned baseline scenario, as its own query string.
+    Base,
 }
 
 impl ViewKey {
     /// Every view key, in the order the query string writes them.
-    pub const ALL: [ViewKey; 4] = [ViewKey::Lang, ViewKey::Theme, ViewKey::Embed, ViewKey::Controls];
+    pub const ALL: [ViewKey; 6] =
+        [ViewKey::Lang, ViewKey::Theme, ViewKey::Embed, ViewKey::Controls, ViewKey::Step, ViewKey::Base];
 
     /// The public name.
     pub fn name(self) -> &'static str {
@@ -85,6 +91,8 @@ impl ViewKey {
             ViewKey::Theme => "theme",
             ViewKey::Embed => "embed",
             ViewKey::Controls => "controls",
+            ViewKey::Step => "step",
+            ViewKey::Base => "base",
         }
     }
 
@@ -103,6 +111,8 @@ impl ViewKey {
                 let names: Vec<&str> = CONTROL_KEYS.iter().map(|k| k.name()).collect();
                 format!("none, or a comma-separated list of {}", names.join(", "))
             }
+            ViewKey::Step => format!("a whole number from 1 to {}", tour::STEPS.len()),
+            ViewKey::Base => "a scenario's own query string, e.g. preset%3Dkr-deal".to_owned(),
         }
     }
 }
@@ -127,7 +137,7 @@ pub const EMBED_DEFAULT_CONTROLS: [Key; 4] = [Key::Upfront, Key::Guarantees, Key
 
 /// The view settings of a link. The default is the full page, language and theme chosen by the
 /// reader's browser.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct View {
     /// The language the link asks for; `None`: from the browser's preferences.
     pub lang: Option<Lang>,
@@ -137,6 +147,10 @@ pub struct View {
     pub embed: bool,
     /// The controls shown, in this order; `None`: the default set for the mode.
     pub controls: Option<Vec<Key>>,
+    /// The guided tour's step being shown (1-based), if the tour is open.
+    pub step: Option<usize>,
+    /// The pinned baseline the scenario is compared with.
+    pub base: Option<Scenario>,
 }
 
 impl View {
@@ -170,10 +184,18 @@ impl View {
             ViewKey::Theme => self.theme = default.theme,
             ViewKey::Embed => self.embed = default.embed,
             ViewKey::Controls => self.controls = default.controls,
+            ViewKey::Step => self.step = default.step,
+            ViewKey::Base => self.base = default.base,
         }
     }
 
     fn set(&mut self, key: ViewKey, value: &str) -> Result<(), ParamErrorKind> {
+        if key == ViewKey::Base {
+            // The baseline is checked exactly like a link; any bad key in it drops it whole.
+            let base = Scenario::parse(value).map_err(|_| ParamErrorKind::UnknownChoice)?;
+            self.base = Some(base);
+            return Ok(());
+        }
         let value = value.trim().to_ascii_lowercase();
         match key {
             ViewKey::Lang => {
@@ -210,6 +232,12 @@ impl View {
                 }
                 self.controls = Some(keys);
             }
+            ViewKey::Step => match value.parse::<usize>() {
+                Ok(n) if (1..=tour::STEPS.len()).contains(&n) => self.step = Some(n),
+                Ok(_) => return Err(ParamErrorKind::OutOfRange),
+                Err(_) => return Err(ParamErrorKind::NotANumber),
+            },
+            ViewKey::Base => {}
         }
         Ok(())
     }
@@ -240,6 +268,12 @@ impl View {
             let names: Vec<&str> = keys.iter().map(|k| k.name()).collect();
             let list = names.join(",");
             out.append_pair("controls", if list.is_empty() { "none" } else { &list });
+        }
+        if let Some(step) = self.step {
+            out.append_pair("step", &step.to_string());
+        }
+        if let Some(base) = &self.base {
+            out.append_pair("base", &base.to_query_full());
         }
         out.finish()
     }
@@ -305,7 +339,25 @@ mod tests {
     #[test]
     fn an_unknown_key_lists_the_view_keys_too() {
         let (_, _, _, errors) = split("colour=red");
-        assert!(errors[0].to_string().contains("lang, theme, embed, controls"), "{}", errors[0]);
+        assert!(errors[0].to_string().contains("lang, theme, embed, controls, step, base"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn a_baseline_and_a_tour_step_round_trip_and_bad_ones_are_named() {
+        let base = Scenario::parse("preset=kr-deal&years=5").unwrap();
+        let view = View { step: Some(3), base: Some(base.clone()), ..View::default() };
+        let mut raw = RawParams::from_query(&view.to_query());
+        let (back, errors) = View::take(&mut raw);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back, view);
+        assert_eq!(back.base, Some(base));
+        let (view, errors, ..) = split("step=99&base=years%3D99");
+        assert_eq!((view.step, view.base), (None, None));
+        assert_eq!(
+            errors[0].to_string(),
+            format!("step=99: out of range (allowed: a whole number from 1 to {})", tour::STEPS.len())
+        );
+        assert!(errors[1].to_string().starts_with("base=\"years=99\": not recognised"), "{}", errors[1]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use pledge_explorer::{native, schedule, Preset, Scenario};
 
 fn svg(query: &str, size: (u32, u32)) -> String {
     let s = Scenario::parse(query).unwrap();
-    native::svg(&s, &schedule(&s), size, Theme::LIGHT, Lang::En).unwrap()
+    native::svg(&s, &schedule(&s), None, size, Theme::LIGHT, Lang::En).unwrap()
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn svg_of_the_us_demand_has_the_marks_the_reader_needs() {
 #[test]
 fn svg_snapshot_of_the_kr_deal_is_stable() {
     let s = Preset::KrDeal.scenario();
-    let text = native::svg(&s, &schedule(&s), (640, 400), Theme::LIGHT, Lang::En).unwrap();
+    let text = native::svg(&s, &schedule(&s), None, (640, 400), Theme::LIGHT, Lang::En).unwrap();
     expect_test::expect_file!["snapshots/kr-deal.svg"].assert_eq(&text);
 }
 

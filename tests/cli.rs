@@ -139,3 +139,11 @@ fn html_is_the_noscript_fragment_with_the_given_image() {
     assert!(html.starts_with("<figure class=\"prerendered\"><img src=\"prerender/kr-deal.svg\""), "{html}");
     assert!(html.contains("Korea would pay at most $20 bn in dollars in any year"), "{html}");
 }
+
+#[test]
+fn a_baseline_in_the_link_is_drawn_beside_the_bars() {
+    let plain = stdout(&["preset=kr-deal&years=5", "--format", "svg"]);
+    let with_base = stdout(&["preset=kr-deal&years=5&base=preset%3Dkr-deal", "--format", "svg"]);
+    assert!(!plain.contains("Baseline: dollars a year"));
+    assert!(with_base.contains("Baseline: dollars a year"), "{with_base}");
+}

@@ -71,6 +71,7 @@ fn render(query: &str, size: (u32, u32)) -> String {
     native::svg(
         &scenario,
         &schedule(&scenario),
+        None,
         size,
         pledge_explorer::chart::Theme::LIGHT,
         pledge_explorer::view::Lang::En,

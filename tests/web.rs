@@ -25,7 +25,7 @@ fn drawing_the_chart_in_the_browser_does_not_touch_the_dom() {
     let html_before = body.inner_html();
     for preset in Preset::ALL {
         let s = preset.scenario();
-        let svg = chart::svg(&s, &schedule(&s), (640, 420), &ChartStyle::SVG).unwrap();
+        let svg = chart::svg(&s, &schedule(&s), None, (640, 420), &ChartStyle::SVG).unwrap();
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("FX limit"));
     }

@@ -31,7 +31,8 @@ Keys (percent 0-100 unless said; money in USD bn):
   krw, years 1-30, profile even|front|back, calls, limit 0-1000, start 2000-2100,
   country kr|jp|eu, preset us-demand|kr-deal|japan|eu
 View keys of a link are accepted too: lang en|ko sets the language of every word,
-  theme light|dark the chart's colours; embed and controls only matter to the page.
+  theme light|dark the chart's colours, base=QUERY draws that baseline beside the bars;
+  embed, controls and step only matter to the page.
 
 Options:
   --format F   table (default), csv, json, svg, png, or html (the page's no-script
@@ -126,6 +127,7 @@ Options:
             _ => Theme::LIGHT,
         };
         let lang = view.lang.unwrap_or_default();
+        let base = view.base.as_ref().map(schedule);
         let sched = schedule(scenario);
         let summary = summarize(scenario, &sched);
         Ok(match args.format {
@@ -136,8 +138,8 @@ Options:
                 text.push('\n');
                 text.into_bytes()
             }
-            Format::Svg => native::svg(scenario, &sched, args.size, theme, lang)?.into_bytes(),
-            Format::Png => native::png(scenario, &sched, args.size, 2, theme, lang)?,
+            Format::Svg => native::svg(scenario, &sched, base.as_ref(), args.size, theme, lang)?.into_bytes(),
+            Format::Png => native::png(scenario, &sched, base.as_ref(), args.size, 2, theme, lang)?,
             Format::Html => {
                 let mut html = export::noscript_html(lang, scenario, &summary, &args.image);
                 html.push('\n');

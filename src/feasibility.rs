@@ -1,0 +1,191 @@
+//! The feasibility map: the worst year's headroom under the FX limit over a grid of two levers,
+//! the others held where the scenario has them. Pure and fast enough to recompute on every
+//! slider input (101 × 30 cells of `model::worst_headroom`; see `examples/throughput.rs`).
+
+use crate::model::{worst_headroom, BREACH_TOLERANCE_BN};
+use crate::scenario::{Key, Scenario};
+
+/// One axis of the map: a lever and the values it takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Axis {
+    /// The scenario key.
+    pub key: Key,
+    /// First value.
+    pub min: f64,
+    /// Step between values.
+    pub step: f64,
+    /// How many values.
+    pub len: usize,
+}
+
+impl Axis {
+    /// The axis of `key`, fine enough to read a percent or a year off it. When both axes are
+    /// shares, the second uses steps of 2 so a map stays about 5 000 cells.
+    pub fn of(key: Key, coarse: bool) -> Axis {
+        match key {
+            Key::Years => Axis { key, min: 1.0, step: 1.0, len: 30 },
+            _ if coarse => Axis { key, min: 0.0, step: 2.0, len: 51 },
+            _ => Axis { key, min: 0.0, step: 1.0, len: 101 },
+        }
+    }
+
+    /// The value at index `i`.
+    pub fn value(&self, i: usize) -> f64 {
+        self.min + self.step * i as f64
+    }
+
+    /// The last value.
+    pub fn max(&self) -> f64 {
+        self.value(self.len.saturating_sub(1))
+    }
+
+    /// The index nearest to `value`, clamped to the axis.
+    pub fn index_of(&self, value: f64) -> usize {
+        let i = ((value - self.min) / self.step).round();
+        if i.is_finite() && i > 0.0 {
+            (i as usize).min(self.len.saturating_sub(1))
+        } else {
+            0
+        }
+    }
+}
+
+/// The pairs of levers a reader can map, x first.
+pub const PAIRS: [(Key, Key); 3] =
+    [(Key::Upfront, Key::Years), (Key::Upfront, Key::Krw), (Key::Guarantees, Key::Calls)];
+
+/// The worst year's headroom (USD bn, negative: above the limit) at every cell; `None` where the
+/// cell's shares would add up to more than 100 with the other shares as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Map {
+    /// Horizontal axis.
+    pub x: Axis,
+    /// Vertical axis.
+    pub y: Axis,
+    /// Row-major from the bottom row (`y` index 0): `cells[j * x.len + i]`.
+    pub cells: Vec<Option<f64>>,
+}
+
+impl Map {
+    /// Computes the map of `x` × `y` around `s`.
+    pub fn compute(s: &Scenario, x: Key, y: Key) -> Map {
+        let both_shares = x != Key::Years && y != Key::Years;
+        let (x, y) = (Axis::of(x, false), Axis::of(y, both_shares));
+        let mut cells = Vec::with_capacity(x.len * y.len);
+        for j in 0..y.len {
+            for i in 0..x.len {
+                cells.push(scenario_at(s, &x, i, &y, j).map(|c| worst_headroom(&c)));
+            }
+        }
+        Map { x, y, cells }
+    }
+
+    /// The cell at column `i`, row `j`.
+    pub fn get(&self, i: usize, j: usize) -> Option<f64> {
+        if i >= self.x.len || j >= self.y.len {
+            return None;
+        }
+        self.cells.get(j * self.x.len + i).copied().flatten()
+    }
+
+    /// Whether every year stays under the limit at the cell (false where unavailable).
+    pub fn fits(&self, i: usize, j: usize) -> bool {
+        self.get(i, j).is_some_and(|h| h >= -BREACH_TOLERANCE_BN)
+    }
+
+    /// The scenario at a cell, the levers set to its values (`None` where shares exceed 100).
+    pub fn scenario_at(&self, s: &Scenario, i: usize, j: usize) -> Option<Scenario> {
+        if i >= self.x.len || j >= self.y.len {
+            return None;
+        }
+        scenario_at(s, &self.x, i, &self.y, j)
+    }
+}
+
+fn scenario_at(s: &Scenario, x: &Axis, i: usize, y: &Axis, j: usize) -> Option<Scenario> {
+    let mut c = Scenario { preset: None, ..s.clone() };
+    c.set(x.key, x.value(i)).ok()?;
+    c.set(y.key, y.value(j)).ok()?;
+    (c.share_sum() <= 100.0 + 1e-9).then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{max_upfront, min_krw, min_years, within_limit};
+    use crate::presets::Preset;
+
+    fn scenarios() -> Vec<Scenario> {
+        let mut out: Vec<Scenario> = Preset::ALL.iter().map(|p| p.scenario()).collect();
+        for q in [
+            "",
+            "upfront=10&guarantees=30&calls=50",
+            "krw=30&years=6",
+            "loans=40&limit=35",
+            "total=100&years=3",
+        ] {
+            out.push(Scenario::parse(q).unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn the_boundary_of_upfront_by_years_matches_the_solvers() {
+        for s in scenarios() {
+            let map = Map::compute(&s, Key::Upfront, Key::Years);
+            // Along the row of the scenario's timeline: the largest upfront that fits.
+            let j = map.y.index_of(f64::from(s.years));
+            let grid_max = (0..map.x.len).rev().find(|&i| map.fits(i, j)).map(|i| map.x.value(i));
+            let solver = max_upfront(&s).map(|u| (u + 1e-9).floor());
+            assert_eq!(grid_max, solver, "max upfront for {}", s.to_query());
+            // Along the column of the scenario's upfront share: the shortest timeline that fits.
+            let i = map.x.index_of(s.upfront);
+            if s.upfront.fract() == 0.0 {
+                let grid_min = (0..map.y.len).find(|&j| map.fits(i, j)).map(|j| map.y.value(j) as u32);
+                assert_eq!(grid_min, min_years(&s), "min years for {}", s.to_query());
+            }
+        }
+    }
+
+    #[test]
+    fn the_won_map_column_matches_the_won_solver() {
+        for s in scenarios() {
+            let map = Map::compute(&s, Key::Upfront, Key::Krw);
+            let i = map.x.index_of(s.upfront);
+            if s.upfront.fract() != 0.0 {
+                continue;
+            }
+            let grid_min = (0..map.y.len).find(|&j| map.fits(i, j)).map(|j| map.y.value(j));
+            let solver = min_krw(&s).map(|k| (k / 2.0 - 1e-9).ceil() * 2.0);
+            assert_eq!(grid_min, solver, "min krw for {}", s.to_query());
+        }
+    }
+
+    #[test]
+    fn the_solvers_agree_with_brute_force_over_tenths() {
+        for s in scenarios() {
+            let brute_krw = (0..=1000)
+                .map(|t| f64::from(t) / 10.0)
+                .find(|&krw| within_limit(&Scenario { krw, ..s.clone() }));
+            assert_eq!(min_krw(&s), brute_krw, "{}", s.to_query());
+            let brute_years = (1..=30).find(|&years| within_limit(&Scenario { years, ..s.clone() }));
+            assert_eq!(min_years(&s), brute_years);
+        }
+    }
+
+    #[test]
+    fn cells_past_100_percent_are_unavailable_and_the_map_has_its_size() {
+        let s = Scenario::parse("guarantees=60").unwrap();
+        let map = Map::compute(&s, Key::Upfront, Key::Years);
+        assert_eq!(map.cells.len(), 101 * 30);
+        assert!(map.get(40, 0).is_some());
+        assert!(map.get(41, 0).is_none());
+        assert!(map.scenario_at(&s, 41, 0).is_none());
+        let cell = map.scenario_at(&s, 40, 9).unwrap();
+        assert_eq!((cell.upfront, cell.years, cell.guarantees), (40.0, 10, 60.0));
+        let coarse = Map::compute(&s, Key::Guarantees, Key::Calls);
+        assert_eq!((coarse.x.len, coarse.y.len, coarse.y.step), (101, 51, 2.0));
+        assert_eq!(coarse.x.index_of(1e9), 100);
+        assert_eq!(coarse.x.index_of(f64::NAN), 0);
+    }
+}

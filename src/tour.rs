@@ -1,0 +1,153 @@
+//! The guided tour: the story of the negotiation in seven steps, each a scenario (a query
+//! string, as a link would carry it) and two or three sentences in English and Korean. The
+//! figures in the words are checked against the model by the tests below.
+
+use crate::scenario::Scenario;
+use crate::view::Lang;
+
+/// One step of the tour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// The scenario the step shows.
+    pub query: &'static str,
+    /// Heading, English and Korean.
+    pub title: (&'static str, &'static str),
+    /// What to see, English and Korean.
+    pub text: (&'static str, &'static str),
+}
+
+impl Step {
+    /// The step's scenario (the queries are fixed and tested; a bad one falls back leniently).
+    pub fn scenario(&self) -> Scenario {
+        Scenario::from_raw_lenient(&crate::scenario::RawParams::from_query(self.query)).0
+    }
+
+    /// The heading in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        crate::text::tr(lang, self.title.0, self.title.1)
+    }
+
+    /// The words in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        crate::text::tr(lang, self.text.0, self.text.1)
+    }
+}
+
+/// The steps, in order. Step `n` of a link (`step=n`) is `STEPS[n - 1]`.
+pub const STEPS: [Step; 7] = [
+    Step {
+        query: "preset=us-demand",
+        title: ("The demand: all of it, upfront", "요구: 전부, 선불로"),
+        text: (
+            "Washington first demanded Korea's $350 bn upfront, in cash from government coffers. Paid in one year, \
+             that is one tall bar: $350 bn in dollars in 2026.",
+            "미국은 처음에 한국의 3,500억 달러를 정부 금고의 현금으로, 선불로 내라고 요구했습니다. 한 해에 내면 \
+             막대 하나가 솟습니다. 2026년에만 달러로 3,500억 달러입니다.",
+        ),
+    },
+    Step {
+        query: "preset=us-demand",
+        title: ("The Bank of Korea's limit", "한국은행의 한도"),
+        text: (
+            "The dashed line is the Bank of Korea's judgement: about $20 bn a year is the most Korea can pay in \
+             dollars without destabilising the won. The upfront demand is 17.5 times that.",
+            "점선은 한국은행의 판단입니다. 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액은 한 해 약 200억 \
+             달러입니다. 선불 요구는 그 17.5배입니다.",
+        ),
+    },
+    Step {
+        query: "preset=us-demand&krw=50",
+        title: ("Paying part in won", "일부는 원화로"),
+        text: (
+            "The US offered to accept part of the money in won, which does not press on the dollar market. Even with \
+             half paid in won, the first year still needs $175 bn in dollars.",
+            "미국은 일부를 원화로 받겠다고 했습니다. 원화 지급은 달러 시장을 누르지 않습니다. 그래도 절반을 원화로 \
+             내면 첫해에 여전히 달러 1,750억 달러가 필요합니다.",
+        ),
+    },
+    Step {
+        query: "guarantees=43",
+        title: ("Guarantees instead of cash", "현금 대신 보증"),
+        text: (
+            "Seoul pushed for loan guarantees: they cost nothing unless a loan goes bad and the guarantee is called. \
+             With 43% given as guarantees, the cash left over ten years is just under $20 bn a year. Move \
+             'Guarantees called' to see what calls would cost.",
+            "한국은 대출 보증을 밀었습니다. 보증은 대출이 부실해져 청구되기 전에는 돈이 들지 않습니다. 43%를 \
+             보증으로 돌리면 10년 동안 남는 현금은 한 해 200억 달러를 조금 밑돕니다. '보증 청구'를 움직이면 청구의 \
+             비용을 볼 수 있습니다.",
+        ),
+    },
+    Step {
+        query: "years=18",
+        title: ("Spreading it over years", "여러 해에 나누기"),
+        text: (
+            "Spread evenly over ten years, $350 bn of cash is $35 bn a year, still above the limit. It takes 18 \
+             years for every year to fit.",
+            "10년에 고르게 나눠도 현금 3,500억 달러는 한 해 350억 달러로 여전히 한도를 넘습니다. 모든 해가 한도 \
+             안에 들려면 18년이 걸립니다.",
+        ),
+    },
+    Step {
+        query: "preset=kr-deal",
+        title: ("The final deal, November 2025", "최종 합의, 2025년 11월"),
+        text: (
+            "The deal: $200 bn of cash, capped at $20 bn a year, plus $150 bn of shipbuilding cooperation (company \
+             investment, guarantees and ship financing). Every year now sits on the limit line, not above it.",
+            "합의는 연 200억 달러 상한의 현금 2,000억 달러에, 기업 투자·보증·선박 금융으로 이뤄진 조선 협력 \
+             1,500억 달러를 더한 것입니다. 이제 모든 해가 한도선을 넘지 않고 그 위에 맞춰집니다.",
+        ),
+    },
+    Step {
+        query: "preset=japan",
+        title: ("Japan and the EU", "일본과 EU"),
+        text: (
+            "Japan pledged $550 bn, mostly loans and guarantees from its state lenders JBIC and NEXI; the EU's $600 bn \
+             is what its companies intend to invest. Pick them in the Scenario menu to compare; the FX line stays \
+             Korea's, for reference.",
+            "일본은 5,500억 달러를 약속했는데 대부분 국책 금융기관 JBIC와 NEXI의 대출과 보증입니다. EU의 6,000억 \
+             달러는 EU 기업들의 투자 의향입니다. 시나리오 메뉴에서 골라 비교해 보세요. 외환 한도선은 참고로 한국의 \
+             것을 둡니다.",
+        ),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{min_years, schedule, summarize, within_limit};
+    use crate::scenario::Scenario;
+
+    fn summary(step: usize) -> crate::model::Summary {
+        let s = STEPS[step - 1].scenario();
+        summarize(&s, &schedule(&s))
+    }
+
+    #[test]
+    fn every_step_is_a_valid_link() {
+        for step in STEPS {
+            assert!(Scenario::parse(step.query).is_ok(), "{}", step.query);
+            for lang in [Lang::En, Lang::Ko] {
+                assert!(!step.title(lang).is_empty() && !step.text(lang).is_empty());
+            }
+        }
+    }
+
+    /// The figures the words state are the model's.
+    #[test]
+    fn the_figures_in_the_words_are_the_models() {
+        let demand = summary(1);
+        assert_eq!((demand.peak_usd_cash, demand.peak_year), (350.0, 2026));
+        assert_eq!(summary(2).peak_times_limit, Some(17.5));
+        assert_eq!(summary(3).peak_usd_cash, 175.0);
+        let guarantees = STEPS[3].scenario();
+        assert!(within_limit(&guarantees));
+        let cash_a_year = schedule(&guarantees).rows[0].usd_cash;
+        assert!(cash_a_year < 20.0 && cash_a_year > 19.5, "{cash_a_year}");
+        assert_eq!(schedule(&Scenario::default()).rows[0].usd_cash, 35.0);
+        assert_eq!(min_years(&Scenario::default()), Some(18));
+        assert!(within_limit(&STEPS[4].scenario()));
+        let deal = summary(6);
+        assert_eq!((deal.breach_years, deal.peak_usd_cash), (0, 20.0));
+        assert_eq!(STEPS[6].scenario().total, 550.0);
+    }
+}
