@@ -9,6 +9,7 @@ pub mod chart;
 pub mod export;
 pub mod facts;
 pub mod feasibility;
+pub mod map_chart;
 pub mod message;
 pub mod model;
 pub mod presets;

@@ -110,6 +110,27 @@ pub fn currency_name(lang: Lang, c: Country) -> &'static str {
     }
 }
 
+/// The name of a scenario lever, as its control and the map's axes show it.
+pub fn lever_name(lang: Lang, key: crate::scenario::Key) -> &'static str {
+    use crate::scenario::Key;
+    let (en, ko) = match key {
+        Key::Upfront => ("Upfront share", "선불 비중"),
+        Key::Guarantees => ("Loan guarantees", "대출 보증"),
+        Key::Krw => ("Paid in won", "원화 지급"),
+        Key::Years => ("Timeline (years)", "기간 (년)"),
+        Key::Loans => ("Loans", "대출"),
+        Key::Corporate => ("Company investment", "기업 투자"),
+        Key::Calls => ("Guarantees called", "보증 청구"),
+        Key::Limit => ("FX limit", "외환 한도"),
+        Key::Total => ("Total pledge", "약정 총액"),
+        Key::Start => ("First year", "첫해"),
+        Key::Preset => ("Scenario", "시나리오"),
+        Key::Profile => ("Loading profile", "연도별 배분"),
+        Key::Country => ("Economy", "경제"),
+    };
+    tr(lang, en, ko)
+}
+
 /// Whose limit the FX line is: the Bank of Korea's when it is its figure for Korea.
 pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value

@@ -11,8 +11,10 @@ use super::controls::Controls;
 use super::embed::use_host_link;
 use super::share::{full_link, SharePanel};
 use super::summary::{DataTable, Notes, Summary};
+use super::teach::{BaselineBar, FeasibilityMap, Tour, WhatItTakes};
 use super::url;
 use crate::model::{schedule, summarize};
+use crate::scenario::Key;
 use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
 use crate::view::{Lang, ThemeChoice};
@@ -136,8 +138,9 @@ pub fn App() -> Html {
         // Escape closes what is open: the notice, or the disclosure that holds the focus.
         let dispatch = dispatch.clone();
         let has_notices = !state.notices.is_empty();
-        use_effect_with(has_notices, move |has_notices| {
-            let has_notices = *has_notices;
+        let in_tour = view.step.is_some();
+        use_effect_with((has_notices, in_tour), move |(has_notices, in_tour)| {
+            let (has_notices, in_tour) = (*has_notices, *in_tour);
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(web_sys::KeyboardEvent::key)
                 else {
@@ -158,6 +161,8 @@ pub fn App() -> Html {
                     }
                 } else if has_notices {
                     dispatch.dispatch(Action::DismissNotices);
+                } else if in_tour {
+                    dispatch.dispatch(Action::Tour(None));
                 }
             });
             move || drop(listener)
@@ -216,6 +221,26 @@ pub fn App() -> Html {
         })
     };
     let theme_key = view.theme.map_or("", ThemeChoice::key);
+    let sv = &summary.solvers;
+    let marks: Vec<(Key, f64)> = [
+        sv.max_upfront.map(|v| (Key::Upfront, v)),
+        sv.min_years.map(|v| (Key::Years, f64::from(v))),
+        sv.min_krw.map(|v| (Key::Krw, v)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let baseline = use_memo(view.base.clone(), |base| {
+        base.as_ref().map(|b| {
+            let sched = schedule(b);
+            let sum = summarize(b, &sched);
+            (Rc::new(sched), Rc::new((b.clone(), sum)))
+        })
+    });
+    let (base_schedule, base_summary) = match &*baseline {
+        Some((sched, pair)) => (Some(sched.clone()), Some(pair.clone())),
+        None => (None, None),
+    };
     html! {
         <>
         <header class="masthead">
@@ -242,17 +267,21 @@ pub fn App() -> Html {
         </header>
         { for notices }
         { live }
+        <Tour step={view.step} {lang} dispatch={dispatch.clone()} />
         <div class="layout">
             <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
-                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} />
+                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} {marks} />
             </section>
             <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
-                <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} />
+                <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} baseline={base_summary} />
             </section>
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} />
+                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule} />
+                <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
+                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
+                <WhatItTakes scenario={scenario.clone()} summary={summary.clone()} {lang} dispatch={dispatch.clone()} />
                 <DataTable schedule={sched.clone()} {lang} />
                 <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} />
                 <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />

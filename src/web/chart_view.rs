@@ -25,6 +25,9 @@ pub struct ChartProps {
     pub description: String,
     /// Draw with the dark theme.
     pub dark: bool,
+    /// A pinned baseline's schedule, drawn beside the bars.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Schedule>>,
     /// The language of its words.
     pub lang: Lang,
 }
@@ -40,7 +43,7 @@ fn height_for(width: u32) -> u32 {
 
 /// Watches an element's width with a `ResizeObserver`.
 #[hook]
-fn use_width(node: NodeRef) -> u32 {
+pub fn use_width(node: NodeRef) -> u32 {
     let width = use_state(|| 0u32);
     {
         let width = width.clone();
@@ -80,15 +83,21 @@ fn use_width(node: NodeRef) -> u32 {
 pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone());
-    let svg = use_memo((props.scenario.clone(), width, props.dark, props.lang), {
+    let svg = use_memo((props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone()), {
         let schedule = props.schedule.clone();
-        move |(scenario, width, dark, lang)| {
+        move |(scenario, width, dark, lang, baseline)| {
             if *width == 0 {
                 return Ok(String::new());
             }
             let size = (*width, height_for(*width));
             let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-            chart::svg(scenario, &schedule, size, &ChartStyle { theme, lang: *lang, ..ChartStyle::SVG })
+            chart::svg(
+                scenario,
+                &schedule,
+                baseline.as_deref(),
+                size,
+                &ChartStyle { theme, lang: *lang, ..ChartStyle::SVG },
+            )
         }
     });
     let body = match &*svg {

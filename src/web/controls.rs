@@ -13,22 +13,7 @@ use crate::view::Lang;
 
 /// The visible label (also the accessible name) of a control.
 pub fn label(lang: Lang, key: Key) -> &'static str {
-    let (en, ko) = match key {
-        Key::Upfront => ("Upfront share", "선불 비중"),
-        Key::Guarantees => ("Loan guarantees", "대출 보증"),
-        Key::Krw => ("Paid in won", "원화 지급"),
-        Key::Years => ("Timeline (years)", "기간 (년)"),
-        Key::Loans => ("Loans", "대출"),
-        Key::Corporate => ("Company investment", "기업 투자"),
-        Key::Calls => ("Guarantees called", "보증 청구"),
-        Key::Limit => ("FX limit", "외환 한도"),
-        Key::Total => ("Total pledge", "약정 총액"),
-        Key::Start => ("First year", "첫해"),
-        Key::Preset => ("Scenario", "시나리오"),
-        Key::Profile => ("Loading profile", "연도별 배분"),
-        Key::Country => ("Economy", "경제"),
-    };
-    tr(lang, en, ko)
+    crate::text::lever_name(lang, key)
 }
 
 /// What a control's value means, in words and money, for `aria-valuetext` and the readout.
@@ -99,9 +84,23 @@ pub struct SliderProps {
     pub dispatch: UseReducerDispatcher<Model>,
     /// The language.
     pub lang: Lang,
+    /// Where, with the other settings as they are, the limit starts (or stops) being breached.
+    #[prop_or_default]
+    pub mark: Option<f64>,
 }
 
-/// One labelled range input with an exact-value box.
+/// Words for a slider's limit mark: up to where, or from where, every year fits.
+fn mark_text(lang: Lang, key: Key, at: f64) -> String {
+    let (v, ko) = (pct(at), lang == Lang::Ko);
+    match (key, ko) {
+        (Key::Upfront, false) => format!("Every year fits up to {v}%"),
+        (Key::Upfront, true) => format!("{v}%까지 모든 해가 한도 안"),
+        (Key::Years, false) => format!("Every year fits from {v} years"),
+        (Key::Years, true) => format!("{v}년부터 모든 해가 한도 안"),
+        (_, false) => format!("Every year fits from {v}%"),
+        (_, true) => format!("{v}%부터 모든 해가 한도 안"),
+    }
+}
 #[component]
 pub fn Slider(props: &SliderProps) -> Html {
     let key = props.control;
@@ -134,6 +133,8 @@ pub fn Slider(props: &SliderProps) -> Html {
         })
     };
     let exact = if value.fract() == 0.0 { format!("{value}") } else { format!("{value:.1}") };
+    let list_id = format!("{id}-marks");
+    let mark = props.mark.map(|at| (at, mark_text(lang, key, at)));
     html! {
         <div class="control">
             <div class="control-head">
@@ -144,12 +145,18 @@ pub fn Slider(props: &SliderProps) -> Html {
                 <input type="range" id={id.clone()} name={key.name()}
                     min={props.min.to_string()} max={max.to_string()} step={props.step.to_string()}
                     value={value.to_string()} aria-valuetext={text}
+                    list={mark.as_ref().map(|_| list_id.clone())}
+                    aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
                     {oninput} onchange={settle} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
                     aria-label={format!("{}{}", label(lang, key), tr(lang, ", exact value", ", 정확한 값"))}
                     min={lo.to_string()} max={hi.to_string()} step="any" inputmode="decimal"
                     value={exact} onchange={on_exact} />
             </div>
+            if let Some((at, words)) = mark {
+                <datalist id={list_id}><option value={at.to_string()} label={words.clone()} /></datalist>
+                <p class="limit-mark" id={format!("{id}-mark")}>{ words }</p>
+            }
         </div>
     }
 }
@@ -178,6 +185,9 @@ pub struct ControlsProps {
     /// Show only these controls, in this order, without the preset picker and reset (embeds).
     #[prop_or_default]
     pub only: Option<Vec<Key>>,
+    /// Limit marks of the seed sliders (from the solvers).
+    #[prop_or_default]
+    pub marks: Vec<(Key, f64)>,
     /// The language.
     pub lang: Lang,
 }
@@ -189,7 +199,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let d = &props.dispatch;
     let lang = props.lang;
     let slider = |key: Key, min: f64, max: f64, step: f64| {
-        html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} {lang} /> }
+        let mark = props.marks.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} {lang} {mark} /> }
     };
     let on_preset = on_select(d, |v| Some(Action::Preset(Preset::from_key(v))));
     let on_profile = on_select(d, |v| Profile::ALL.into_iter().find(|p| p.key() == v).map(Action::Profile));

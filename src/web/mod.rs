@@ -8,6 +8,7 @@ mod controls;
 mod embed;
 mod share;
 mod summary;
+mod teach;
 mod url;
 
 use wasm_bindgen::JsCast;

@@ -217,6 +217,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         let name = format!("{base_name}.{kind}");
         let failed = failed.clone();
         let theme = if props.dark { Theme::DARK } else { Theme::LIGHT };
+        let baseline = props.view.base.as_ref().map(crate::model::schedule);
         Callback::from(move |_: MouseEvent| {
             let style = ChartStyle { theme, lang, ..ChartStyle::SVG };
             let result = match kind {
@@ -227,7 +228,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                         .and_then(|text| text_blob(&text, "application/json"))
                         .and_then(|b| save_blob(&b, &name))
                 }
-                _ => match chart::svg(&scenario, &schedule, EXPORT_SIZE, &style) {
+                _ => match chart::svg(&scenario, &schedule, baseline.as_ref(), EXPORT_SIZE, &style) {
                     Ok(svg) if kind == "svg" => {
                         text_blob(&svg, "image/svg+xml").and_then(|b| save_blob(&b, &name))
                     }

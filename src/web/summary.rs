@@ -20,6 +20,9 @@ pub struct SummaryProps {
     pub summary: Rc<ModelSummary>,
     /// The language.
     pub lang: Lang,
+    /// The pinned baseline's summary, to compare with.
+    #[prop_or_default]
+    pub baseline: Option<Rc<(Scenario, ModelSummary)>>,
 }
 
 fn source_link(f: &Fact) -> Html {
@@ -59,6 +62,23 @@ pub fn Summary(props: &SummaryProps) -> Html {
         (None, true) => "한도 0에 대해".to_owned(),
     };
     let breach_class = if sum.breach_years > 0 { "figure breach" } else { "figure ok" };
+    let vs_base = props.baseline.as_ref().map(|pair| {
+        let (base, b) = &**pair;
+        let diff = sum.peak_usd_cash - b.peak_usd_cash;
+        let sign = if diff > 0.05 { "+" } else { "" };
+        let peak = if ko {
+            format!("기준선 {} ({sign}{})", usd_bn(lang, b.peak_usd_cash), usd_bn(lang, diff))
+        } else {
+            format!("baseline {} ({sign}{})", usd_bn(lang, b.peak_usd_cash), usd_bn(lang, diff))
+        };
+        let years = if ko {
+            format!("기준선 {}년 중 {}년", base.years, b.breach_years)
+        } else {
+            format!("baseline {} of {}", b.breach_years, base.years)
+        };
+        (peak, years)
+    });
+    let (base_peak, base_years) = vs_base.unzip();
     let above = match (sum.breach_years > 0, ko) {
         (true, false) => format!("{} above it in all", usd_bn(lang, sum.above_limit_total)),
         (true, true) => format!("초과분 합계 {}", usd_bn(lang, sum.above_limit_total)),
@@ -72,7 +92,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     <dt>{ tr(lang, "Peak dollar outflow", "최대 달러 유출") }</dt>
                     <dd><strong id="peak">{ usd_bn(lang, sum.peak_usd_cash) }</strong>
                         { if ko { format!(" {}년", sum.peak_year) } else { format!(" in {}", sum.peak_year) } }
-                        <span class="sub">{ peak_vs }</span></dd>
+                        <span class="sub">{ peak_vs }</span>
+                        if let Some(b) = base_peak { <span class="sub baseline-diff" id="peak-vs-base">{ b }</span> }</dd>
                 </div>
                 <div class={breach_class}>
                     <dt>{ tr(lang, "Years above the FX limit", "외환 한도를 넘는 해") }</dt>
@@ -82,6 +103,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                             format!("{} of {}", sum.breach_years, s.years)
                         } }</strong>
                         <span class="sub">{ above }</span>
+                        if let Some(b) = base_years { <span class="sub baseline-diff" id="breach-vs-base">{ b }</span> }
                     </dd>
                 </div>
                 if let Some(d) = &ctx.gdp_share {
@@ -160,7 +182,6 @@ pub fn DataTable(props: &TableProps) -> Html {
 pub fn Notes(props: &SummaryProps) -> Html {
     let s = &props.scenario;
     let sum = &props.summary;
-    let sv = &sum.solvers;
     let mut facts: Vec<Fact> = vec![crate::facts::KR_BOK_FX_CAPACITY];
     if let Some(p) = s.preset {
         facts.extend(p.facts().iter().copied());
@@ -191,38 +212,21 @@ pub fn Notes(props: &SummaryProps) -> Html {
         };
         html! { <li>{ amount }{ sources_of(lang, d) }</li> }
     });
-    let upfront = match (sv.max_upfront, ko) {
-        (Some(x), false) => format!("An upfront share of at most {}%.", pct(x)),
-        (Some(x), true) => format!("선불 비중을 최대 {}%로.", pct(x)),
-        (None, _) => tr(
-            lang,
-            "No upfront share does, with the other settings as they are.",
-            "다른 설정이 지금 그대로라면 어떤 선불 비중으로도 안 됩니다.",
-        )
-        .to_owned(),
-    };
-    let years = match (sv.min_years, ko) {
-        (Some(y), false) => format!("A timeline of at least {y} years."),
-        (Some(y), true) => format!("기간을 최소 {y}년으로."),
-        (None, _) => {
-            tr(lang, "No timeline up to 30 years does.", "30년 이내의 어떤 기간으로도 안 됩니다.").to_owned()
-        }
-    };
-    let krw = match (sv.min_krw, ko) {
-        (Some(x), false) => format!("Paying at least {}% of state cash in {currency}.", pct(x)),
-        (Some(x), true) => format!("국가 현금의 최소 {}%를 {currency}화로 지급.", pct(x)),
-        (None, false) => format!("No share paid in {currency} does."),
-        (None, true) => format!("{currency}화 지급 비중만으로는 안 됩니다."),
-    };
     html! {
         <div class="notes">
-            <h2>{ tr(lang, "What would keep every year under the limit?", "어떻게 하면 모든 해가 한도 안에 들까?") }</h2>
-            <ul class="solvers">
-                <li>{ upfront }</li>
-                <li>{ years }</li>
-                <li>{ krw }</li>
-                { for local }
-            </ul>
+            <h2>{ tr(lang, "How the model works", "모형은 이렇게 계산합니다") }</h2>
+            <p class="method">{ tr(lang,
+                "Each year's bar stacks what is paid that year. What counts against the Bank of Korea's limit is only state \
+                 cash paid in dollars: the upfront lump sum, direct investment, state loans and guarantees that are called. \
+                 Money paid in won stays at home, so it does not press on the dollar market. Companies' own investment is not \
+                 state money. A loan guarantee costs nothing until a loan goes bad and the guarantee is called; then it is paid \
+                 like cash. The limit line compares each year's dollars with what the Bank of Korea says it can supply.",
+                "막대 하나는 그해에 내는 돈을 쌓은 것입니다. 한국은행 한도에 들어가는 것은 달러로 내는 국가 현금뿐입니다. \
+                 선불 일시금, 직접 투자, 국가 대출, 그리고 청구된 보증입니다. 원화로 내는 돈은 국내에 머물러 달러 시장을 \
+                 누르지 않습니다. 기업이 자기 돈으로 하는 투자는 국가 돈이 아닙니다. 대출 보증은 대출이 부실해져 보증이 \
+                 청구되기 전까지 돈이 들지 않고, 청구되면 현금처럼 지급됩니다. 한도선은 해마다의 달러를 한국은행이 공급할 수 \
+                 있다고 본 금액과 비교합니다.") }</p>
+            <ul class="method-figures">{ for local }</ul>
             <h2>{ tr(lang, "Assumptions", "가정") }</h2>
             <ul class="assumptions">
                 { for text::assumptions(lang, s).into_iter().map(|a| html! { <li>{ a }</li> }) }

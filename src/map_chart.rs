@@ -1,0 +1,312 @@
+//! Drawing the feasibility map with plotters on any backend: cells coloured by the worst
+//! year's headroom (runs of equal colour merged, so a 101 × 30 map is a few hundred
+//! rectangles), the boundary of "every year under the limit" as a line, and the current setting
+//! as a ring. Meaning is not carried by colour alone: the boundary line separates the two
+//! regions, and the legend names them.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::chart::{merge_polylines, text_width, ChartError, ChartStyle};
+use crate::feasibility::{Axis, Map};
+use crate::scenario::Key;
+use crate::text::{lever_name, tr};
+use crate::view::Lang;
+
+/// Where the cells are, in pixels of the drawing, so a click can be turned into a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PlotRect {
+    /// Left edge of the first column.
+    pub left: i32,
+    /// Top edge of the last row.
+    pub top: i32,
+    /// Right edge of the last column.
+    pub right: i32,
+    /// Bottom edge of the first row.
+    pub bottom: i32,
+}
+
+impl PlotRect {
+    /// The cell under the point (`x`, `y`) in pixels, if any.
+    pub fn cell_at(&self, map: &Map, x: f64, y: f64) -> Option<(usize, usize)> {
+        let (w, h) = (f64::from(self.right - self.left), f64::from(self.bottom - self.top));
+        if w <= 0.0 || h <= 0.0 {
+            return None;
+        }
+        let fx = (x - f64::from(self.left)) / w;
+        let fy = (f64::from(self.bottom) - y) / h;
+        if !(0.0..1.0).contains(&fx) || !(0.0..1.0).contains(&fy) {
+            return None;
+        }
+        Some(((fx * map.x.len as f64) as usize, (fy * map.y.len as f64) as usize))
+    }
+}
+
+/// Colour buckets: three shades of "fits", three of "above the limit", and unavailable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bucket {
+    Unavailable,
+    Above(u8),
+    Fits(u8),
+}
+
+fn bucket(headroom: Option<f64>, limit: f64) -> Bucket {
+    let Some(h) = headroom else { return Bucket::Unavailable };
+    let r = h / limit.max(1.0);
+    if h >= -crate::model::BREACH_TOLERANCE_BN {
+        Bucket::Fits(if r < 0.25 {
+            0
+        } else if r < 0.75 {
+            1
+        } else {
+            2
+        })
+    } else {
+        Bucket::Above(if r > -0.5 {
+            0
+        } else if r > -2.0 {
+            1
+        } else {
+            2
+        })
+    }
+}
+
+fn colour(b: Bucket, dark: bool) -> RGBColor {
+    let (fits, above, none) = if dark {
+        (
+            [(34, 84, 56), (38, 128, 80), (64, 182, 116)],
+            [(96, 40, 40), (168, 52, 50), (232, 92, 82)],
+            (48, 50, 58),
+        )
+    } else {
+        (
+            [(199, 233, 192), (116, 196, 118), (35, 139, 69)],
+            [(252, 187, 161), (239, 59, 44), (165, 15, 21)],
+            (232, 232, 236),
+        )
+    };
+    let (r, g, bl) = match b {
+        Bucket::Unavailable => none,
+        Bucket::Fits(i) => fits.get(usize::from(i)).copied().unwrap_or(fits[0]),
+        Bucket::Above(i) => above.get(usize::from(i)).copied().unwrap_or(above[0]),
+    };
+    RGBColor(r, g, bl)
+}
+
+fn ticks(axis: &Axis) -> Vec<f64> {
+    if axis.key == Key::Years {
+        vec![1.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0]
+    } else {
+        vec![0.0, 25.0, 50.0, 75.0, 100.0]
+    }
+}
+
+/// Draws `map` onto `area`, the current setting (`current`, in the axes' units) ringed; the FX
+/// limit `limit` scales the shades. Returns where the cells are.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    map: &Map,
+    current: (f64, f64),
+    limit: f64,
+    style: &ChartStyle,
+) -> Result<PlotRect, DrawingAreaErrorKind<DB::ErrorType>> {
+    let t = &style.theme;
+    let dark = t.background.0 < 128;
+    let lang = style.lang;
+    let px = |x: f64| (x * style.scale).round() as i32;
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    let font = |size: f64, c: RGBColor| TextStyle {
+        font: (style.font, size * style.scale * style.font_units_per_px).into_font(),
+        color: c.to_backend_color(),
+        pos: Pos::default(),
+    };
+    let small = font(12.0, t.muted);
+    let label = font(12.5, t.ink);
+    let small_px = 12.0 * style.scale;
+    let line = px(16.0);
+    area.fill(&t.background)?;
+
+    // Legend on top.
+    let pad = px(8.0);
+    let sw = px(11.0);
+    let mut x = pad;
+    let items = [
+        (Some(Bucket::Fits(1)), tr(lang, "every year fits", "모든 해가 한도 안")),
+        (Some(Bucket::Above(1)), tr(lang, "some year above the limit", "한도를 넘는 해 있음")),
+        (Some(Bucket::Unavailable), tr(lang, "shares over 100%", "비중 합 100% 초과")),
+        (None, tr(lang, "boundary", "경계")),
+    ];
+    let mut y = pad;
+    for (b, text) in items {
+        let w = sw + px(4.0) + text_width(text, 12.5 * style.scale) + px(12.0);
+        if x + w > width - pad && x > pad {
+            x = pad;
+            y += line;
+        }
+        match b {
+            Some(b) => area.draw(&Rectangle::new(
+                [(x, y + px(2.0)), (x + sw, y + px(2.0) + sw)],
+                colour(b, dark).filled(),
+            ))?,
+            None => area.draw(&PathElement::new(
+                vec![(x, y + px(7.0)), (x + sw, y + px(7.0))],
+                t.ink.stroke_width(px(2.0).max(1) as u32),
+            ))?,
+        }
+        area.draw(&Text::new(
+            text,
+            (x + sw + px(4.0), y + px(7.0)),
+            label.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        x += w;
+    }
+    let top = y + line + px(4.0);
+
+    // Plot rectangle: y labels on the left, x labels and title below.
+    let y_tick_w = ticks(&map.y).iter().map(|v| text_width(&format!("{v}"), small_px)).max().unwrap_or(0);
+    let left = pad + line + y_tick_w + px(6.0);
+    let right = width - pad;
+    let bottom = height - pad - 2 * line;
+    if right - left < px(40.0) || bottom - top < px(40.0) {
+        return Ok(PlotRect::default());
+    }
+    let rect = PlotRect { left, top, right, bottom };
+    let cw = f64::from(right - left) / map.x.len as f64;
+    let ch = f64::from(bottom - top) / map.y.len as f64;
+    let cx = |i: usize| left + (cw * i as f64).round() as i32;
+    let cy = |j: usize| bottom - (ch * j as f64).round() as i32;
+
+    // Cells, each row's runs of one colour as one rectangle.
+    for j in 0..map.y.len {
+        let mut i = 0;
+        while i < map.x.len {
+            let b = bucket(map.get(i, j), limit);
+            let mut end = i + 1;
+            while end < map.x.len && bucket(map.get(end, j), limit) == b {
+                end += 1;
+            }
+            area.draw(&Rectangle::new([(cx(i), cy(j + 1)), (cx(end), cy(j))], colour(b, dark).filled()))?;
+            i = end;
+        }
+    }
+
+    // The boundary between cells that fit and cells that do not.
+    let stroke = t.ink.stroke_width(px(2.0).max(1) as u32);
+    for j in 0..map.y.len {
+        for i in 0..map.x.len {
+            let here = map.fits(i, j);
+            if i + 1 < map.x.len
+                && map.get(i + 1, j).is_some()
+                && map.get(i, j).is_some()
+                && here != map.fits(i + 1, j)
+            {
+                area.draw(&PathElement::new(vec![(cx(i + 1), cy(j)), (cx(i + 1), cy(j + 1))], stroke))?;
+            }
+            if j + 1 < map.y.len
+                && map.get(i, j + 1).is_some()
+                && map.get(i, j).is_some()
+                && here != map.fits(i, j + 1)
+            {
+                area.draw(&PathElement::new(vec![(cx(i), cy(j + 1)), (cx(i + 1), cy(j + 1))], stroke))?;
+            }
+        }
+    }
+
+    // Axes: ticks, labels, titles.
+    let axis = t.ink.stroke_width(px(1.0).max(1) as u32);
+    area.draw(&PathElement::new(vec![(left, top), (left, bottom), (right, bottom)], axis))?;
+    let x_pos = |v: f64| {
+        left + ((v - map.x.min + map.x.step / 2.0) / (map.x.step * map.x.len as f64)
+            * f64::from(right - left))
+        .round() as i32
+    };
+    let y_pos = |v: f64| {
+        bottom
+            - ((v - map.y.min + map.y.step / 2.0) / (map.y.step * map.y.len as f64) * f64::from(bottom - top))
+                .round() as i32
+    };
+    for v in ticks(&map.x) {
+        let at = (x_pos(v), bottom + px(3.0));
+        area.draw(&Text::new(format!("{v}"), at, small.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
+    }
+    for v in ticks(&map.y) {
+        let at = (left - px(4.0), y_pos(v));
+        area.draw(&Text::new(format!("{v}"), at, small.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
+    let x_title = format!("{} →", lever_name(lang, map.x.key));
+    area.draw(&Text::new(
+        x_title,
+        ((left + right) / 2, bottom + line + px(2.0)),
+        small.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    let rotated = small.clone().transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
+    area.draw(&Text::new(format!("{} →", lever_name(lang, map.y.key)), (pad, (top + bottom) / 2), rotated))?;
+
+    // The current setting: a ring with a halo, visible on any shade.
+    let (vx, vy) = current;
+    let centre = (x_pos(vx.clamp(map.x.min, map.x.max())), y_pos(vy.clamp(map.y.min, map.y.max())));
+    area.draw(&Circle::new(centre, px(7.0), t.background.stroke_width(px(5.0).max(1) as u32)))?;
+    area.draw(&Circle::new(centre, px(7.0), t.ink.stroke_width(px(2.0).max(1) as u32)))?;
+    Ok(rect)
+}
+
+/// The map as an SVG document of `size` pixels, and where its cells are.
+pub fn svg(
+    map: &Map,
+    current: (f64, f64),
+    limit: f64,
+    size: (u32, u32),
+    style: &ChartStyle,
+) -> Result<(String, PlotRect), ChartError> {
+    let mut out = String::new();
+    let rect = {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let rect = draw(&root, map, current, limit, style).map_err(|e| ChartError(e.to_string()))?;
+        root.present().map_err(|e| ChartError(e.to_string()))?;
+        rect
+    };
+    Ok((merge_polylines(&out), rect))
+}
+
+/// What the map shows, in words, for its accessible name.
+pub fn describe(lang: Lang, map: &Map) -> String {
+    let total = map.cells.iter().filter(|c| c.is_some()).count().max(1);
+    let fits = (0..map.y.len)
+        .flat_map(|j| (0..map.x.len).map(move |i| (i, j)))
+        .filter(|&(i, j)| map.fits(i, j))
+        .count();
+    let share = crate::text::pct(fits as f64 / total as f64 * 100.0);
+    let (x, y) = (lever_name(lang, map.x.key), lever_name(lang, map.y.key));
+    match lang {
+        Lang::En => format!("Feasibility map of {x} against {y}: every year stays under the FX limit in {share}% of the combinations."),
+        Lang::Ko => format!("{x}와(과) {y}의 가능 영역 지도: 조합의 {share}%에서 모든 해가 외환 한도 안에 듭니다."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    #[test]
+    fn a_click_maps_back_to_its_cell_and_the_svg_is_compact() {
+        let s = Scenario::default();
+        let map = Map::compute(&s, Key::Upfront, Key::Years);
+        let (svg, rect) = svg(&map, (0.0, 10.0), 20.0, (600, 300), &ChartStyle::SVG).unwrap();
+        assert!(rect.right > rect.left && rect.bottom > rect.top);
+        // The centre of cell (50, 9) is inside it.
+        let cw = f64::from(rect.right - rect.left) / 101.0;
+        let ch = f64::from(rect.bottom - rect.top) / 30.0;
+        let (x, y) = (f64::from(rect.left) + cw * 50.5, f64::from(rect.bottom) - ch * 9.5);
+        assert_eq!(rect.cell_at(&map, x, y), Some((50, 9)));
+        assert_eq!(rect.cell_at(&map, f64::from(rect.left) - 1.0, y), None);
+        assert!(svg.matches("<rect").count() < 400, "{} rects", svg.matches("<rect").count());
+        assert!(svg.contains("every year fits"));
+        assert!(
+            describe(Lang::En, &map).starts_with("Feasibility map of Upfront share against Timeline (years)")
+        );
+    }
+}

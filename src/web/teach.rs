@@ -1,0 +1,286 @@
+//! Teaching the mechanics: the feasibility map, the "what would it take" answers, the guided
+//! tour and the baseline. Values come from `feasibility`, `model` and `tour`; this module only
+//! wires them to the page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::app::Model;
+use super::chart_view::use_width;
+use crate::chart::{ChartStyle, Theme};
+use crate::feasibility::{Map, PAIRS};
+use crate::map_chart::{self, PlotRect};
+use crate::model::Summary;
+use crate::scenario::{Key, Scenario};
+use crate::text::{lever_name, pct, tr};
+use crate::tour::STEPS;
+use crate::ui_state::Action;
+use crate::view::Lang;
+
+/// Props of [`FeasibilityMap`].
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    /// The scenario the map is drawn around.
+    pub scenario: Scenario,
+    /// The language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// Where to send a clicked cell.
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// The feasibility map beside the chart: recomputed on every change, a click moves the levers.
+#[component]
+pub fn FeasibilityMap(props: &MapProps) -> Html {
+    let lang = props.lang;
+    let pair = use_state(|| 0usize);
+    let node = use_node_ref();
+    let width = use_width(node.clone());
+    let (x, y) = PAIRS.get(*pair).copied().unwrap_or(PAIRS[0]);
+    let map = use_memo((props.scenario.clone(), x, y), |(s, x, y)| Map::compute(s, *x, *y));
+    let current = (props.scenario.get(x).unwrap_or(0.0), props.scenario.get(y).unwrap_or(0.0));
+    let drawn = use_memo(
+        (
+            map.clone(),
+            current.0.to_bits(),
+            current.1.to_bits(),
+            width,
+            props.dark,
+            lang,
+            props.scenario.limit.to_bits(),
+        ),
+        {
+            let limit = props.scenario.limit;
+            move |(map, _, _, width, dark, lang, _)| {
+                if *width == 0 {
+                    return (String::new(), PlotRect::default());
+                }
+                let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
+                let style = ChartStyle { theme, lang: *lang, ..ChartStyle::SVG };
+                map_chart::svg(map, current, limit, (*width, 280), &style).unwrap_or_default()
+            }
+        },
+    );
+    let onclick = {
+        let map = map.clone();
+        let drawn = drawn.clone();
+        let scenario = props.scenario.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            let (x, y) = (f64::from(e.offset_x()), f64::from(e.offset_y()));
+            if let Some((i, j)) = drawn.1.cell_at(&map, x, y) {
+                if let Some(s) = map.scenario_at(&scenario, i, j) {
+                    dispatch.dispatch(Action::SetScenario(s));
+                }
+            }
+        })
+    };
+    let on_pair = {
+        let pair = pair.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Ok(i) = select.value().parse::<usize>() {
+                    pair.set(i.min(PAIRS.len() - 1));
+                }
+            }
+        })
+    };
+    let body = if drawn.0.is_empty() {
+        html! {}
+    } else {
+        Html::from_html_unchecked(AttrValue::from(drawn.0.clone()))
+    };
+    html! {
+        <figure class="map-figure">
+            <figcaption>
+                <strong>{ tr(lang, "Where every year fits", "모든 해가 한도 안에 드는 곳") }</strong>
+                { tr(lang, " — each cell is one combination of two levers, the others as set. Click a cell to move there.",
+                    " — 칸 하나가 두 레버의 조합 하나입니다(나머지는 지금 설정대로). 칸을 누르면 그 설정으로 옮깁니다.") }
+            </figcaption>
+            <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
+            <select id="map-pair" onchange={on_pair}>
+                { for PAIRS.iter().enumerate().map(|(i, (x, y))| html! {
+                    <option value={i.to_string()} selected={i == *pair}>{ format!("{} × {}", lever_name(lang, *x), lever_name(lang, *y)) }</option>
+                }) }
+            </select>
+            <div class="map" id="map" ref={node} role="img" aria-label={map_chart::describe(lang, &map)} {onclick}>{ body }</div>
+        </figure>
+    }
+}
+
+/// Props of [`WhatItTakes`].
+#[derive(Properties, PartialEq)]
+pub struct SolverProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its summary (with the solvers' answers).
+    pub summary: Rc<Summary>,
+    /// The language.
+    pub lang: Lang,
+    /// Where to send an applied answer.
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// "What would it take": the solvers' answers in words, each with a button that applies it.
+#[component]
+pub fn WhatItTakes(props: &SolverProps) -> Html {
+    let lang = props.lang;
+    let s = &props.scenario;
+    let sv = &props.summary.solvers;
+    let ko = lang == Lang::Ko;
+    let apply = |changed: Option<Scenario>| {
+        let dispatch = props.dispatch.clone();
+        let disabled = changed.as_ref().is_none_or(|c| c == s);
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(c) = changed.clone() {
+                dispatch.dispatch(Action::SetScenario(c));
+            }
+        });
+        (onclick, disabled)
+    };
+    let with = |key: Key, v: f64| {
+        let mut c = Scenario { preset: None, ..s.clone() };
+        c.set(key, v).ok().map(|()| c)
+    };
+    let upfront_words = match (sv.max_upfront, ko) {
+        (Some(x), false) => format!("The largest upfront share that keeps every year under the limit: {}%.", pct(x)),
+        (Some(x), true) => format!("모든 해를 한도 안에 두는 가장 큰 선불 비중: {}%.", pct(x)),
+        (None, false) => "Impossible: even with nothing upfront, some year is above the limit. Spread over more years or pay more in won first.".to_owned(),
+        (None, true) => "불가능: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 원화 비중을 높이세요.".to_owned(),
+    };
+    let upfront_cash = s.upfront > 0.0;
+    let years_words = match (sv.min_years, ko) {
+        (Some(y), false) => format!("The shortest timeline that fits: {y} years."),
+        (Some(y), true) => format!("한도 안에 드는 가장 짧은 기간: {y}년."),
+        (None, false) if upfront_cash => {
+            "Impossible within 30 years: the upfront payment lands in the first year whatever the timeline."
+                .to_owned()
+        }
+        (None, true) if upfront_cash => {
+            "30년 안에는 불가능: 기간과 상관없이 선불금은 첫해에 한꺼번에 나갑니다.".to_owned()
+        }
+        (None, false) => {
+            "Impossible within 30 years: even spread that thin, the yearly dollars stay above the limit."
+                .to_owned()
+        }
+        (None, true) => "30년 안에는 불가능: 그만큼 나눠도 한 해 달러 지급이 한도를 넘습니다.".to_owned(),
+    };
+    let krw_words = match (sv.min_krw, ko) {
+        (Some(x), false) => format!("The smallest share of state cash paid in won that fits: {}%.", pct(x)),
+        (Some(x), true) => format!("한도 안에 드는 가장 작은 원화 지급 비중(국가 현금 중): {}%.", pct(x)),
+        (None, false) => "Impossible: even all in won leaves a year above the limit.".to_owned(),
+        (None, true) => "불가능: 전부 원화로 내도 한도를 넘는 해가 있습니다.".to_owned(),
+    };
+    let rows = [
+        ("solve-upfront", upfront_words, apply(sv.max_upfront.and_then(|v| with(Key::Upfront, v)))),
+        ("solve-years", years_words, apply(sv.min_years.and_then(|v| with(Key::Years, f64::from(v))))),
+        ("solve-krw", krw_words, apply(sv.min_krw.and_then(|v| with(Key::Krw, v)))),
+    ];
+    html! {
+        <section class="solvers" aria-labelledby="solvers-heading">
+            <h2 id="solvers-heading">{ tr(lang, "What would it take?", "무엇이 필요할까?") }</h2>
+            <p class="hint">{ tr(lang, "Each answer changes one lever and keeps the others as they are.", "답마다 레버 하나만 바꾸고 나머지는 그대로 둡니다.") }</p>
+            <ul>
+                { for rows.into_iter().map(|(id, words, (onclick, disabled))| html! {
+                    <li>
+                        <span>{ words }</span>
+                        <button type="button" {id} {onclick} {disabled}>{ tr(lang, "Apply", "적용") }</button>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Props of [`Tour`].
+#[derive(Properties, PartialEq)]
+pub struct TourProps {
+    /// The step shown (1-based), if the tour is open.
+    pub step: Option<usize>,
+    /// The language.
+    pub lang: Lang,
+    /// Where to send moves.
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// The guided tour: a start button, or the current step with Back, Next and Leave.
+#[component]
+pub fn Tour(props: &TourProps) -> Html {
+    let lang = props.lang;
+    let heading = use_node_ref();
+    let go = |to: Option<usize>| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Tour(to)))
+    };
+    {
+        // Move the focus to the new step's heading so it is read at once.
+        let heading = heading.clone();
+        use_effect_with(props.step, move |step| {
+            if step.is_some() {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let Some(n) = props.step else {
+        return html! {
+            <div class="tour tour-start">
+                <button type="button" id="tour-start" onclick={go(Some(1))}>
+                    { format!("{} ({} {})", tr(lang, "Take the guided tour", "따라가며 보기"), STEPS.len(), tr(lang, "steps", "단계")) }
+                </button>
+            </div>
+        };
+    };
+    let Some(step) = n.checked_sub(1).and_then(|i| STEPS.get(i)) else { return html! {} };
+    html! {
+        <section class="tour" id="tour" aria-labelledby="tour-heading">
+            <h2 id="tour-heading" tabindex="-1" ref={heading}>
+                { format!("{} {n}/{}: {}", tr(lang, "Step", "단계"), STEPS.len(), step.title(lang)) }
+            </h2>
+            <p id="tour-text">{ step.text(lang) }</p>
+            <div class="tour-nav">
+                <button type="button" id="tour-back" onclick={go(Some(n - 1))} disabled={n == 1}>{ tr(lang, "← Back", "← 이전") }</button>
+                if n < STEPS.len() {
+                    <button type="button" id="tour-next" onclick={go(Some(n + 1))}>{ tr(lang, "Next →", "다음 →") }</button>
+                }
+                <button type="button" id="tour-leave" onclick={go(None)}>{ tr(lang, "Leave the tour and explore from here", "여기서부터 직접 살펴보기") }</button>
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`BaselineBar`].
+#[derive(Properties, PartialEq)]
+pub struct BaselineProps {
+    /// Whether a baseline is pinned.
+    pub pinned: bool,
+    /// The language.
+    pub lang: Lang,
+    /// Where to send pin and unpin.
+    pub dispatch: UseReducerDispatcher<Model>,
+}
+
+/// Pin the current scenario as a baseline, or clear it.
+#[component]
+pub fn BaselineBar(props: &BaselineProps) -> Html {
+    let lang = props.lang;
+    let dispatch = props.dispatch.clone();
+    let pinned = props.pinned;
+    let onclick = Callback::from(move |_: MouseEvent| {
+        dispatch.dispatch(if pinned { Action::Unpin } else { Action::Pin })
+    });
+    html! {
+        <div class="baseline-bar">
+            <button type="button" id="baseline" {onclick}>
+                { if pinned {
+                    tr(lang, "Clear the baseline", "기준선 지우기")
+                } else {
+                    tr(lang, "Pin this as a baseline to compare with", "지금 설정을 비교 기준선으로 고정")
+                } }
+            </button>
+        </div>
+    }
+}
