@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::app::Model;
@@ -69,7 +70,14 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         let scenario = props.scenario.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            let (x, y) = (f64::from(e.offset_x()), f64::from(e.offset_y()));
+            // Client coordinates relative to the map's box. The SVG inside ignores the pointer
+            // (CSS), so the target is the box itself; Yew delegates events, so `currentTarget`
+            // would be its root, not the box.
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+                return;
+            };
+            let rect = target.get_bounding_client_rect();
+            let (x, y) = (f64::from(e.client_x()) - rect.left(), f64::from(e.client_y()) - rect.top());
             if let Some((i, j)) = drawn.1.cell_at(&map, x, y) {
                 if let Some(s) = map.scenario_at(&scenario, i, j) {
                     dispatch.dispatch(Action::SetScenario(s));

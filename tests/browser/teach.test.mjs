@@ -1,0 +1,114 @@
+// Teaching the mechanics: the guided tour, the baseline, the feasibility map, the solvers, and
+// the page's numbers against the CLI's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, open, chartSvg, query, ARTIFACTS_DIR } from './harness.mjs';
+
+const PLEDGE = process.env.PLEDGE_BIN || path.join(process.env.CARGO_TARGET_DIR || 'target', 'debug', 'pledge');
+
+let context;
+before(async () => { context = await launch(); });
+after(async () => { await context?.close(); });
+
+test('a tour step link sets the documented state; Next moves on; leaving keeps the scenario', async () => {
+  const { page, errors } = await open(context, '?step=3');
+  assert.match(await page.textContent('#tour-heading'), /^Step 3\/7: Paying part in won/);
+  assert.match(await page.textContent('#tour-text'), /still needs \$175 bn in dollars/);
+  assert.equal(await page.inputValue('#ctl-upfront'), '100');
+  assert.equal(await page.inputValue('#ctl-krw'), '50');
+  assert.match(await page.textContent('#narration'), /Korea would need \$175 bn in dollars in 2026/);
+  await page.click('#tour-next');
+  await page.waitForFunction(() => document.querySelector('#tour-heading').textContent.startsWith('Step 4/7'));
+  assert.equal(query(page).get('step'), '4');
+  assert.equal(query(page).get('guarantees'), '43');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tour-heading');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'tour-step-4.png') });
+  await page.click('#tour-leave');
+  await page.waitForSelector('#tour-start');
+  assert.equal(query(page).has('step'), false);
+  assert.equal(query(page).get('guarantees'), '43');
+  // Korean tour.
+  const ko = await open(context, '?step=6&lang=ko');
+  assert.match(await ko.page.textContent('#tour-heading'), /^단계 6\/7: 최종 합의/);
+  await ko.page.keyboard.press('Escape');
+  await ko.page.waitForSelector('#tour-start');
+  assert.equal(query(ko.page).get('preset'), 'kr-deal');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await ko.page.close();
+});
+
+test('a pinned baseline is drawn beside the bars, compared in the summary, and survives a reload', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal');
+  await page.click('#baseline');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('base'));
+  const years = page.locator('#ctl-years');
+  await years.fill('5');
+  await years.dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#peak-vs-base')?.textContent.includes('baseline $20 bn (+$20 bn)'));
+  assert.match(await chartSvg(page), /Baseline: dollars a year/);
+  await page.reload();
+  await page.waitForSelector('#chart svg');
+  assert.match(await page.textContent('#peak-vs-base'), /baseline \$20 bn \(\+\$20 bn\)/);
+  assert.match(await page.textContent('#breach-vs-base'), /baseline 0 of 10/);
+  assert.equal(await page.inputValue('#ctl-years'), '5');
+  await page.click('#baseline');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('base'));
+  assert.equal(await page.locator('#peak-vs-base').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the feasibility map marks the setting, recomputes with the sliders, and a click moves the levers', async () => {
+  const { page, errors } = await open(context, '?years=10');
+  await page.waitForSelector('#map svg');
+  const before = await page.$eval('#map svg', (el) => el.outerHTML);
+  assert.match(await page.getAttribute('#map', 'aria-label'), /^Feasibility map of Upfront share against Timeline \(years\)/);
+  await page.locator('#ctl-krw').fill('40');
+  await page.locator('#ctl-krw').dispatchEvent('input');
+  await page.waitForFunction((b) => document.querySelector('#map svg').outerHTML !== b, before);
+  // Click near the top-left of the plot: small upfront, long timeline, which fits.
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  const box = await page.locator('#map svg').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.12, box.y + box.height * 0.25);
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value !== '10');
+  const years = Number(await page.inputValue('#ctl-years'));
+  assert.ok(years > 10, `years after the click: ${years}`);
+  await page.selectOption('#map-pair', '2');
+  await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').includes('Loan guarantees against Guarantees called'));
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'map.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('"what would it take" applies the solvers and the result keeps every year under the limit', async () => {
+  const { page } = await open(context, '');
+  assert.match(await page.textContent('.solvers'), /The shortest timeline that fits: 18 years\./);
+  await page.click('#solve-years');
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '18');
+  assert.match(await page.textContent('#breach-years'), /^0 of 18/);
+  // The slider shows its limit mark in words.
+  assert.match(await page.textContent('#ctl-years-mark'), /Every year fits from 18 years/);
+  const { page: p2 } = await open(context, '?upfront=50');
+  assert.match(await p2.textContent('.solvers'), /Impossible: even with nothing upfront|largest upfront share/);
+  assert.match(await p2.textContent('.solvers'), /Impossible within 30 years: the upfront payment lands in the first year/);
+  assert.equal(await p2.isDisabled('#solve-years'), true);
+  await page.close();
+  await p2.close();
+});
+
+test('the page and the CLI agree to the cent: JSON download vs `pledge --format json`', async () => {
+  const q = 'preset=kr-deal&upfront=7&krw=33&calls=20&years=13&profile=front';
+  const { page } = await open(context, `?${q}`);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#dl-json')]);
+  const fromPage = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  const fromCli = JSON.parse(execFileSync(PLEDGE, [q, '--format', 'json'], { encoding: 'utf8' }));
+  assert.deepEqual(fromPage, fromCli);
+  // And the table on the page shows the same rows, rounded to a tenth.
+  const cells = await page.$$eval('.data-table tbody tr', (rows) => rows.map((r) => r.children[8].textContent));
+  assert.deepEqual(cells, fromCli.rows.map((r) => String(Math.round(r.usd_cash * 10) / 10)));
+  await page.close();
+});
