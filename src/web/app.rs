@@ -222,14 +222,11 @@ pub fn App() -> Html {
     };
     let theme_key = view.theme.map_or("", ThemeChoice::key);
     let sv = &summary.solvers;
-    let marks: Vec<(Key, f64)> = [
-        sv.max_upfront.map(|v| (Key::Upfront, v)),
-        sv.min_years.map(|v| (Key::Years, f64::from(v))),
-        sv.min_krw.map(|v| (Key::Krw, v)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let marks: Vec<(Key, Option<f64>)> = vec![
+        (Key::Upfront, sv.max_upfront),
+        (Key::Years, sv.min_years.map(f64::from)),
+        (Key::Krw, sv.min_krw),
+    ];
     let baseline = use_memo(view.base.clone(), |base| {
         base.as_ref().map(|b| {
             let sched = schedule(b);

@@ -84,13 +84,22 @@ pub struct SliderProps {
     pub dispatch: UseReducerDispatcher<Model>,
     /// The language.
     pub lang: Lang,
-    /// Where, with the other settings as they are, the limit starts (or stops) being breached.
+    /// For the seed sliders with a solver: where, with the other settings as they are, every
+    /// year starts (or stops) fitting under the limit; `Some(None)`: no value fits.
     #[prop_or_default]
-    pub mark: Option<f64>,
+    pub mark: Option<Option<f64>>,
 }
 
 /// Words for a slider's limit mark: up to where, or from where, every year fits.
-fn mark_text(lang: Lang, key: Key, at: f64) -> String {
+fn mark_text(lang: Lang, key: Key, at: Option<f64>) -> String {
+    let Some(at) = at else {
+        return tr(
+            lang,
+            "No value fits the limit with the other settings",
+            "다른 설정으로는 어떤 값도 한도 안에 들지 않음",
+        )
+        .to_owned();
+    };
     let (v, ko) = (pct(at), lang == Lang::Ko);
     match (key, ko) {
         (Key::Upfront, false) => format!("Every year fits up to {v}%"),
@@ -135,6 +144,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     let exact = if value.fract() == 0.0 { format!("{value}") } else { format!("{value:.1}") };
     let list_id = format!("{id}-marks");
     let mark = props.mark.map(|at| (at, mark_text(lang, key, at)));
+    let tick = mark.as_ref().and_then(|(at, _)| *at);
     html! {
         <div class="control">
             <div class="control-head">
@@ -145,7 +155,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                 <input type="range" id={id.clone()} name={key.name()}
                     min={props.min.to_string()} max={max.to_string()} step={props.step.to_string()}
                     value={value.to_string()} aria-valuetext={text}
-                    list={mark.as_ref().map(|_| list_id.clone())}
+                    list={tick.map(|_| list_id.clone())}
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
                     {oninput} onchange={settle} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
@@ -153,8 +163,10 @@ pub fn Slider(props: &SliderProps) -> Html {
                     min={lo.to_string()} max={hi.to_string()} step="any" inputmode="decimal"
                     value={exact} onchange={on_exact} />
             </div>
-            if let Some((at, words)) = mark {
-                <datalist id={list_id}><option value={at.to_string()} label={words.clone()} /></datalist>
+            if let Some((_, words)) = mark {
+                if let Some(at) = tick {
+                    <datalist id={list_id}><option value={at.to_string()} label={words.clone()} /></datalist>
+                }
                 <p class="limit-mark" id={format!("{id}-mark")}>{ words }</p>
             }
         </div>
@@ -185,9 +197,9 @@ pub struct ControlsProps {
     /// Show only these controls, in this order, without the preset picker and reset (embeds).
     #[prop_or_default]
     pub only: Option<Vec<Key>>,
-    /// Limit marks of the seed sliders (from the solvers).
+    /// Limit marks of the seed sliders (from the solvers; `None`: no value fits).
     #[prop_or_default]
-    pub marks: Vec<(Key, f64)>,
+    pub marks: Vec<(Key, Option<f64>)>,
     /// The language.
     pub lang: Lang,
 }
