@@ -112,3 +112,29 @@ test('the page and the CLI agree to the cent: JSON download vs `pledge --format 
   assert.deepEqual(cells, fromCli.rows.map((r) => String(Math.round(r.usd_cash * 10) / 10)));
   await page.close();
 });
+
+test('the feasibility map is recomputed and redrawn in the same frame as the chart', async () => {
+  const { page } = await open(context, '?years=12&krw=20');
+  await page.waitForSelector('#map svg');
+  const frames = await page.evaluate(async () => {
+    const slider = document.querySelector('#ctl-guarantees');
+    const out = [];
+    for (let i = 0; i < 20; i++) {
+      const seen = { chart: false, map: false };
+      const chart = new MutationObserver(() => { seen.chart = true; });
+      const map = new MutationObserver(() => { seen.map = true; });
+      chart.observe(document.querySelector('#chart'), { subtree: true, childList: true });
+      map.observe(document.querySelector('#map'), { subtree: true, childList: true });
+      slider.value = String(3 + i * 4);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      // Both must have changed by the first animation frame after the input.
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      out.push([seen.chart, seen.map]);
+      chart.disconnect();
+      map.disconnect();
+    }
+    return out;
+  });
+  assert.ok(frames.every(([c, m]) => c && m), JSON.stringify(frames));
+  await page.close();
+});

@@ -1,0 +1,108 @@
+//! Fuzz-style properties of the postMessage API (native; the browser reads the same
+//! `RawMessage` with serde-wasm-bindgen): arbitrary JSON never panics, only well-formed `set`s
+//! are accepted, and a scenario sent by message is the scenario the link gives.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests: a failure is the point"
+)]
+
+use pledge_explorer::message::{HostMessage, MessageError, RawMessage};
+use pledge_explorer::scenario::{Key, Scenario};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// Any JSON value, with our message types and keys over-represented so the strategy reaches
+/// deep into the parser, not only its first refusal.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(|f| json!(f)),
+        any::<i64>().prop_map(|i| json!(i)),
+        ".{0,20}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "pledge-explorer:set",
+            "pledge-explorer:get",
+            "upfront=20&years=5",
+            "NaN",
+            "1e999",
+            "-0"
+        ])
+        .prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(4, 48, 8, |inner| {
+        let key = prop_oneof![
+            prop::sample::select(vec!["type", "scenario", "query"]).prop_map(str::to_owned),
+            prop::sample::select(Key::ALL.iter().map(|k| k.name()).collect::<Vec<_>>())
+                .prop_map(str::to_owned),
+            ".{0,8}",
+        ];
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key, inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+fn accept(value: Value) -> Option<Result<HostMessage, MessageError>> {
+    serde_json::from_value::<RawMessage>(value).ok().map(HostMessage::parse)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_json_never_panics_and_anything_accepted_is_a_valid_scenario(v in any_json()) {
+        if let Some(Ok(HostMessage::Set(s))) = accept(v) {
+            prop_assert!(s.share_sum() <= 100.0 + 1e-9);
+            prop_assert_eq!(Scenario::parse(&s.to_query()).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn a_set_message_wrapping_any_object_is_checked_like_a_link(
+        pairs in prop::collection::vec(
+            (prop::sample::select(Key::ALL.iter().map(|k| k.name()).collect::<Vec<_>>()),
+             prop_oneof![(-10.0f64..200.0).prop_map(|f| json!(f)), ".{0,6}".prop_map(Value::String)]),
+            0..5),
+    ) {
+        let object: serde_json::Map<String, Value> = pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        let message = json!({ "type": "pledge-explorer:set", "scenario": object });
+        let query: Vec<String> = object.iter().map(|(k, v)| match v {
+            Value::String(s) => format!("{k}={}", form(s)),
+            other => format!("{k}={other}"),
+        }).collect();
+        let by_link = Scenario::parse(&query.join("&"));
+        match accept(message).unwrap() {
+            Ok(HostMessage::Set(s)) => prop_assert_eq!(Ok(s), by_link.map_err(|_| ())),
+            Err(MessageError::Scenario(_)) => prop_assert!(by_link.is_err()),
+            other => prop_assert!(false, "unexpected {other:?}"),
+        }
+    }
+}
+
+/// Percent-encodes a value for a query string.
+fn form(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[test]
+fn the_strategy_reaches_accepted_and_refused_sets() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut accepted, mut refused) = (0, 0);
+    for _ in 0..3000 {
+        let v = any_json().new_tree(&mut runner).unwrap().current();
+        match accept(v) {
+            Some(Ok(_)) => accepted += 1,
+            Some(Err(MessageError::Scenario(_) | MessageError::Shape)) => refused += 1,
+            _ => {}
+        }
+    }
+    assert!(accepted > 0 && refused > 0, "accepted {accepted}, refused {refused}");
+}
