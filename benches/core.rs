@@ -1,67 +1,74 @@
 //! Core throughput with divan: `cargo bench --bench core`. Results are recorded in
 //! bench/README.md; nothing here asserts a time.
 #![allow(missing_docs, reason = "benchmarks")]
-#![cfg(not(target_arch = "wasm32"))]
 
-use divan::{black_box, Bencher};
-use pledge_explorer::chart::{ChartStyle, Theme};
-use pledge_explorer::feasibility::Map;
-use pledge_explorer::model::{schedule, solve, summarize};
-use pledge_explorer::scenario::Key;
-use pledge_explorer::view::Lang;
-use pledge_explorer::{map_chart, native, Preset, Scenario};
-
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     divan::main();
 }
 
-fn deal() -> Scenario {
-    Scenario { upfront: 5.0, krw: 20.0, calls: 30.0, ..Preset::KrDeal.scenario() }
-}
+/// Native only; this keeps `cargo clippy --all-targets --target wasm32-unknown-unknown` building.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-#[divan::bench]
-fn parse_link(bencher: Bencher<'_, '_>) {
-    let query = deal().to_query();
-    bencher.bench(|| Scenario::parse(black_box(&query)));
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod benches {
+    use divan::{black_box, Bencher};
+    use pledge_explorer::chart::{ChartStyle, Theme};
+    use pledge_explorer::feasibility::Map;
+    use pledge_explorer::model::{schedule, solve, summarize};
+    use pledge_explorer::scenario::Key;
+    use pledge_explorer::view::Lang;
+    use pledge_explorer::{map_chart, native, Preset, Scenario};
 
-#[divan::bench(args = [10, 30])]
-fn schedule_only(bencher: Bencher<'_, '_>, years: u32) {
-    let s = Scenario { years, ..deal() };
-    bencher.bench(|| schedule(black_box(&s)));
-}
+    fn deal() -> Scenario {
+        Scenario { upfront: 5.0, krw: 20.0, calls: 30.0, ..Preset::KrDeal.scenario() }
+    }
 
-#[divan::bench]
-fn schedule_and_summary_with_solvers(bencher: Bencher<'_, '_>) {
-    let s = deal();
-    bencher.bench(|| {
-        let sched = schedule(black_box(&s));
-        summarize(&s, &sched)
-    });
-}
+    #[divan::bench]
+    fn parse_link(bencher: Bencher<'_, '_>) {
+        let query = deal().to_query();
+        bencher.bench(|| Scenario::parse(black_box(&query)));
+    }
 
-#[divan::bench]
-fn solvers_only(bencher: Bencher<'_, '_>) {
-    let s = deal();
-    bencher.bench(|| solve(black_box(&s)));
-}
+    #[divan::bench(args = [10, 30])]
+    fn schedule_only(bencher: Bencher<'_, '_>, years: u32) {
+        let s = Scenario { years, ..deal() };
+        bencher.bench(|| schedule(black_box(&s)));
+    }
 
-#[divan::bench(args = [(Key::Upfront, Key::Years), (Key::Upfront, Key::Krw), (Key::Guarantees, Key::Calls)])]
-fn feasibility_map(bencher: Bencher<'_, '_>, pair: (Key, Key)) {
-    let s = deal();
-    bencher.bench(|| Map::compute(black_box(&s), pair.0, pair.1));
-}
+    #[divan::bench]
+    fn schedule_and_summary_with_solvers(bencher: Bencher<'_, '_>) {
+        let s = deal();
+        bencher.bench(|| {
+            let sched = schedule(black_box(&s));
+            summarize(&s, &sched)
+        });
+    }
 
-#[divan::bench]
-fn feasibility_map_svg_800x280(bencher: Bencher<'_, '_>) {
-    let s = deal();
-    let map = Map::compute(&s, Key::Upfront, Key::Years);
-    bencher.bench(|| map_chart::svg(black_box(&map), (5.0, 10.0), 20.0, (800, 280), &ChartStyle::SVG));
-}
+    #[divan::bench]
+    fn solvers_only(bencher: Bencher<'_, '_>) {
+        let s = deal();
+        bencher.bench(|| solve(black_box(&s)));
+    }
 
-#[divan::bench]
-fn chart_svg_960x560(bencher: Bencher<'_, '_>) {
-    let s = deal();
-    let sched = schedule(&s);
-    bencher.bench(|| native::svg(black_box(&s), &sched, None, (960, 560), Theme::LIGHT, Lang::En));
+    #[divan::bench(args = [(Key::Upfront, Key::Years), (Key::Upfront, Key::Krw), (Key::Guarantees, Key::Calls)])]
+    fn feasibility_map(bencher: Bencher<'_, '_>, pair: (Key, Key)) {
+        let s = deal();
+        bencher.bench(|| Map::compute(black_box(&s), pair.0, pair.1));
+    }
+
+    #[divan::bench]
+    fn feasibility_map_svg_800x280(bencher: Bencher<'_, '_>) {
+        let s = deal();
+        let map = Map::compute(&s, Key::Upfront, Key::Years);
+        bencher.bench(|| map_chart::svg(black_box(&map), 20.0, (800, 280), &ChartStyle::SVG));
+    }
+
+    #[divan::bench]
+    fn chart_svg_960x560(bencher: Bencher<'_, '_>) {
+        let s = deal();
+        let sched = schedule(&s);
+        bencher.bench(|| native::svg(black_box(&s), &sched, None, (960, 560), Theme::LIGHT, Lang::En));
+    }
 }

@@ -41,6 +41,16 @@ impl PlotRect {
         }
         Some(((fx * map.x.len as f64) as usize, (fy * map.y.len as f64) as usize))
     }
+
+    /// The pixel position of the values (`vx`, `vy`): the centre of their cell, clamped to the map.
+    pub fn point(&self, map: &Map, (vx, vy): (f64, f64)) -> (i32, i32) {
+        let along = |v: f64, axis: &Axis, from: i32, to: i32| {
+            let v = v.clamp(axis.min, axis.max());
+            let f = (v - axis.min + axis.step / 2.0) / (axis.step * axis.len as f64);
+            from + (f * f64::from(to - from)).round() as i32
+        };
+        (along(vx, &map.x, self.left, self.right), along(vy, &map.y, self.bottom, self.top))
+    }
 }
 
 /// Colour buckets: three shades of "fits", three of "above the limit", and unavailable.
@@ -103,12 +113,11 @@ fn ticks(axis: &Axis) -> Vec<f64> {
     }
 }
 
-/// Draws `map` onto `area`, the current setting (`current`, in the axes' units) ringed; the FX
-/// limit `limit` scales the shades. Returns where the cells are.
+/// Draws `map`'s cells, boundary and axes onto `area`; the FX limit `limit` scales the shades.
+/// Returns where the cells are (see [`draw_ring`] for the current setting).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     map: &Map,
-    current: (f64, f64),
     limit: f64,
     style: &ChartStyle,
 ) -> Result<PlotRect, DrawingAreaErrorKind<DB::ErrorType>> {
@@ -218,22 +227,12 @@ pub fn draw<DB: DrawingBackend>(
     // Axes: ticks, labels, titles.
     let axis = t.ink.stroke_width(px(1.0).max(1) as u32);
     area.draw(&PathElement::new(vec![(left, top), (left, bottom), (right, bottom)], axis))?;
-    let x_pos = |v: f64| {
-        left + ((v - map.x.min + map.x.step / 2.0) / (map.x.step * map.x.len as f64)
-            * f64::from(right - left))
-        .round() as i32
-    };
-    let y_pos = |v: f64| {
-        bottom
-            - ((v - map.y.min + map.y.step / 2.0) / (map.y.step * map.y.len as f64) * f64::from(bottom - top))
-                .round() as i32
-    };
     for v in ticks(&map.x) {
-        let at = (x_pos(v), bottom + px(3.0));
+        let at = (rect.point(map, (v, map.y.min)).0, bottom + px(3.0));
         area.draw(&Text::new(format!("{v}"), at, small.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
     for v in ticks(&map.y) {
-        let at = (left - px(4.0), y_pos(v));
+        let at = (left - px(4.0), rect.point(map, (map.x.min, v)).1);
         area.draw(&Text::new(format!("{v}"), at, small.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
     let x_title = format!("{} →", lever_name(lang, map.x.key));
@@ -245,18 +244,47 @@ pub fn draw<DB: DrawingBackend>(
     let rotated = small.clone().transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
     area.draw(&Text::new(format!("{} →", lever_name(lang, map.y.key)), (pad, (top + bottom) / 2), rotated))?;
 
-    // The current setting: a ring with a halo, visible on any shade.
-    let (vx, vy) = current;
-    let centre = (x_pos(vx.clamp(map.x.min, map.x.max())), y_pos(vy.clamp(map.y.min, map.y.max())));
-    area.draw(&Circle::new(centre, px(7.0), t.background.stroke_width(px(5.0).max(1) as u32)))?;
-    area.draw(&Circle::new(centre, px(7.0), t.ink.stroke_width(px(2.0).max(1) as u32)))?;
     Ok(rect)
 }
 
-/// The map as an SVG document of `size` pixels, and where its cells are.
+/// Draws the current setting (`current`, in the axes' units) as a ring with a halo, visible on
+/// any shade, at its place in `rect`. Kept apart from the cells so that moving a lever along an
+/// axis of the map redraws only the ring.
+pub fn draw_ring<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    map: &Map,
+    rect: &PlotRect,
+    current: (f64, f64),
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let t = &style.theme;
+    let px = |x: f64| (x * style.scale).round() as i32;
+    let centre = rect.point(map, current);
+    area.draw(&Circle::new(centre, px(7.0), t.background.stroke_width(px(5.0).max(1) as u32)))?;
+    area.draw(&Circle::new(centre, px(7.0), t.ink.stroke_width(px(2.0).max(1) as u32)))?;
+    Ok(())
+}
+
+/// The ring alone, as a transparent SVG document of the map's size, to lay over it.
+pub fn ring_svg(
+    map: &Map,
+    rect: &PlotRect,
+    current: (f64, f64),
+    size: (u32, u32),
+    style: &ChartStyle,
+) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw_ring(&root, map, rect, current, style).map_err(|e| ChartError(e.to_string()))?;
+        root.present().map_err(|e| ChartError(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// The map (without the ring) as an SVG document of `size` pixels, and where its cells are.
 pub fn svg(
     map: &Map,
-    current: (f64, f64),
     limit: f64,
     size: (u32, u32),
     style: &ChartStyle,
@@ -264,7 +292,7 @@ pub fn svg(
     let mut out = String::new();
     let rect = {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        let rect = draw(&root, map, current, limit, style).map_err(|e| ChartError(e.to_string()))?;
+        let rect = draw(&root, map, limit, style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
         rect
     };
@@ -295,7 +323,12 @@ mod tests {
     fn a_click_maps_back_to_its_cell_and_the_svg_is_compact() {
         let s = Scenario::default();
         let map = Map::compute(&s, Key::Upfront, Key::Years);
-        let (svg, rect) = svg(&map, (0.0, 10.0), 20.0, (600, 300), &ChartStyle::SVG).unwrap();
+        let (svg, rect) = svg(&map, 20.0, (600, 300), &ChartStyle::SVG).unwrap();
+        let ring = ring_svg(&map, &rect, (0.0, 10.0), (600, 300), &ChartStyle::SVG).unwrap();
+        assert_eq!(ring.matches("<circle").count(), 2);
+        // The ring sits in the middle of its cell: upfront 0 (first column), 10 years (row 9).
+        let (cx, cy) = rect.point(&map, (0.0, 10.0));
+        assert_eq!(rect.cell_at(&map, f64::from(cx), f64::from(cy)), Some((0, 9)));
         assert!(rect.right > rect.left && rect.bottom > rect.top);
         // The centre of cell (50, 9) is inside it.
         let cw = f64::from(rect.right - rect.left) / 101.0;

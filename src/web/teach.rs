@@ -19,6 +19,9 @@ use crate::tour::STEPS;
 use crate::ui_state::Action;
 use crate::view::Lang;
 
+/// The map's height in CSS pixels (its width is its container's).
+const MAP_HEIGHT: u32 = 280;
+
 /// Props of [`FeasibilityMap`].
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -40,30 +43,39 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone());
     let (x, y) = PAIRS.get(*pair).copied().unwrap_or(PAIRS[0]);
-    let map = use_memo((props.scenario.clone(), x, y), |(s, x, y)| Map::compute(s, *x, *y));
+    // The map depends on every setting but its own two levers: moving one of those (the common
+    // case, e.g. the upfront slider on the default map) only moves the ring.
+    let others = {
+        let mut key = Scenario { preset: None, ..props.scenario.clone() };
+        let _ = key.set(x, 0.0);
+        let _ = key.set(y, if y == Key::Years { 1.0 } else { 0.0 });
+        key
+    };
+    let map = use_memo((others, x, y), {
+        let scenario = props.scenario.clone();
+        move |(_, x, y)| Map::compute(&scenario, *x, *y)
+    });
     let current = (props.scenario.get(x).unwrap_or(0.0), props.scenario.get(y).unwrap_or(0.0));
-    let drawn = use_memo(
-        (
-            map.clone(),
-            current.0.to_bits(),
-            current.1.to_bits(),
-            width,
-            props.dark,
-            lang,
-            props.scenario.limit.to_bits(),
-        ),
-        {
-            let limit = props.scenario.limit;
-            move |(map, _, _, width, dark, lang, _)| {
-                if *width == 0 {
-                    return (String::new(), PlotRect::default());
-                }
-                let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-                let style = ChartStyle { theme, lang: *lang, ..ChartStyle::SVG };
-                map_chart::svg(map, current, limit, (*width, 280), &style).unwrap_or_default()
+    let style =
+        ChartStyle { theme: if props.dark { Theme::DARK } else { Theme::LIGHT }, lang, ..ChartStyle::SVG };
+    let drawn = use_memo((map.clone(), width, props.dark, lang, props.scenario.limit.to_bits()), {
+        let limit = props.scenario.limit;
+        move |(map, width, ..)| {
+            if *width == 0 {
+                return (String::new(), PlotRect::default());
             }
-        },
-    );
+            map_chart::svg(map, limit, (*width, MAP_HEIGHT), &style).unwrap_or_default()
+        }
+    });
+    let ring = use_memo((drawn.clone(), current.0.to_bits(), current.1.to_bits()), {
+        let map = map.clone();
+        move |(drawn, ..)| {
+            if drawn.0.is_empty() {
+                return String::new();
+            }
+            map_chart::ring_svg(&map, &drawn.1, current, (width, MAP_HEIGHT), &style).unwrap_or_default()
+        }
+    });
     let onclick = {
         let map = map.clone();
         let drawn = drawn.clone();
@@ -100,6 +112,11 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     } else {
         Html::from_html_unchecked(AttrValue::from(drawn.0.clone()))
     };
+    let ring = if ring.is_empty() {
+        html! {}
+    } else {
+        Html::from_html_unchecked(AttrValue::from((*ring).clone()))
+    };
     html! {
         <figure class="map-figure">
             <figcaption>
@@ -113,7 +130,10 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                     <option value={i.to_string()} selected={i == *pair}>{ format!("{} × {}", lever_name(lang, *x), lever_name(lang, *y)) }</option>
                 }) }
             </select>
-            <div class="map" id="map" ref={node} role="img" aria-label={map_chart::describe(lang, &map)} {onclick}>{ body }</div>
+            <div class="map" id="map" ref={node} role="img" aria-label={map_chart::describe(lang, &map)} {onclick}>
+                <div class="map-cells">{ body }</div>
+                <div class="map-ring" id="map-ring">{ ring }</div>
+            </div>
         </figure>
     }
 }

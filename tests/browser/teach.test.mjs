@@ -64,15 +64,15 @@ test('a pinned baseline is drawn beside the bars, compared in the summary, and s
 
 test('the feasibility map marks the setting, recomputes with the sliders, and a click moves the levers', async () => {
   const { page, errors } = await open(context, '?years=10');
-  await page.waitForSelector('#map svg');
-  const before = await page.$eval('#map svg', (el) => el.outerHTML);
+  await page.waitForSelector('#map .map-cells svg');
+  const before = await page.$eval('#map .map-cells svg', (el) => el.outerHTML);
   assert.match(await page.getAttribute('#map', 'aria-label'), /^Feasibility map of Upfront share against Timeline \(years\)/);
   await page.locator('#ctl-krw').fill('40');
   await page.locator('#ctl-krw').dispatchEvent('input');
-  await page.waitForFunction((b) => document.querySelector('#map svg').outerHTML !== b, before);
+  await page.waitForFunction((b) => document.querySelector('#map .map-cells svg').outerHTML !== b, before);
   // Click near the top-left of the plot: small upfront, long timeline, which fits.
   await page.locator('#map').scrollIntoViewIfNeeded();
-  const box = await page.locator('#map svg').boundingBox();
+  const box = await page.locator('#map .map-cells svg').boundingBox();
   await page.mouse.click(box.x + box.width * 0.12, box.y + box.height * 0.25);
   await page.waitForFunction(() => document.querySelector('#ctl-years').value !== '10');
   const years = Number(await page.inputValue('#ctl-years'));
@@ -115,7 +115,7 @@ test('the page and the CLI agree to the cent: JSON download vs `pledge --format 
 
 test('the feasibility map is recomputed and redrawn in the same frame as the chart', async () => {
   const { page } = await open(context, '?years=12&krw=20');
-  await page.waitForSelector('#map svg');
+  await page.waitForSelector('#map .map-cells svg');
   const frames = await page.evaluate(async () => {
     const slider = document.querySelector('#ctl-guarantees');
     const out = [];
@@ -135,6 +135,9 @@ test('the feasibility map is recomputed and redrawn in the same frame as the cha
     }
     return out;
   });
-  assert.ok(frames.every(([c, m]) => c && m), JSON.stringify(frames));
+  // Whenever the chart has changed by that frame, so has the map (a deferred map would show
+  // [true, false]); rarely the browser runs the frame before the render, and then neither has.
+  assert.ok(frames.every(([c, m]) => c === m), JSON.stringify(frames));
+  assert.ok(frames.filter(([c]) => c).length >= 18, JSON.stringify(frames));
   await page.close();
 });
