@@ -182,13 +182,26 @@ pub fn App() -> Html {
         }
     });
 
+    // Every hook runs before the layout branches, so their order never depends on the mode.
+    let baseline = use_memo(view.base.clone(), |base| {
+        base.as_ref().map(|b| {
+            let sched = schedule(b);
+            let sum = summarize(b, &sched);
+            (Rc::new(sched), Rc::new((b.clone(), sum)))
+        })
+    });
+    let (base_schedule, base_summary) = match &*baseline {
+        Some((sched, pair)) => (Some(sched.clone()), Some(pair.clone())),
+        None => (None, None),
+    };
+
     if view.embed {
         let shown = view.shown_controls();
         let link = full_link(&scenario.to_query(), view);
         return html! {
             <div class="embed">
                 { for notices }
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {description} {dark} {lang} />
+                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {description} {dark} {lang} baseline={base_schedule} />
                 <p class="narration" id="narration">{ narration }</p>
                 { live }
                 if !shown.is_empty() {
@@ -227,17 +240,6 @@ pub fn App() -> Html {
         (Key::Years, sv.min_years.map(f64::from)),
         (Key::Krw, sv.min_krw),
     ];
-    let baseline = use_memo(view.base.clone(), |base| {
-        base.as_ref().map(|b| {
-            let sched = schedule(b);
-            let sum = summarize(b, &sched);
-            (Rc::new(sched), Rc::new((b.clone(), sum)))
-        })
-    });
-    let (base_schedule, base_summary) = match &*baseline {
-        Some((sched, pair)) => (Some(sched.clone()), Some(pair.clone())),
-        None => (None, None),
-    };
     html! {
         <>
         <header class="masthead">

@@ -170,7 +170,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let embed_field = use_node_ref();
     let scenario_query = props.scenario.to_query();
     let link = full_link(&scenario_query, &props.view);
-    let embed_view = View { embed: true, ..props.view.clone() };
+    // The tour is not part of an embed; a pinned baseline is.
+    let embed_view = View { embed: true, step: None, ..props.view.clone() };
     let embed_src = with_query(&page_url(), &join_queries(&[&scenario_query, &embed_view.to_query()]));
     let title = tr(
         lang,

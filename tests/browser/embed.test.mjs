@@ -248,3 +248,11 @@ test('print shows the chart, the finding and the whole table, not the controls o
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'print-kr-deal.png'), fullPage: true });
   await page.close();
 });
+
+test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal&years=5&embed=1&controls=years&base=preset%3Dkr-deal');
+  assert.match(await page.$eval('#chart svg', (el) => el.outerHTML), /Baseline: dollars a year/);
+  assert.equal(await page.locator('#tour-start').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
