@@ -131,6 +131,58 @@ pub fn lever_name(lang: Lang, key: crate::scenario::Key) -> &'static str {
     tr(lang, en, ko)
 }
 
+/// A rejected link parameter, in words: English is `ParamError`'s own `Display` (the CLI's
+/// message); Korean says the same with the key, the value and what is allowed.
+pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
+    use crate::scenario::{Key, ParamErrorKind};
+    use crate::view::ViewKey;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let allowed_en = match (Key::from_name(&e.key), ViewKey::from_name(&e.key)) {
+        (Some(k), _) => k.allowed(),
+        (None, Some(k)) => k.allowed(),
+        (None, None) => String::new(),
+    };
+    let allowed = allowed_ko(&allowed_en);
+    let (key, value) = (&e.key, &e.value);
+    match &e.kind {
+        ParamErrorKind::UnknownKey => format!("{key}={value}: 알 수 없는 키"),
+        ParamErrorKind::Duplicate => format!("{key}={value}: 두 번 이상 주어짐"),
+        ParamErrorKind::NotANumber => format!("{key}=\"{value}\": 숫자가 아님 (허용: {allowed})"),
+        ParamErrorKind::NotAWholeNumber => format!("{key}={value}: 정수가 아님 (허용: {allowed})"),
+        ParamErrorKind::OutOfRange => format!("{key}={value}: 범위를 벗어남 (허용: {allowed})"),
+        ParamErrorKind::UnknownChoice => format!("{key}=\"{value}\": 알 수 없는 값 (허용: {allowed})"),
+        ParamErrorKind::SharesAbove100 { sum } => {
+            format!("{key}={value}: 선불 + 보증 + 대출 + 기업이 {sum} (허용: 합계 100 이하)")
+        }
+    }
+}
+
+/// The allowed values of a key in Korean, from the English words `Key::allowed` and
+/// `ViewKey::allowed` give (their few fixed forms).
+fn allowed_ko(en: &str) -> String {
+    let range = |rest: &str, noun: &str| match rest.split_once(" to ") {
+        Some((a, b)) => format!("{a}부터 {b}까지의 {noun}"),
+        None => rest.to_owned(),
+    };
+    if let Some(rest) = en.strip_prefix("a whole number from ") {
+        range(rest, "정수")
+    } else if let Some(rest) = en.strip_prefix("a number from ") {
+        range(rest, "수")
+    } else if let Some(rest) = en.strip_prefix("one of ") {
+        format!("다음 중 하나: {rest}")
+    } else if let Some(rest) = en.strip_prefix("none, or a comma-separated list of ") {
+        format!("none, 또는 쉼표로 구분한 목록: {rest}")
+    } else if en == "0 or 1" {
+        "0 또는 1".to_owned()
+    } else if en.starts_with("a scenario's own query string") {
+        "시나리오의 쿼리 문자열 (예: preset%3Dkr-deal)".to_owned()
+    } else {
+        en.to_owned()
+    }
+}
+
 /// Whose limit the FX line is: the Bank of Korea's when it is its figure for Korea.
 pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value
@@ -551,6 +603,31 @@ mod tests {
             "{line}"
         );
         assert!(line.ends_with(". https://x.test/?preset=kr-deal"), "{line}");
+    }
+
+    #[test]
+    fn link_errors_in_korean_name_the_key_value_and_what_is_allowed() {
+        use crate::scenario::RawParams;
+        let (_, errors) = Scenario::from_raw_lenient(&RawParams::from_query(
+            "years=99&upfront=lots&profile=zig&colour=red&loans=2.5",
+        ));
+        let ko: Vec<String> = errors.iter().map(|e| param_error(Lang::Ko, e)).collect();
+        assert_eq!(ko[0], "years=99: 범위를 벗어남 (허용: 1부터 30까지의 정수)");
+        assert_eq!(ko[1], "upfront=\"lots\": 숫자가 아님 (허용: 0부터 100까지의 수)");
+        assert_eq!(ko[2], "profile=\"zig\": 알 수 없는 값 (허용: 다음 중 하나: even, front, back)");
+        assert_eq!(ko[3], "colour=red: 알 수 없는 키");
+        assert_eq!(param_error(Lang::En, &errors[0]), errors[0].to_string());
+        let mut raw = RawParams::from_query("lang=fr&controls=x");
+        let (_, view_errors) = crate::view::View::take(&mut raw);
+        assert_eq!(
+            param_error(Lang::Ko, &view_errors[0]),
+            "lang=\"fr\": 알 수 없는 값 (허용: 다음 중 하나: en, ko)"
+        );
+        assert!(
+            param_error(Lang::Ko, &view_errors[1]).contains("쉼표로 구분한 목록"),
+            "{}",
+            param_error(Lang::Ko, &view_errors[1])
+        );
     }
 
     #[test]

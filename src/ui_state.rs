@@ -73,7 +73,7 @@ pub struct UiState {
     /// How it is shown: language, theme, embed mode, controls.
     pub view: View,
     /// Problems with the link the page was opened with (or a typed value), until dismissed.
-    pub notices: Vec<String>,
+    pub notices: Vec<ParamError>,
     /// The last time shares gave way to the one being moved.
     pub gave_way: Option<GaveWay>,
     /// A drag is under way: inputs replace the history entry the drag's first input pushed.
@@ -99,15 +99,7 @@ impl UiState {
             }
         }
         let history = if errors.is_empty() { HistoryOp::None } else { HistoryOp::Replace };
-        UiState {
-            scenario,
-            view,
-            notices: errors.iter().map(ToString::to_string).collect(),
-            gave_way: None,
-            dragging: false,
-            history,
-            url_version: 0,
-        }
+        UiState { scenario, view, notices: errors, gave_way: None, dragging: false, history, url_version: 0 }
     }
 
     /// The query string of the state (without `?`): the scenario's keys, then the view's.
@@ -142,7 +134,7 @@ impl UiState {
                     }
                     Err(kind) => {
                         let error = ParamError { key: key.name().to_owned(), value: value.to_string(), kind };
-                        next.notices = vec![error.to_string()];
+                        next.notices = vec![error];
                         return next;
                     }
                 }
@@ -160,8 +152,7 @@ impl UiState {
                     }
                     _ => {
                         let kind = crate::scenario::ParamErrorKind::NotANumber;
-                        next.notices =
-                            vec![ParamError { key: key.name().to_owned(), value: text, kind }.to_string()];
+                        next.notices = vec![ParamError { key: key.name().to_owned(), value: text, kind }];
                         next
                     }
                 };
@@ -321,7 +312,7 @@ mod tests {
         assert_eq!(s.scenario.upfront, 20.0);
         assert_eq!(s.scenario.years, 10);
         assert_eq!(s.notices.len(), 2);
-        assert!(s.notices[0].contains("years=\"banana\""), "{:?}", s.notices);
+        assert!(s.notices[0].to_string().contains("years=\"banana\""), "{:?}", s.notices);
         assert_eq!(s.history, HistoryOp::Replace);
         assert!(s.reduce(Action::DismissNotices).notices.is_empty());
     }
@@ -350,10 +341,10 @@ mod tests {
     fn a_typed_value_out_of_range_or_not_a_number_is_a_notice_not_a_change() {
         let s = UiState::load("").reduce(Action::Typed(Key::Years, "99".to_owned()));
         assert_eq!(s.scenario.years, 10);
-        assert!(s.notices[0].contains("years=99: out of range"), "{:?}", s.notices);
+        assert!(s.notices[0].to_string().contains("years=99: out of range"), "{:?}", s.notices);
         let s = UiState::load("").reduce(Action::Typed(Key::Upfront, "lots".to_owned()));
         assert_eq!(s.scenario.upfront, 0.0);
-        assert!(s.notices[0].contains("upfront=\"lots\": not a number"), "{:?}", s.notices);
+        assert!(s.notices[0].to_string().contains("upfront=\"lots\": not a number"), "{:?}", s.notices);
     }
 
     #[test]
