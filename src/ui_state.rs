@@ -39,7 +39,8 @@ pub enum Action {
     Load(String),
     /// The reader closed the notices.
     DismissNotices,
-    /// The host page of an embed set a (checked) scenario.
+    /// A whole (checked) scenario: from the host page of an embed, a cell of the feasibility
+    /// map or a solver's answer. An unchanged scenario is not a change.
     Set(Scenario),
     /// The reader chose a language.
     Lang(Lang),
@@ -52,8 +53,6 @@ pub enum Action {
     Pin,
     /// Drop the baseline.
     Unpin,
-    /// Set two levers at once (a cell of the feasibility map or a solver's answer).
-    SetScenario(Scenario),
 }
 
 /// Why a share control's neighbours changed.
@@ -220,11 +219,6 @@ impl UiState {
             }
             Action::Unpin => {
                 next.view.base = None;
-                next.changed();
-            }
-            Action::SetScenario(scenario) => {
-                next.scenario = scenario;
-                next.gave_way = None;
                 next.changed();
             }
         }

@@ -275,14 +275,14 @@ pub fn App() -> Html {
                 <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} baseline={base_summary} />
             </section>
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule} />
+                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule.clone()} />
                 <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
                 <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                 <WhatItTakes scenario={scenario.clone()} summary={summary.clone()} {lang} dispatch={dispatch.clone()} />
                 <DataTable schedule={sched.clone()} {lang} />
-                <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} />
+                <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} baseline={base_schedule.clone()} />
                 <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />
             </section>
         </div>

@@ -159,6 +159,9 @@ pub struct ShareProps {
     pub lang: Lang,
     /// The chart theme in use.
     pub dark: bool,
+    /// The pinned baseline's schedule, drawn in the downloaded charts as on the page.
+    #[prop_or_default]
+    pub baseline: Option<Rc<Schedule>>,
 }
 
 /// The share, embed and download panel.
@@ -218,7 +221,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         let name = format!("{base_name}.{kind}");
         let failed = failed.clone();
         let theme = if props.dark { Theme::DARK } else { Theme::LIGHT };
-        let baseline = props.view.base.as_ref().map(crate::model::schedule);
+        let baseline = props.baseline.clone();
         Callback::from(move |_: MouseEvent| {
             let style = ChartStyle { theme, lang, ..ChartStyle::SVG };
             let result = match kind {
@@ -229,7 +232,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                         .and_then(|text| text_blob(&text, "application/json"))
                         .and_then(|b| save_blob(&b, &name))
                 }
-                _ => match chart::svg(&scenario, &schedule, baseline.as_ref(), EXPORT_SIZE, &style) {
+                _ => match chart::svg(&scenario, &schedule, baseline.as_deref(), EXPORT_SIZE, &style) {
                     Ok(svg) if kind == "svg" => {
                         text_blob(&svg, "image/svg+xml").and_then(|b| save_blob(&b, &name))
                     }

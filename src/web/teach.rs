@@ -92,7 +92,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             let (x, y) = (f64::from(e.client_x()) - rect.left(), f64::from(e.client_y()) - rect.top());
             if let Some((i, j)) = drawn.1.cell_at(&map, x, y) {
                 if let Some(s) = map.scenario_at(&scenario, i, j) {
-                    dispatch.dispatch(Action::SetScenario(s));
+                    dispatch.dispatch(Action::Set(s));
                 }
             }
         })
@@ -163,7 +163,7 @@ pub fn WhatItTakes(props: &SolverProps) -> Html {
         let disabled = changed.as_ref().is_none_or(|c| c == s);
         let onclick = Callback::from(move |_: MouseEvent| {
             if let Some(c) = changed.clone() {
-                dispatch.dispatch(Action::SetScenario(c));
+                dispatch.dispatch(Action::Set(c));
             }
         });
         (onclick, disabled)
