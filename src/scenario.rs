@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::presets::Preset;
-use crate::view::ViewKey;
+use crate::view::{Lang, ViewKey};
 
 /// How the yearly amounts of the spread-out parts are loaded over the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -233,16 +233,24 @@ impl Key {
 
     /// The allowed values, in words, as error messages and docs show them.
     pub fn allowed(self) -> String {
-        match self.domain() {
-            Domain::Number { min, max } => format!("a number from {min} to {max}"),
-            Domain::Whole { min, max } => format!("a whole number from {min} to {max}"),
-            Domain::Choice => {
+        self.allowed_in(Lang::En)
+    }
+
+    /// The allowed values in words of `lang`.
+    pub fn allowed_in(self, lang: Lang) -> String {
+        match (self.domain(), lang) {
+            (Domain::Number { min, max }, Lang::En) => format!("a number from {min} to {max}"),
+            (Domain::Number { min, max }, Lang::Ko) => format!("{min}부터 {max}까지의 수"),
+            (Domain::Whole { min, max }, Lang::En) => format!("a whole number from {min} to {max}"),
+            (Domain::Whole { min, max }, Lang::Ko) => format!("{min}부터 {max}까지의 정수"),
+            (Domain::Choice, _) => {
                 let names: Vec<&str> = match self {
                     Key::Preset => Preset::ALL.iter().map(|p| p.key()).collect(),
                     Key::Profile => Profile::ALL.iter().map(|p| p.key()).collect(),
                     _ => Country::ALL.iter().map(|c| c.key()).collect(),
                 };
-                format!("one of {}", names.join(", "))
+                let one_of = crate::text::tr(lang, "one of ", "다음 중 하나: ");
+                format!("{one_of}{}", names.join(", "))
             }
         }
     }
@@ -293,11 +301,7 @@ pub struct ParamError {
 
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let allowed = match (Key::from_name(&self.key), ViewKey::from_name(&self.key)) {
-            (Some(key), _) => key.allowed(),
-            (None, Some(key)) => key.allowed(),
-            (None, None) => String::new(),
-        };
+        let allowed = allowed_for(&self.key, Lang::En);
         match &self.kind {
             ParamErrorKind::UnknownKey => {
                 let known: Vec<&str> =
@@ -323,6 +327,15 @@ impl fmt::Display for ParamError {
                 self.key, self.value
             ),
         }
+    }
+}
+
+/// What a scenario or view key named `name` allows, in words of `lang` (empty for an unknown key).
+pub fn allowed_for(name: &str, lang: Lang) -> String {
+    match (Key::from_name(name), ViewKey::from_name(name)) {
+        (Some(key), _) => key.allowed_in(lang),
+        (None, Some(key)) => key.allowed_in(lang),
+        (None, None) => String::new(),
     }
 }
 

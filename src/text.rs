@@ -134,17 +134,11 @@ pub fn lever_name(lang: Lang, key: crate::scenario::Key) -> &'static str {
 /// A rejected link parameter, in words: English is `ParamError`'s own `Display` (the CLI's
 /// message); Korean says the same with the key, the value and what is allowed.
 pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
-    use crate::scenario::{Key, ParamErrorKind};
-    use crate::view::ViewKey;
+    use crate::scenario::ParamErrorKind;
     if lang == Lang::En {
         return e.to_string();
     }
-    let allowed_en = match (Key::from_name(&e.key), ViewKey::from_name(&e.key)) {
-        (Some(k), _) => k.allowed(),
-        (None, Some(k)) => k.allowed(),
-        (None, None) => String::new(),
-    };
-    let allowed = allowed_ko(&allowed_en);
+    let allowed = crate::scenario::allowed_for(&e.key, lang);
     let (key, value) = (&e.key, &e.value);
     match &e.kind {
         ParamErrorKind::UnknownKey => format!("{key}={value}: 알 수 없는 키"),
@@ -156,30 +150,6 @@ pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
         ParamErrorKind::SharesAbove100 { sum } => {
             format!("{key}={value}: 선불 + 보증 + 대출 + 기업이 {sum} (허용: 합계 100 이하)")
         }
-    }
-}
-
-/// The allowed values of a key in Korean, from the English words `Key::allowed` and
-/// `ViewKey::allowed` give (their few fixed forms).
-fn allowed_ko(en: &str) -> String {
-    let range = |rest: &str, noun: &str| match rest.split_once(" to ") {
-        Some((a, b)) => format!("{a}부터 {b}까지의 {noun}"),
-        None => rest.to_owned(),
-    };
-    if let Some(rest) = en.strip_prefix("a whole number from ") {
-        range(rest, "정수")
-    } else if let Some(rest) = en.strip_prefix("a number from ") {
-        range(rest, "수")
-    } else if let Some(rest) = en.strip_prefix("one of ") {
-        format!("다음 중 하나: {rest}")
-    } else if let Some(rest) = en.strip_prefix("none, or a comma-separated list of ") {
-        format!("none, 또는 쉼표로 구분한 목록: {rest}")
-    } else if en == "0 or 1" {
-        "0 또는 1".to_owned()
-    } else if en.starts_with("a scenario's own query string") {
-        "시나리오의 쿼리 문자열 (예: preset%3Dkr-deal)".to_owned()
-    } else {
-        en.to_owned()
     }
 }
 

@@ -7,6 +7,7 @@
 //! the default view.
 
 use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams, Scenario};
+use crate::text::tr;
 use crate::tour;
 
 /// The language of every word the explorer shows.
@@ -103,16 +104,29 @@ impl ViewKey {
 
     /// The allowed values, in words.
     pub fn allowed(self) -> String {
+        self.allowed_in(Lang::En)
+    }
+
+    /// The allowed values in words of `lang`.
+    pub fn allowed_in(self, lang: Lang) -> String {
+        let ko = lang == Lang::Ko;
         match self {
-            ViewKey::Lang => "one of en, ko".to_owned(),
-            ViewKey::Theme => "one of light, dark".to_owned(),
-            ViewKey::Embed => "0 or 1".to_owned(),
+            ViewKey::Lang => tr(lang, "one of en, ko", "다음 중 하나: en, ko").to_owned(),
+            ViewKey::Theme => tr(lang, "one of light, dark", "다음 중 하나: light, dark").to_owned(),
+            ViewKey::Embed => tr(lang, "0 or 1", "0 또는 1").to_owned(),
             ViewKey::Controls => {
                 let names: Vec<&str> = CONTROL_KEYS.iter().map(|k| k.name()).collect();
-                format!("none, or a comma-separated list of {}", names.join(", "))
+                let list = tr(lang, "none, or a comma-separated list of ", "none, 또는 쉼표로 구분한 목록: ");
+                format!("{list}{}", names.join(", "))
             }
+            ViewKey::Step if ko => format!("1부터 {}까지의 정수", tour::STEPS.len()),
             ViewKey::Step => format!("a whole number from 1 to {}", tour::STEPS.len()),
-            ViewKey::Base => "a scenario's own query string, e.g. preset%3Dkr-deal".to_owned(),
+            ViewKey::Base => tr(
+                lang,
+                "a scenario's own query string, e.g. preset%3Dkr-deal",
+                "시나리오의 쿼리 문자열 (예: preset%3Dkr-deal)",
+            )
+            .to_owned(),
         }
     }
 }
