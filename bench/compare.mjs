@@ -8,15 +8,18 @@
 // What is timed (performance.now() in the page, origin = navigation start):
 // - transfer: every response body of the first load, raw and gzip -9 (computed here, not what the
 //   server sent: the server sends no compression).
-// - first chart: when a MutationObserver first sees the page's chart element (`#chart svg` for
-//   ours, `#chart canvas` for the peers) and, for the peers, the library's after-draw hook has
-//   fired (uPlot inserts its canvas before drawing into it, a microtask later). "first frame" is
-//   the first requestAnimationFrame callback after that: the frame the chart can first be painted in.
+// - first chart: when a MutationObserver first sees the page's chart element (`#chart canvas`
+//   on every page) and the page's after-draw signal has fired: a `chart-drawn` event, which our
+//   chart view dispatches after plotters has drawn on its canvas and the peer pages dispatch from
+//   their libraries' after-draw hooks (uPlot inserts its canvas before drawing into it, a
+//   microtask later). "first frame" is the first requestAnimationFrame callback after that: the
+//   frame the chart can first be painted in.
 // - update, per slider input (the value set and an `input` event dispatched in the page): from
-//   just before the dispatch until the chart has changed and is laid out. Ours: the first
-//   mutation under #chart (Yew writes the new SVG), then a forced layout (getBoundingClientRect).
-//   Peers: the library's after-draw hook (`chart-drawn` event; Chart.js draws synchronously in
-//   update() with animation off, uPlot in a microtask after setData), then the same forced layout.
+//   just before the dispatch until the next `chart-drawn` event, then a forced layout of the page
+//   (getBoundingClientRect), which for ours includes every other panel the input changed
+//   (figures, narration, table, map ring). Chart.js draws synchronously in update() with
+//   animation off, uPlot in a microtask after setData. (The `mutation` mode, the first DOM
+//   mutation under #chart, remains for a page whose chart is inline SVG.)
 // - next frame: from the same start to the first requestAnimationFrame callback after the update:
 //   the frame in which the new chart is painted (rAF runs before that frame's paint, so paint and
 //   compositing themselves are not included). Bound to the display clock, so it moves in steps.
@@ -39,8 +42,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 }
 
 const TARGETS = [
-  { name: 'ours', path: '?preset=kr-deal', chart: '#chart svg', update: 'mutation' },
-  { name: 'ours-embed', path: '?preset=kr-deal&embed=1', chart: '#chart svg', update: 'mutation' },
+  { name: 'ours', path: '?preset=kr-deal', chart: '#chart canvas', update: 'event' },
+  { name: 'ours-embed', path: '?preset=kr-deal&embed=1', chart: '#chart canvas', update: 'event' },
   { name: 'uplot', path: 'peers/uplot.html', chart: '#chart canvas', update: 'event' },
   { name: 'chartjs', path: 'peers/chartjs.html', chart: '#chart canvas', update: 'event' },
 ];

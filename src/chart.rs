@@ -119,6 +119,12 @@ impl ChartStyle {
     pub fn bitmap(scale: f64) -> ChartStyle {
         ChartStyle { scale, font_units_per_px: 1.164, ..ChartStyle::SVG }
     }
+
+    /// For an HTML canvas at `scale` device pixels per CSS pixel: plotters' canvas backend sets
+    /// the font as `{size}px`, one unit per pixel.
+    pub fn canvas(scale: f64) -> ChartStyle {
+        ChartStyle { scale, font_units_per_px: 1.0, ..ChartStyle::SVG }
+    }
 }
 
 impl Default for ChartStyle {

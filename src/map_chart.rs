@@ -265,23 +265,6 @@ pub fn draw_ring<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The ring alone, as a transparent SVG document of the map's size, to lay over it.
-pub fn ring_svg(
-    map: &Map,
-    rect: &PlotRect,
-    current: (f64, f64),
-    size: (u32, u32),
-    style: &ChartStyle,
-) -> Result<String, ChartError> {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw_ring(&root, map, rect, current, style).map_err(|e| ChartError(e.to_string()))?;
-        root.present().map_err(|e| ChartError(e.to_string()))?;
-    }
-    Ok(out)
-}
-
 /// The map (without the ring) as an SVG document of `size` pixels, and where its cells are.
 pub fn svg(
     map: &Map,
@@ -324,7 +307,11 @@ mod tests {
         let s = Scenario::default();
         let map = Map::compute(&s, Key::Upfront, Key::Years);
         let (svg, rect) = svg(&map, 20.0, (600, 300), &ChartStyle::SVG).unwrap();
-        let ring = ring_svg(&map, &rect, (0.0, 10.0), (600, 300), &ChartStyle::SVG).unwrap();
+        let mut ring = String::new();
+        {
+            let root = SVGBackend::with_string(&mut ring, (600, 300)).into_drawing_area();
+            draw_ring(&root, &map, &rect, (0.0, 10.0), &ChartStyle::SVG).unwrap();
+        }
         assert_eq!(ring.matches("<circle").count(), 2);
         // The ring sits in the middle of its cell: upfront 0 (first column), 10 years (row 9).
         let (cx, cy) = rect.point(&map, (0.0, 10.0));
@@ -341,5 +328,23 @@ mod tests {
         assert!(
             describe(Lang::En, &map).starts_with("Feasibility map of Upfront share against Timeline (years)")
         );
+    }
+
+    #[test]
+    fn at_twice_the_density_doubled_click_coordinates_find_the_same_cell() {
+        // The page draws the map at the screen's device-pixel ratio and scales a click's CSS
+        // coordinates by it before asking which cell is under it.
+        let map = Map::compute(&Scenario::default(), Key::Upfront, Key::Years);
+        let (_, one) = svg(&map, 20.0, (600, 280), &ChartStyle::canvas(1.0)).unwrap();
+        let (_, two) = svg(&map, 20.0, (1200, 560), &ChartStyle::canvas(2.0)).unwrap();
+        for (i, j) in [(0, 0), (50, 9), (100, 29), (7, 21)] {
+            let (x, y) = one.point(&map, (map.x.value(i), map.y.value(j)));
+            assert_eq!(one.cell_at(&map, f64::from(x), f64::from(y)), Some((i, j)));
+            assert_eq!(
+                two.cell_at(&map, f64::from(x) * 2.0, f64::from(y) * 2.0),
+                Some((i, j)),
+                "cell ({i}, {j})"
+            );
+        }
     }
 }

@@ -1,9 +1,13 @@
-//! The chart in the page: the core's plotters drawing as inline SVG, sized to its container.
+//! The chart in the page: the core's plotters drawing on a canvas, sized to its container.
 
 use std::rc::Rc;
 
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::chart::{self, ChartStyle, Theme};
@@ -78,32 +82,102 @@ pub fn use_width(node: NodeRef) -> u32 {
     *width
 }
 
+/// Sizes `canvas` to hold `css` pixels at the screen's density, then runs `draw` on it with the
+/// ratio of device to CSS pixels (every length of a drawing is multiplied by it, so the picture
+/// is sharp on high-density screens). With `clear`, whatever was drawn before is erased first;
+/// drawings that fill their whole area do not need it.
+pub(super) fn on_canvas<R>(
+    canvas: &HtmlCanvasElement,
+    css: (u32, u32),
+    clear: bool,
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64) -> Result<R, String>,
+) -> Result<R, String> {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let ratio = if ratio.is_finite() { ratio.clamp(1.0, 4.0) } else { 1.0 };
+    let device = |v: u32| (f64::from(v) * ratio).round() as u32;
+    let (w, h) = (device(css.0), device(css.1));
+    let resized = canvas.width() != w || canvas.height() != h;
+    if resized {
+        // Setting either dimension also clears the canvas.
+        canvas.set_width(w);
+        canvas.set_height(h);
+    } else if clear {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+        if let Some(context) = context {
+            context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        }
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2d canvas")?;
+    let root = backend.into_drawing_area();
+    let out = draw(&root, ratio)?;
+    root.present().map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Fires `name` at `element`, for tests and benchmarks that wait for a drawing.
+pub(super) fn announce_drawn(element: Option<web_sys::Element>, name: &str) {
+    if let (Some(element), Ok(event)) = (element, web_sys::Event::new(name)) {
+        // Nothing in the page listens; a failed dispatch changes nothing.
+        let _ = element.dispatch_event(&event);
+    }
+}
+
 /// The chart, redrawn whenever the scenario or the container width changes.
+///
+/// The live view draws with plotters' canvas backend: one element whatever the scenario, so a
+/// slider input costs the drawing calls and a bitmap, not parsing, styling and laying out a
+/// hundred SVG elements. Downloads and the no-JS page use the same `chart::draw` through SVG.
+/// After each drawing the chart element fires a `chart-drawn` event (tests and benchmarks wait
+/// for it, as they wait for the peer libraries' after-draw hooks).
 #[component]
 pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
+    let canvas = use_node_ref();
     let width = use_width(node.clone());
-    let svg = use_memo((props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone()), {
+    let failure = use_state(|| None::<String>);
+    {
+        let (canvas, node, failure) = (canvas.clone(), node.clone(), failure.clone());
         let schedule = props.schedule.clone();
-        move |(scenario, width, dark, lang, baseline)| {
-            if *width == 0 {
-                return Ok(String::new());
-            }
-            let size = (*width, height_for(*width));
-            let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-            chart::svg(
-                scenario,
-                &schedule,
-                baseline.as_deref(),
-                size,
-                &ChartStyle { theme, lang: *lang, ..ChartStyle::SVG },
-            )
+        use_effect_with(
+            (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone()),
+            move |(scenario, width, dark, lang, baseline)| {
+                if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
+                    let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
+                    let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
+                    let size = (*width, height_for(*width));
+                    let drawn = on_canvas(&element, size, false, |area, ratio| {
+                        chart::draw(
+                            area,
+                            scenario,
+                            &schedule,
+                            baseline.as_deref(),
+                            &ChartStyle { scale: ratio, ..style },
+                        )
+                        .map_err(|e| e.to_string())
+                    });
+                    match drawn {
+                        Ok(()) => {
+                            if failure.is_some() {
+                                failure.set(None);
+                            }
+                            announce_drawn(node.get().and_then(|n| n.dyn_into().ok()), "chart-drawn");
+                        }
+                        Err(e) => failure.set(Some(e)),
+                    }
+                }
+            },
+        );
+    }
+    let body = match &*failure {
+        _ if width == 0 => html! {},
+        None => {
+            html! { <canvas ref={canvas} width={width.to_string()} height={height_for(width).to_string()}></canvas> }
         }
-    });
-    let body = match &*svg {
-        Ok(svg) if svg.is_empty() => html! {},
-        Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
-        Err(e) => {
+        Some(e) => {
             let text = tr(
                 props.lang,
                 "The chart could not be drawn; the table has every figure.",

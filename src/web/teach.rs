@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::app::Model;
-use super::chart_view::use_width;
+use super::chart_view::{announce_drawn, on_canvas, use_width};
 use crate::chart::{ChartStyle, Theme};
 use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
@@ -56,41 +57,82 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         move |(_, x, y)| Map::compute(&scenario, *x, *y)
     });
     let current = (props.scenario.get(x).unwrap_or(0.0), props.scenario.get(y).unwrap_or(0.0));
-    let style =
-        ChartStyle { theme: if props.dark { Theme::DARK } else { Theme::LIGHT }, lang, ..ChartStyle::SVG };
-    let drawn = use_memo((map.clone(), width, props.dark, lang, props.scenario.limit.to_bits()), {
-        let limit = props.scenario.limit;
-        move |(map, width, ..)| {
-            if *width == 0 {
-                return (String::new(), PlotRect::default());
+    let style = ChartStyle {
+        theme: if props.dark { Theme::DARK } else { Theme::LIGHT },
+        lang,
+        ..ChartStyle::canvas(1.0)
+    };
+    // Two canvases, one over the other: the cells (redrawn only when the map, its size or its
+    // look changes) and the ring (redrawn when the setting moves). Where the cells are, in device
+    // pixels, and the device-to-CSS pixel ratio they were drawn at, for the ring and for clicks.
+    let cells = use_node_ref();
+    let ring = use_node_ref();
+    let placed = use_mut_ref(|| (PlotRect::default(), 1.0f64));
+    {
+        let (cells, placed, node) = (cells.clone(), placed.clone(), node.clone());
+        use_effect_with(
+            (map.clone(), width, props.dark, lang, props.scenario.limit.to_bits()),
+            move |deps| {
+                let (map, width, _, _, limit) = deps;
+                if let Some(canvas) = cells.cast::<HtmlCanvasElement>() {
+                    let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), false, |area, ratio| {
+                        let rect = map_chart::draw(
+                            area,
+                            map,
+                            f64::from_bits(*limit),
+                            &ChartStyle { scale: ratio, ..style },
+                        )
+                        .map_err(|e| e.to_string())?;
+                        Ok((rect, ratio))
+                    });
+                    if let Ok(drawn) = drawn {
+                        *placed.borrow_mut() = drawn;
+                        announce_drawn(node.cast::<web_sys::Element>(), "map-drawn");
+                    }
+                }
+            },
+        );
+    }
+    {
+        let (ring, placed, node) = (ring.clone(), placed.clone(), node.clone());
+        let deps = (
+            map.clone(),
+            width,
+            props.dark,
+            lang,
+            props.scenario.limit.to_bits(),
+            current.0.to_bits(),
+            current.1.to_bits(),
+        );
+        use_effect_with(deps, move |(map, width, ..)| {
+            if let Some(canvas) = ring.cast::<HtmlCanvasElement>() {
+                let (rect, _) = *placed.borrow();
+                let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), true, |area, ratio| {
+                    map_chart::draw_ring(area, map, &rect, current, &ChartStyle { scale: ratio, ..style })
+                        .map_err(|e| e.to_string())
+                });
+                if drawn.is_ok() {
+                    announce_drawn(node.cast::<web_sys::Element>(), "map-drawn");
+                }
             }
-            map_chart::svg(map, limit, (*width, MAP_HEIGHT), &style).unwrap_or_default()
-        }
-    });
-    let ring = use_memo((drawn.clone(), current.0.to_bits(), current.1.to_bits()), {
-        let map = map.clone();
-        move |(drawn, ..)| {
-            if drawn.0.is_empty() {
-                return String::new();
-            }
-            map_chart::ring_svg(&map, &drawn.1, current, (width, MAP_HEIGHT), &style).unwrap_or_default()
-        }
-    });
+        });
+    }
     let onclick = {
         let map = map.clone();
-        let drawn = drawn.clone();
+        let placed = placed.clone();
         let scenario = props.scenario.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            // Client coordinates relative to the map's box. The SVG inside ignores the pointer
-            // (CSS), so the target is the box itself; Yew delegates events, so `currentTarget`
-            // would be its root, not the box.
+            // Client coordinates relative to the map's box. The canvases inside ignore the
+            // pointer (CSS), so the target is the box itself; Yew delegates events, so
+            // `currentTarget` would be its root, not the box.
             let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
                 return;
             };
-            let rect = target.get_bounding_client_rect();
-            let (x, y) = (f64::from(e.client_x()) - rect.left(), f64::from(e.client_y()) - rect.top());
-            if let Some((i, j)) = drawn.1.cell_at(&map, x, y) {
+            let box_ = target.get_bounding_client_rect();
+            let (rect, ratio) = *placed.borrow();
+            let (x, y) = (f64::from(e.client_x()) - box_.left(), f64::from(e.client_y()) - box_.top());
+            if let Some((i, j)) = rect.cell_at(&map, x * ratio, y * ratio) {
                 if let Some(s) = map.scenario_at(&scenario, i, j) {
                     dispatch.dispatch(Action::Set(s));
                 }
@@ -107,15 +149,14 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             }
         })
     };
-    let body = if drawn.0.is_empty() {
+    let layers = if width == 0 {
         html! {}
     } else {
-        Html::from_html_unchecked(AttrValue::from(drawn.0.clone()))
-    };
-    let ring = if ring.is_empty() {
-        html! {}
-    } else {
-        Html::from_html_unchecked(AttrValue::from((*ring).clone()))
+        let (w, h) = (width.to_string(), MAP_HEIGHT.to_string());
+        html! { <>
+            <canvas class="map-cells" ref={cells} width={w.clone()} height={h.clone()}></canvas>
+            <canvas class="map-ring" id="map-ring" ref={ring} width={w} height={h}></canvas>
+        </> }
     };
     html! {
         <figure class="map-figure">
@@ -131,8 +172,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                 }) }
             </select>
             <div class="map" id="map" ref={node} role="img" aria-label={map_chart::describe(lang, &map)} {onclick}>
-                <div class="map-cells">{ body }</div>
-                <div class="map-ring" id="map-ring">{ ring }</div>
+                { layers }
             </div>
         </figure>
     }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { launch, open, chartSvg, query, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
+import { launch, open, chartImage, chartText, chartPixels, recordCanvasText, waitForChart, waitForRedraw, query, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 // axe-core from npm (package.json), injected from the local file: nothing is fetched.
@@ -23,12 +23,13 @@ async function openAs({ scheme = 'light', locale = 'en-US', viewport = { width: 
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
   const ctx = await browser.newContext({ colorScheme: scheme, locale, viewport });
+  await recordCanvasText(ctx);
   const page = await ctx.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(new URL(q, BASE_URL).href);
-  await page.waitForSelector('#chart svg');
+  await waitForChart(page);
   return { page, errors, close: () => browser.close() };
 }
 
@@ -69,12 +70,12 @@ test('keyboard only: Tab reaches each seed slider in order, keys move it, the ch
       const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
       assert.notEqual(focusRing, 'none', `${id} has a visible focus ring`);
       for (const key of ['ArrowRight', 'PageUp', 'End', 'Home', 'ArrowRight']) {
-        const before = await chartSvg(page);
+        const before = await chartImage(page);
         const valueBefore = await page.evaluate(() => document.activeElement.value);
         await page.keyboard.press(key);
         const valueAfter = await page.evaluate(() => document.activeElement.value);
         if (valueAfter !== valueBefore) {
-          await page.waitForFunction((b) => document.querySelector('#chart svg').outerHTML !== b, before);
+          await waitForRedraw(page, before);
         }
       }
       assert.ok(query(page).has(id.slice(4)) || id === 'ctl-years', `${id} changed the URL`);
@@ -101,7 +102,7 @@ test('lang=ko: Korean strings, 억/조 amounts, document language and title', as
   assert.equal(await page.textContent('#narration'),
     '한국은 2026년에 달러로 3,500억 달러를 내야 합니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다.');
   assert.equal(await page.textContent('#peak'), '3,500억 달러');
-  assert.match(await chartSvg(page), /외환 한도 연 200억 달러 \(한국은행, 2025-10-29\)/);
+  assert.match(await chartText(page), /외환 한도 연 200억 달러 \(한국은행, 2025-10-29\)/);
   const slider = page.getByLabel('선불 비중', { exact: true });
   assert.equal(await slider.getAttribute('aria-valuetext'), '100퍼센트, 3,500억 달러');
   assert.match(await page.textContent('.notes'), /원화로 본 약정액: 497\.8조 원/);
@@ -128,12 +129,12 @@ test('without lang= the browser language decides: ko-KR reads Korean, en-US Engl
 
 test('the theme switch forces light or dark, redraws the chart and is kept in the URL', async () => {
   const { page } = await open(context, '?preset=kr-deal');
-  const light = await chartSvg(page);
+  const light = await chartImage(page);
   await page.selectOption('#theme', 'dark');
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   assert.equal(query(page).get('theme'), 'dark');
-  await page.waitForFunction((b) => document.querySelector('#chart svg').outerHTML !== b, light);
-  assert.match(await chartSvg(page), /fill="#16181C"/i);
+  await waitForRedraw(page, light);
+  assert.ok(await chartPixels(page, [22, 24, 28]) > 100000, 'the chart is drawn on the dark background');
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   assert.equal(bg, 'rgb(22, 24, 28)');
   await page.selectOption('#theme', '');

@@ -22,7 +22,7 @@ test(`the page transfers at most ${BUDGET_GZIP_BYTES} bytes gzip`, async () => {
   const bodies = [];
   page.on('response', (r) => bodies.push(r.body().then((b) => [new URL(r.url()).pathname, b.length, zlib.gzipSync(b, { level: 9 }).length])));
   await page.goto(BASE_URL);
-  await page.waitForSelector('#chart svg');
+  await page.waitForSelector('#chart canvas');
   await page.waitForLoadState('networkidle');
   const files = await Promise.all(bodies);
   const gzip = files.reduce((sum, [, , gz]) => sum + gz, 0);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, open, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
+import { launch, open, chartText, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
 
 let context;
 let host; // { server, url, article }
@@ -86,7 +86,7 @@ test('the copied embed code works on another origin under a strict CSP: the ifra
   const iframe = page.locator('iframe[data-pledge-explorer]');
   await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
   const frame = embedFrame(page);
-  await frame.waitForSelector('#chart svg');
+  await frame.waitForSelector('#chart canvas');
   // The iframe's height is the embed's content height (not the 760 fallback), and nothing scrolls.
   const contentHeight = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   await page.waitForFunction((h) => document.querySelector('iframe[data-pledge-explorer]').style.height === `${h}px`, contentHeight);
@@ -109,7 +109,7 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
   const { page, errors } = await openArticle(code);
   await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
   const frame = embedFrame(page);
-  await frame.waitForSelector('#chart svg');
+  await frame.waitForSelector('#chart canvas');
   const frameErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') frameErrors.push(m.text()); });
 
@@ -240,7 +240,7 @@ test('with JavaScript off the noscript chart is what the reader sees', async () 
 test('print shows the chart, the finding and the whole table, not the controls or the share panel', async () => {
   const { page } = await open(context, '?preset=kr-deal');
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.isVisible('#chart svg'), true);
+  assert.equal(await page.isVisible('#chart canvas'), true);
   assert.equal(await page.isVisible('#narration'), true);
   assert.equal(await page.isVisible('.data-table tbody tr:last-child'), true);
   assert.equal(await page.isVisible('#ctl-upfront'), false);
@@ -251,7 +251,7 @@ test('print shows the chart, the finding and the whole table, not the controls o
 
 test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&years=5&embed=1&controls=years&base=preset%3Dkr-deal');
-  assert.match(await page.$eval('#chart svg', (el) => el.outerHTML), /Baseline: dollars a year/);
+  assert.match(await chartText(page), /Baseline: dollars a year/);
   assert.equal(await page.locator('#tour-start').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, open, chartSvg, query, ARTIFACTS_DIR } from './harness.mjs';
+import { launch, open, chartImage, chartText, chartPixels, waitForRedraw, query, ARTIFACTS_DIR } from './harness.mjs';
 
 let context;
 before(async () => { context = await launch(); });
@@ -10,8 +10,11 @@ after(async () => { await context?.close(); });
 
 test('default page draws the chart, the narration and the table with no console error or off-host request', async () => {
   const { page, errors, offHost } = await open(context);
-  const svg = await chartSvg(page);
-  assert.match(svg, /FX limit \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
+  assert.match(await chartText(page), /FX limit \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
+  // The canvas holds the bars in the theme's colours (direct investment, light theme) and the
+  // tint behind years above the limit (all ten, for the default scenario).
+  assert.ok(await chartPixels(page, [0, 94, 184]) > 5000, 'direct-investment bars drawn');
+  assert.ok(await chartPixels(page, [254, 238, 236]) > 1000, 'breach tint drawn');
   assert.match(await page.textContent('#narration'), /Korea would need \$35 bn in dollars in 2026/);
   assert.equal(await page.locator('.data-table tbody tr').count(), 10);
   assert.deepEqual(errors, []);
@@ -24,11 +27,11 @@ for (const [key, label] of [['upfront', 'Upfront share'], ['guarantees', 'Loan g
     const { page, errors } = await open(context);
     const slider = page.getByLabel(label, { exact: true });
     assert.equal(await slider.getAttribute('type'), 'range');
-    const before = await chartSvg(page);
+    const before = await chartImage(page);
     await slider.focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((b) => document.querySelector('#chart svg').outerHTML !== b, before);
-    assert.notEqual(await chartSvg(page), before);
+    await waitForRedraw(page, before);
+    assert.notEqual(await chartImage(page), before);
     assert.ok(query(page).has(key), `URL ${page.url()} lacks ${key}`);
     assert.match(await slider.getAttribute('aria-valuetext'), /percent|years/);
     assert.deepEqual(errors, []);
@@ -45,7 +48,7 @@ test('dragging redraws on every input event, not only on release', async () => {
   await page.mouse.down();
   for (let i = 1; i <= 6; i++) {
     await page.mouse.move(box.x + (box.width * i) / 12, box.y + box.height / 2);
-    seen.add(await chartSvg(page));
+    seen.add(await chartImage(page));
   }
   await page.mouse.up();
   assert.ok(seen.size >= 4, `only ${seen.size} distinct charts while dragging`);
@@ -89,7 +92,7 @@ test('a malformed link shows a dismissible notice naming the bad keys and still 
   assert.match(text, /colour=red: unknown key/);
   assert.equal(await page.inputValue('#ctl-krw'), '30', 'good keys are kept');
   assert.equal(await page.inputValue('#ctl-years'), '10', 'bad keys fall back');
-  assert.match(await chartSvg(page), /<rect/);
+  assert.match(await chartText(page), /Year/);
   await page.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await notice.count(), 0);
   assert.deepEqual(errors, []);
@@ -131,8 +134,8 @@ test('screenshots at 1280 px and 375 px, with no horizontal scroll on the phone'
   await phone.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'explorer-375.png'), fullPage: true });
   const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
-  const svgWidth = await phone.page.$eval('#chart svg', (el) => el.getBoundingClientRect().width);
-  assert.ok(svgWidth <= 375 && svgWidth > 250, `chart width ${svgWidth}`);
+  const chartWidth = await phone.page.$eval('#chart canvas', (el) => el.getBoundingClientRect().width);
+  assert.ok(chartWidth <= 375 && chartWidth > 250, `chart width ${chartWidth}`);
   assert.deepEqual(phone.errors, []);
   await phone.page.close();
 });

@@ -17,7 +17,33 @@ export async function launch() {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     viewport: { width: 1280, height: 900 },
   });
+  await recordCanvasText(context);
   return context;
+}
+
+/**
+ * The live chart and the map are drawn on canvases, whose words are pixels. This records, per
+ * canvas, the text of every `fillText` since the canvas was last filled edge to edge (a drawing
+ * starts by filling its background), so a test can read what the chart says. Test-side only:
+ * the page is not changed.
+ */
+export async function recordCanvasText(context) {
+  await context.addInitScript(() => {
+    const texts = new WeakMap();
+    const proto = CanvasRenderingContext2D.prototype;
+    const fillText = proto.fillText;
+    const fillRect = proto.fillRect;
+    proto.fillText = function (text, ...rest) {
+      if (!texts.has(this.canvas)) texts.set(this.canvas, []);
+      texts.get(this.canvas).push(String(text));
+      return fillText.call(this, text, ...rest);
+    };
+    proto.fillRect = function (x, y, w, h) {
+      if (x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height) texts.set(this.canvas, []);
+      return fillRect.call(this, x, y, w, h);
+    };
+    window.__canvasText = (canvas) => (canvas && texts.get(canvas)) || [];
+  });
 }
 
 /** Opens `query` on a fresh page; returns the page and the console errors and off-host requests seen. */
@@ -37,9 +63,28 @@ export async function open(context, query = '', viewport) {
     return route.continue();
   });
   await page.goto(new URL(query, BASE_URL).href);
-  await page.waitForSelector('#chart svg', { timeout: 15000 });
+  await waitForChart(page);
   return { page, errors, offHost };
 }
 
-export const chartSvg = (page) => page.$eval('#chart svg', (el) => el.outerHTML);
+/** Waits until the chart's canvas is in the page and drawn (its words recorded). */
+export async function waitForChart(page, timeout = 15000) {
+  await page.waitForSelector('#chart canvas', { timeout });
+  await page.waitForFunction(() => window.__canvasText(document.querySelector('#chart canvas')).length > 0, null, { timeout });
+}
+
+/** The chart's picture, to tell whether it changed. */
+export const chartImage = (page) => page.$eval('#chart canvas', (el) => el.toDataURL());
+/** Every word the chart drew in its latest drawing, one per line. */
+export const chartText = (page) => page.evaluate(() => window.__canvasText(document.querySelector('#chart canvas')).join('\n'));
+/** Waits until the chart's picture differs from `before` (a `chartImage`). */
+export const waitForRedraw = (page, before) =>
+  page.waitForFunction((b) => document.querySelector('#chart canvas').toDataURL() !== b, before);
+/** How many pixels of the chart have exactly the colour `[r, g, b]`. */
+export const chartPixels = (page, [r, g, b]) => page.$eval('#chart canvas', (el, [r, g, b]) => {
+  const d = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b) n++;
+  return n;
+}, [r, g, b]);
 export const query = (page) => new URL(page.url()).searchParams;

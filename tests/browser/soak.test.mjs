@@ -43,6 +43,6 @@ test(`${MOVES} random slider moves: no DOM or heap growth, no console error`, as
   assert.ok(end.nodes < start.nodes * 1.5 + 200, `DOM nodes ${start.nodes} -> ${end.nodes}`);
   assert.ok(end.heap < start.heap * 1.5 + 2e6, `JS heap ${start.heap} -> ${end.heap}`);
   assert.deepEqual(errors, []);
-  assert.ok(await page.locator('#chart svg').count() === 1);
+  assert.ok(await page.locator('#chart canvas').count() === 1);
   await page.close();
 });
