@@ -406,11 +406,64 @@ enum Value {
     Country(Country),
 }
 
+/// Reads a decimal number as Rust's `f64` parser does (`12`, `-0.5`, `1.`, `.5`, `+3`, `1e3`,
+/// `2.5E-1`), except that the words `inf`, `infinity` and `nan` are not numbers here (they were
+/// rejected as not finite anyway). `None` when `text` is not such a number; out-of-range
+/// exponents give an infinity or zero, as in Rust.
+///
+/// In the browser the conversion itself is JavaScript's `parseFloat`, which rounds correctly like
+/// Rust's parser: this keeps Rust's table of powers of five (10 KB that gzip cannot shrink) out
+/// of the bundle. The grammar is checked here on every platform, so a link means the same
+/// number in the browser and in the CLI (a test in `tests/web.rs` compares the two).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let mut i = usize::from(matches!(bytes.first(), Some(b'+' | b'-')));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let mut mantissa = digits(&mut i);
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        mantissa += digits(&mut i);
+    }
+    if mantissa == 0 {
+        return None;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return None;
+        }
+    }
+    if i != bytes.len() {
+        return None;
+    }
+    decimal_value(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decimal_value(text: &str) -> Option<f64> {
+    text.parse().ok()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decimal_value(text: &str) -> Option<f64> {
+    // `text` is a whole decimal number (checked above), so parseFloat reads all of it.
+    Some(js_sys::parse_float(text))
+}
+
 fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
     let text = raw.trim();
     match key.domain() {
         Domain::Number { min, max } => {
-            let n: f64 = text.parse().map_err(|_| ParamErrorKind::NotANumber)?;
+            let n = parse_number(text).ok_or(ParamErrorKind::NotANumber)?;
             if !n.is_finite() {
                 return Err(ParamErrorKind::NotANumber);
             }
@@ -423,9 +476,9 @@ fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
         Domain::Whole { min, max } => match text.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Value::Whole(n)),
             Ok(_) => Err(ParamErrorKind::OutOfRange),
-            Err(_) => match text.parse::<f64>() {
-                Ok(n) if n.is_finite() && n.fract() != 0.0 => Err(ParamErrorKind::NotAWholeNumber),
-                Ok(n) if n.is_finite() => Err(ParamErrorKind::OutOfRange),
+            Err(_) => match parse_number(text) {
+                Some(n) if n.is_finite() && n.fract() != 0.0 => Err(ParamErrorKind::NotAWholeNumber),
+                Some(n) if n.is_finite() => Err(ParamErrorKind::OutOfRange),
                 _ => Err(ParamErrorKind::NotANumber),
             },
         },

@@ -145,8 +145,8 @@ impl UiState {
             }
             Action::Settle => next.dragging = false,
             Action::Typed(key, text) => {
-                return match text.trim().parse::<f64>() {
-                    Ok(value) if value.is_finite() => {
+                return match crate::scenario::parse_number(text.trim()) {
+                    Some(value) if value.is_finite() => {
                         self.reduce(Action::Settle).reduce(Action::Input(key, value)).reduce(Action::Settle)
                     }
                     _ => {

@@ -18,7 +18,7 @@
     reason = "tests: a failure is the point"
 )]
 
-use pledge_explorer::scenario::{Key, ParamErrorKind, RawParams};
+use pledge_explorer::scenario::{parse_number, Key, ParamErrorKind, RawParams};
 use pledge_explorer::Scenario;
 use proptest::prelude::*;
 
@@ -290,4 +290,26 @@ fn the_fragment_strategy_reaches_both_outcomes() {
         }
     }
     assert!(ok > 100 && bad > 100 && with_keys > 50, "ok {ok}, bad {bad}, non-default ok {with_keys}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+
+    /// `parse_number` (the grammar the browser and the CLI share) reads every string to the same
+    /// finite number as Rust's own parser, and rejects what it rejects; it differs only on the
+    /// words `inf`, `infinity` and `nan`, which neither accepts as a finite number.
+    #[test]
+    fn parse_number_agrees_with_rust_on_every_finite_number(
+        text in prop_oneof![
+            "[+-]?[0-9]{0,6}(\\.[0-9]{0,6})?([eE][+-]?[0-9]{0,4})?",
+            "[0-9eE.+\\-xa-f ]{0,10}",
+            ".{0,12}",
+        ]
+    ) {
+        let finite = |x: f64| x.is_finite().then_some(x.to_bits());
+        prop_assert_eq!(parse_number(&text).and_then(finite), text.parse::<f64>().ok().and_then(finite), "{:?}", text);
+        if text.parse::<f64>().is_err() {
+            prop_assert_eq!(parse_number(&text), None, "{:?}", text);
+        }
+    }
 }

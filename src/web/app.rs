@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -61,6 +62,35 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
         "Pledge explorer: how does a country pay a $350 bn investment pledge?",
         "투자 약정 탐색기: 3,500억 달러 투자 약정을 어떻게 갚을까?",
     ));
+}
+
+/// `false` until the page has been painted once, then `true`.
+///
+/// The panels below the first screen (map, answers, table, sharing, notes) wait for it, so the
+/// first render is the masthead, the controls, the figures and the chart: the chart is drawn and
+/// painted without waiting for work the reader cannot see yet. A timeout queued from an
+/// animation-frame callback runs after that frame has been painted.
+#[hook]
+fn use_painted() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let (in_frame, in_timeout) = (painted.clone(), painted.clone());
+            let after_frame = Closure::once_into_js(move || {
+                let set = Closure::once_into_js(move || in_timeout.set(true));
+                if gloo::utils::window().set_timeout_with_callback(set.unchecked_ref()).is_err() {
+                    in_frame.set(true);
+                }
+            });
+            // Without animation frames (not in a browser that runs this), everything at once.
+            if window.request_animation_frame(after_frame.unchecked_ref()).is_err() {
+                painted.set(true);
+            }
+        });
+    }
+    *painted
 }
 
 /// How long a value must stay unchanged before it is announced to screen readers.
@@ -195,6 +225,8 @@ pub fn App() -> Html {
         None => (None, None),
     };
 
+    let painted = use_painted();
+
     if view.embed {
         let shown = view.shown_controls();
         let link = full_link(&scenario.to_query(), view);
@@ -277,13 +309,17 @@ pub fn App() -> Html {
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule.clone()} />
                 <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
-                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
+                if painted {
+                    <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
+                }
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
-                <WhatItTakes scenario={scenario.clone()} summary={summary.clone()} {lang} dispatch={dispatch.clone()} />
-                <DataTable schedule={sched.clone()} {lang} />
-                <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} baseline={base_schedule.clone()} />
-                <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />
+                if painted {
+                    <WhatItTakes scenario={scenario.clone()} summary={summary.clone()} {lang} dispatch={dispatch.clone()} />
+                    <DataTable schedule={sched.clone()} {lang} />
+                    <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} baseline={base_schedule.clone()} />
+                    <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />
+                }
             </section>
         </div>
         <footer class="colophon">

@@ -82,6 +82,9 @@ pub fn use_width(node: NodeRef) -> u32 {
     *width
 }
 
+/// What a chart drawing depends on: scenario, CSS width, dark theme, language, baseline.
+type Drawn = (Scenario, u32, bool, Lang, Option<Rc<Schedule>>);
+
 /// Sizes `canvas` to hold `css` pixels at the screen's density, then runs `draw` on it with the
 /// ratio of device to CSS pixels (every length of a drawing is multiplied by it, so the picture
 /// is sharp on high-density screens). With `clear`, whatever was drawn before is erased first;
@@ -139,44 +142,58 @@ pub fn ChartView(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
     let width = use_width(node.clone());
     let failure = use_state(|| None::<String>);
+    // What the canvas shows, so a render that changes nothing drawn (the width hook catching up
+    // with the width measured for the first drawing) does not draw it again.
+    let shown = use_mut_ref(|| None::<Drawn>);
     {
         let (canvas, node, failure) = (canvas.clone(), node.clone(), failure.clone());
         let schedule = props.schedule.clone();
         use_effect_with(
             (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone()),
             move |(scenario, width, dark, lang, baseline)| {
-                if let Some(element) = canvas.cast::<HtmlCanvasElement>() {
-                    let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-                    let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
-                    let size = (*width, height_for(*width));
-                    let drawn = on_canvas(&element, size, false, |area, ratio| {
-                        chart::draw(
-                            area,
-                            scenario,
-                            &schedule,
-                            baseline.as_deref(),
-                            &ChartStyle { scale: ratio, ..style },
-                        )
-                        .map_err(|e| e.to_string())
-                    });
-                    match drawn {
-                        Ok(()) => {
-                            if failure.is_some() {
-                                failure.set(None);
-                            }
-                            announce_drawn(node.get().and_then(|n| n.dyn_into().ok()), "chart-drawn");
+                // On the first render the width hook has not measured yet; measuring here draws
+                // the first chart in the same task as the page instead of one render later.
+                let width = match *width {
+                    0 => node.cast::<web_sys::Element>().map_or(0, |e| e.client_width().max(0) as u32),
+                    w => w,
+                };
+                let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
+                let key = (scenario.clone(), width, *dark, *lang, baseline.clone());
+                if width == 0 || shown.borrow().as_ref() == Some(&key) {
+                    return;
+                }
+                let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
+                let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
+                let drawn = on_canvas(&element, (width, height_for(width)), false, |area, ratio| {
+                    chart::draw(
+                        area,
+                        scenario,
+                        &schedule,
+                        baseline.as_deref(),
+                        &ChartStyle { scale: ratio, ..style },
+                    )
+                    .map_err(|e| e.to_string())
+                });
+                match drawn {
+                    Ok(()) => {
+                        *shown.borrow_mut() = Some(key);
+                        if failure.is_some() {
+                            failure.set(None);
                         }
-                        Err(e) => failure.set(Some(e)),
+                        announce_drawn(node.cast::<web_sys::Element>(), "chart-drawn");
+                    }
+                    Err(e) => {
+                        *shown.borrow_mut() = None;
+                        failure.set(Some(e));
                     }
                 }
             },
         );
     }
+    // The canvas's size is set where it is drawn (`on_canvas`), never by the markup: setting a
+    // canvas's size, even to the same value, erases it.
     let body = match &*failure {
-        _ if width == 0 => html! {},
-        None => {
-            html! { <canvas ref={canvas} width={width.to_string()} height={height_for(width).to_string()}></canvas> }
-        }
+        None => html! { <canvas ref={canvas}></canvas> },
         Some(e) => {
             let text = tr(
                 props.lang,

@@ -123,7 +123,7 @@ pub fn Slider(props: &SliderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                if let Ok(v) = input.value().parse::<f64>() {
+                if let Some(v) = crate::scenario::parse_number(&input.value()) {
                     dispatch.dispatch(Action::Input(key, v));
                 }
             }

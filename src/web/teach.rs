@@ -74,6 +74,9 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             (map.clone(), width, props.dark, lang, props.scenario.limit.to_bits()),
             move |deps| {
                 let (map, width, _, _, limit) = deps;
+                if *width == 0 {
+                    return; // not measured yet: the width hook renders again
+                }
                 if let Some(canvas) = cells.cast::<HtmlCanvasElement>() {
                     let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), false, |area, ratio| {
                         let rect = map_chart::draw(
@@ -105,6 +108,9 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             current.1.to_bits(),
         );
         use_effect_with(deps, move |(map, width, ..)| {
+            if *width == 0 {
+                return;
+            }
             if let Some(canvas) = ring.cast::<HtmlCanvasElement>() {
                 let (rect, _) = *placed.borrow();
                 let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), true, |area, ratio| {
@@ -149,15 +155,12 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             }
         })
     };
-    let layers = if width == 0 {
-        html! {}
-    } else {
-        let (w, h) = (width.to_string(), MAP_HEIGHT.to_string());
-        html! { <>
-            <canvas class="map-cells" ref={cells} width={w.clone()} height={h.clone()}></canvas>
-            <canvas class="map-ring" id="map-ring" ref={ring} width={w} height={h}></canvas>
-        </> }
-    };
+    // Sizes are set where the canvases are drawn (`on_canvas`): setting one in the markup
+    // would erase the drawing.
+    let layers = html! { <>
+        <canvas class="map-cells" ref={cells}></canvas>
+        <canvas class="map-ring" id="map-ring" ref={ring}></canvas>
+    </> };
     html! {
         <figure class="map-figure">
             <figcaption>
