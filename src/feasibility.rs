@@ -1,6 +1,6 @@
 //! The feasibility map: the worst year's headroom under the FX limit over a grid of two levers,
 //! the others held where the scenario has them. Pure and fast enough to recompute on every
-//! slider input (101 × 30 cells of `model::worst_headroom`; see `examples/throughput.rs`).
+//! slider input (101 × 30 cells of `model::worst_headroom`; `cargo bench --bench core` times it).
 
 use crate::model::{worst_headroom, BREACH_TOLERANCE_BN};
 use crate::scenario::{Key, Scenario};
