@@ -14,8 +14,8 @@ use super::share::{full_link, SharePanel};
 use super::summary::{DataTable, Notes, Summary};
 use super::teach::{BaselineBar, FeasibilityMap, Tour, WhatItTakes};
 use super::url;
-use crate::model::{schedule, summarize};
-use crate::scenario::Key;
+use crate::model::{self, schedule, summarize, Schedule};
+use crate::scenario::{Key, Scenario};
 use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
 use crate::view::{Lang, ThemeChoice};
@@ -91,6 +91,50 @@ fn use_painted() -> bool {
         });
     }
     *painted
+}
+
+/// How long a drag must pause before the panels below the first screen catch up with it.
+const CALM_MS: u32 = 150;
+
+/// A scenario with its schedule and summary, compared by the scenario alone (the other two are
+/// functions of it).
+#[derive(Clone)]
+struct Computed {
+    scenario: Scenario,
+    schedule: Rc<Schedule>,
+    summary: Rc<model::Summary>,
+}
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario
+    }
+}
+
+/// `now` while nothing is being dragged; during a drag, the value from before it began, until the
+/// drag ends or pauses for `CALM_MS`.
+///
+/// The panels below the first screen (answers, table, sharing, notes) take this one: a drag
+/// re-renders only what is on the first screen (controls, figures, chart, map), and they catch up
+/// when the slider is released or held still. Their props do not change during the drag, so Yew
+/// does not render them at all.
+#[hook]
+fn use_calm(now: Computed, dragging: bool) -> Computed {
+    let kept = use_mut_ref(|| now.clone());
+    let catch_up = use_state(|| 0u32);
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    if !dragging {
+        *kept.borrow_mut() = now;
+        *timer.borrow_mut() = None;
+    } else if *kept.borrow() != now {
+        let (kept, catch_up) = (kept.clone(), catch_up.clone());
+        *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(CALM_MS, move || {
+            *kept.borrow_mut() = now;
+            catch_up.set(catch_up.wrapping_add(1));
+        }));
+    }
+    let shown = kept.borrow().clone();
+    shown
 }
 
 /// How long a value must stay unchanged before it is announced to screen readers.
@@ -226,6 +270,10 @@ pub fn App() -> Html {
     };
 
     let painted = use_painted();
+    let calm = use_calm(
+        Computed { scenario: scenario.clone(), schedule: sched.clone(), summary: summary.clone() },
+        state.dragging,
+    );
 
     if view.embed {
         let shown = view.shown_controls();
@@ -315,10 +363,10 @@ pub fn App() -> Html {
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                 if painted {
-                    <WhatItTakes scenario={scenario.clone()} summary={summary.clone()} {lang} dispatch={dispatch.clone()} />
-                    <DataTable schedule={sched.clone()} {lang} />
-                    <SharePanel scenario={scenario.clone()} view={view.clone()} schedule={sched.clone()} summary={summary.clone()} {lang} {dark} baseline={base_schedule.clone()} />
-                    <Notes scenario={scenario.clone()} summary={summary.clone()} {lang} />
+                    <WhatItTakes scenario={calm.scenario.clone()} summary={calm.summary.clone()} {lang} dispatch={dispatch.clone()} />
+                    <DataTable schedule={calm.schedule.clone()} {lang} />
+                    <SharePanel scenario={calm.scenario.clone()} view={view.clone()} schedule={calm.schedule.clone()} summary={calm.summary.clone()} {lang} {dark} baseline={base_schedule.clone()} />
+                    <Notes scenario={calm.scenario.clone()} summary={calm.summary.clone()} {lang} />
                 }
             </section>
         </div>

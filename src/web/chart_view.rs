@@ -4,12 +4,12 @@ use std::rc::Rc;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
+use super::canvas::Batched;
 use crate::chart::{self, ChartStyle, Theme};
 use crate::model::Schedule;
 use crate::scenario::Scenario;
@@ -93,7 +93,7 @@ pub(super) fn on_canvas<R>(
     canvas: &HtmlCanvasElement,
     css: (u32, u32),
     clear: bool,
-    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64) -> Result<R, String>,
+    draw: impl FnOnce(&DrawingArea<Batched, Shift>, f64) -> Result<R, String>,
 ) -> Result<R, String> {
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let ratio = if ratio.is_finite() { ratio.clamp(1.0, 4.0) } else { 1.0 };
@@ -114,7 +114,7 @@ pub(super) fn on_canvas<R>(
             context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
         }
     }
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the browser gave no 2d canvas")?;
+    let backend = Batched::new(canvas.clone()).ok_or("the browser gave no 2d canvas")?;
     let root = backend.into_drawing_area();
     let out = draw(&root, ratio)?;
     root.present().map_err(|e| e.to_string())?;

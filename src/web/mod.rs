@@ -3,6 +3,7 @@
 //! state changes from `ui_state`, pixels from `chart`.
 
 mod app;
+mod canvas;
 mod chart_view;
 mod controls;
 mod embed;

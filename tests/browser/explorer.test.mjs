@@ -159,3 +159,38 @@ test('no layout shift while dragging: the chart (desktop) and the slider (phone)
   assert.equal(await sliderTop(), top);
   await phone.page.close();
 });
+
+test('during a drag the panels below the first screen wait, and catch up on release or a pause', async () => {
+  const { page, errors } = await open(context, '?preset=us-demand');
+  await page.waitForSelector('#share-link');
+  const link = () => page.inputValue('#share-link');
+  const before = await link();
+  assert.doesNotMatch(before, /upfront=/);
+  // One input without a release; what the page shows right after it has rendered (a 0 ms timer,
+  // far inside the 150 ms pause that lets the lower panels catch up).
+  const drag = (value) => page.evaluate(async (v) => {
+    const slider = document.querySelector('#ctl-upfront');
+    slider.value = String(v);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    return { peak: document.querySelector('#peak').textContent, link: document.querySelector('#share-link').value };
+  }, value);
+  // The chart and the figures follow at once; the share link waits.
+  let seen = await drag(80);
+  assert.match(seen.peak, /\$287 bn/);
+  assert.equal(seen.link, before);
+  // A pause of more than 150 ms lets it catch up.
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('upfront=80'));
+  // Moving again, then releasing: it catches up at once with the released value.
+  seen = await drag(60);
+  assert.match(seen.peak, /\$224 bn/);
+  assert.match(seen.link, /upfront=80/);
+  const released = await page.evaluate(async () => {
+    document.querySelector('#ctl-upfront').dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    return document.querySelector('#share-link').value;
+  });
+  assert.match(released, /upfront=60/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
