@@ -4,39 +4,36 @@ use gloo::timers::callback::Timeout;
 
 use crate::ui_state::HistoryOp;
 
-/// At most one address-bar replacement per this many milliseconds while dragging.
-const REPLACE_EVERY_MS: u32 = 150;
-
-fn now_ms() -> f64 {
-    gloo::utils::window().performance().map_or(0.0, |p| p.now())
-}
+/// While a drag goes on, the address bar is written once it pauses this long (or ends).
+const REPLACE_AFTER_MS: u32 = 150;
 
 /// Writes the state to the address bar. `history.replaceState` costs milliseconds (measured:
-/// about as much as redrawing the chart), so the replacements of a drag are throttled: one at
-/// once, then at most one per `REPLACE_EVERY_MS`, and the last value is always written.
+/// about as much as redrawing the chart), so a drag's replacements wait: the first input of a
+/// drag pushes a history entry at once, the later ones are written when the drag pauses for
+/// `REPLACE_AFTER_MS` or ends, the last value always. No slider input pays for the address bar.
 #[derive(Default)]
 pub struct UrlWriter {
-    last_replace: f64,
-    trailing: Option<Timeout>,
+    /// A replacement waiting for the drag to pause, and its timer (dropping it cancels it).
+    pending: Option<(String, Timeout)>,
 }
 
 impl UrlWriter {
     /// Applies `op` with `query` (without `?`).
     pub fn write(&mut self, query: String, op: HistoryOp) {
-        // Dropping a pending timeout cancels it: a newer state supersedes it.
-        self.trailing = None;
         match op {
             HistoryOp::None => {}
-            HistoryOp::Push => write(&query, HistoryOp::Push),
-            HistoryOp::Replace => {
-                let now = now_ms();
-                if now - self.last_replace >= f64::from(REPLACE_EVERY_MS) {
-                    self.last_replace = now;
-                    write(&query, HistoryOp::Replace);
-                } else {
-                    self.trailing =
-                        Some(Timeout::new(REPLACE_EVERY_MS, move || write(&query, HistoryOp::Replace)));
+            HistoryOp::Push => {
+                // The entry the last drag left must hold where it ended before a new one is pushed.
+                if let Some((last, _timer)) = self.pending.take() {
+                    write(&last, HistoryOp::Replace);
                 }
+                write(&query, HistoryOp::Push);
+            }
+            HistoryOp::Replace => {
+                // Replaces (and so cancels) the replacement already waiting, if any.
+                let later = query.clone();
+                let timer = Timeout::new(REPLACE_AFTER_MS, move || write(&later, HistoryOp::Replace));
+                self.pending = Some((query, timer));
             }
         }
     }

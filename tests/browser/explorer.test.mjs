@@ -126,6 +126,38 @@ test('a settled change adds one history entry; Back restores the view', async ()
   await page.close();
 });
 
+test('a drag writes the address bar when it pauses, and one entry per drag holds where it ended', async () => {
+  const { page } = await open(context, '?years=10');
+  // A drag: inputs, no release. The first input pushes an entry; the rest wait for a pause.
+  const drag = (values) => page.evaluate(async (vs) => {
+    const slider = document.querySelector('#ctl-years');
+    const seen = [];
+    for (const v of vs) {
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      seen.push(location.search);
+    }
+    return seen;
+  }, values);
+  const release = () => page.evaluate(() => document.querySelector('#ctl-years').dispatchEvent(new Event('change', { bubbles: true })));
+  const during = await drag([11, 12, 13, 14]);
+  assert.deepEqual(during.map((q) => new URLSearchParams(q).get('years')), ['11', '11', '11', '11']);
+  await page.waitForFunction(() => location.search.includes('years=14'));
+  // Two drags in quick succession, the second starting before the first's write was due: the
+  // second's first input pushes an entry, and the first drag's entry holds where it ended.
+  await drag([15, 16]);
+  await release();
+  await drag([17, 18]);
+  await release();
+  await page.waitForFunction(() => location.search.includes('years=18'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '16');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+  await page.close();
+});
+
 test('screenshots at 1280 px and 375 px, with no horizontal scroll on the phone', async () => {
   const desk = await open(context, '?preset=kr-deal&calls=20');
   await desk.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'explorer-1280.png'), fullPage: true });
