@@ -32,12 +32,24 @@ impl Reducible for Model {
 }
 
 /// The reader's colour scheme, so the chart matches the page (the CSS follows the same query).
-fn prefers_dark() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
+/// Whether the reader's system asks for dark colours, kept current: read once, then updated when
+/// the setting changes (not re-read on every render: `matchMedia` costs a call per slider input).
+#[hook]
+fn use_prefers_dark() -> bool {
+    let query =
+        use_memo((), |_| gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let dark = use_state(|| query.as_ref().as_ref().is_some_and(web_sys::MediaQueryList::matches));
+    {
+        let dark = dark.clone();
+        use_effect_with((), move |_| {
+            let listener = query.as_ref().as_ref().map(|list| {
+                let list = list.clone();
+                EventListener::new(&list.clone(), "change", move |_| dark.set(list.matches()))
+            });
+            move || drop(listener)
+        });
+    }
+    *dark
 }
 
 /// The browser's preferred language among the ones the explorer speaks.
@@ -164,10 +176,11 @@ pub fn App() -> Html {
     let view = &state.view;
     let lang = use_memo(view.lang, |lang| lang.unwrap_or_else(browser_lang));
     let lang = *lang;
+    let system_dark = use_prefers_dark();
     let dark = match view.theme {
         Some(ThemeChoice::Dark) => true,
         Some(ThemeChoice::Light) => false,
-        None => prefers_dark(),
+        None => system_dark,
     };
     {
         let (theme, embed) = (view.theme, view.embed);

@@ -194,3 +194,14 @@ test('in Korean a malformed link is explained in Korean, naming the key and what
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('without theme=, the page follows the system colour scheme as it changes', async () => {
+  const { page } = await open(context, '?preset=kr-deal');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => getComputedStyle(document.documentElement).backgroundColor === 'rgb(255, 255, 255)');
+  const light = await chartImage(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await waitForRedraw(page, light);
+  assert.ok(await chartPixels(page, [22, 24, 28]) > 100000, 'the chart is redrawn on the dark background');
+  await page.close();
+});
