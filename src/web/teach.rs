@@ -145,6 +145,34 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             }
         })
     };
+    // The keyboard's way around the map: arrows move the ring one cell (Page Up/Down ten cells
+    // along the vertical lever), to a cell whose shares fit within 100%.
+    let onkeydown = {
+        let map = map.clone();
+        let scenario = props.scenario.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let (i, j) = (map.x.index_of(current.0), map.y.index_of(current.1));
+            let step = |index: usize, by: isize, len: usize| {
+                index.saturating_add_signed(by).min(len.saturating_sub(1))
+            };
+            let (i, j) = match e.key().as_str() {
+                "ArrowLeft" => (step(i, -1, map.x.len), j),
+                "ArrowRight" => (step(i, 1, map.x.len), j),
+                "ArrowDown" => (i, step(j, -1, map.y.len)),
+                "ArrowUp" => (i, step(j, 1, map.y.len)),
+                "PageDown" => (i, step(j, -10, map.y.len)),
+                "PageUp" => (i, step(j, 10, map.y.len)),
+                _ => return,
+            };
+            e.prevent_default(); // the arrows move the ring, not the page
+            if let Some(s) = map.scenario_at(&scenario, i, j) {
+                if s != scenario {
+                    dispatch.dispatch(Action::Set(s));
+                }
+            }
+        })
+    };
     let on_pair = {
         let pair = pair.clone();
         Callback::from(move |e: Event| {
@@ -165,8 +193,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         <figure class="map-figure">
             <figcaption>
                 <strong>{ tr(lang, "Where every year fits", "모든 해가 한도 안에 드는 곳") }</strong>
-                { tr(lang, " — each cell is one combination of two levers, the others as set. Click a cell to move there.",
-                    " — 칸 하나가 두 레버의 조합 하나입니다(나머지는 지금 설정대로). 칸을 누르면 그 설정으로 옮깁니다.") }
+                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, the others as set. Click a cell to move there, or focus the map and use the arrow keys.",
+                    " — 칸 하나가 두 레버의 조합 하나입니다(나머지는 지금 설정대로). 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span>
             </figcaption>
             <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
             <select id="map-pair" onchange={on_pair}>
@@ -174,7 +202,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                     <option value={i.to_string()} selected={i == *pair}>{ format!("{} × {}", lever_name(lang, *x), lever_name(lang, *y)) }</option>
                 }) }
             </select>
-            <div class="map" id="map" ref={node} role="img" aria-label={map_chart::describe(lang, &map)} {onclick}>
+            <div class="map" id="map" ref={node} role="application" tabindex="0" aria-label={map_chart::describe(lang, &map)} aria-describedby="map-how" {onclick} {onkeydown}>
                 { layers }
             </div>
         </figure>

@@ -145,3 +145,28 @@ test('the feasibility map is recomputed and redrawn in the same frame as the cha
   assert.ok(frames.filter(([c]) => c).length >= 10, JSON.stringify(frames));
   await page.close();
 });
+
+test('the feasibility map works from the keyboard: arrows move the ring and the levers', async () => {
+  const { page, errors } = await open(context, '?years=10');
+  await page.waitForSelector('#map canvas.map-ring');
+  await page.focus('#map');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'map');
+  assert.match(await page.textContent('#map-how'), /arrow keys/);
+  const ring = await page.$eval('#map canvas.map-ring', (el) => el.toDataURL());
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '1');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '12');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('years') === '12');
+  assert.equal(new URL(page.url()).searchParams.get('upfront'), '1');
+  assert.notEqual(await page.$eval('#map canvas.map-ring', (el) => el.toDataURL()), ring, 'the ring moved');
+  // The arrows move the ring, not the page, and the focus stays on the map.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'map');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
+  await page.locator('#map').screenshot({ path: path.join(ARTIFACTS_DIR, 'map-keyboard-focus.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
