@@ -615,10 +615,24 @@ pub fn svg(
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&root, scenario, schedule, baseline, style).map_err(|e| ChartError(e.to_string()))?;
-        root.present().map_err(|e| ChartError(e.to_string()))?;
+        draw(&root, scenario, schedule, baseline, style).map_err(svg_error)?;
+        root.present().map_err(svg_error)?;
     }
     Ok(merge_polylines(&out))
+}
+
+/// Why drawing into an SVG string failed. The SVG backend's error type is the standard library's
+/// I/O error, which writing to a string never produces; naming the kind without formatting it
+/// keeps the standard library's I/O error texts out of the browser bundle.
+fn svg_error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError(
+        match e {
+            DrawingAreaErrorKind::BackendError(_) => "the SVG writer failed",
+            DrawingAreaErrorKind::SharingError => "the drawing area is shared",
+            DrawingAreaErrorKind::LayoutError => "the chart does not fit its area",
+        }
+        .to_owned(),
+    )
 }
 
 /// Merges each run of consecutive `<polyline>`s that share their attributes into one `<path>`.
