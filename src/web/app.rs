@@ -31,9 +31,9 @@ impl Reducible for Model {
     }
 }
 
-/// The reader's colour scheme, so the chart matches the page (the CSS follows the same query).
-/// Whether the reader's system asks for dark colours, kept current: read once, then updated when
-/// the setting changes (not re-read on every render: `matchMedia` costs a call per slider input).
+/// Whether the reader's system asks for dark colours, so the chart matches the page (the CSS
+/// follows the same query). Read once, then updated when the setting changes; not re-read on
+/// every render, where `matchMedia` cost a call per slider input.
 #[hook]
 fn use_prefers_dark() -> bool {
     let query =

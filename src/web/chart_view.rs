@@ -192,17 +192,20 @@ pub fn ChartView(props: &ChartProps) -> Html {
     }
     // The canvas's size is set where it is drawn (`on_canvas`), never by the markup: setting a
     // canvas's size, even to the same value, erases it.
-    let body = match &*failure {
-        None => html! { <canvas ref={canvas}></canvas> },
-        Some(e) => {
-            let text = tr(
-                props.lang,
-                "The chart could not be drawn; the table has every figure.",
-                "차트를 그리지 못했습니다. 표에 모든 수치가 있습니다.",
-            );
-            html! { <p class="chart-error">{ format!("{text} ({e})") }</p> }
-        }
-    };
+    // The canvas stays in the page when a drawing fails (hidden, with the reason shown instead),
+    // so the next change can draw on it again.
+    let error = failure.as_ref().map(|e| {
+        let text = tr(
+            props.lang,
+            "The chart could not be drawn; the table has every figure.",
+            "차트를 그리지 못했습니다. 표에 모든 수치가 있습니다.",
+        );
+        html! { <p class="chart-error">{ format!("{text} ({e})") }</p> }
+    });
+    let body = html! { <>
+        <canvas ref={canvas} hidden={failure.is_some()}></canvas>
+        { for error }
+    </> };
     let label =
         format!("{} {}", tr(props.lang, "Chart of yearly payments.", "연도별 지급액 차트."), props.narration);
     html! {
