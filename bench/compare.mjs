@@ -17,7 +17,11 @@
 // - update, per slider input (the value set and an `input` event dispatched in the page): from
 //   just before the dispatch until the next `chart-drawn` event, then a forced layout of the page
 //   (getBoundingClientRect), which for ours includes every other panel the input changed
-//   (figures, narration, table, map ring). Chart.js draws synchronously in update() with
+//   (figures, readouts, narration, map ring). The inputs come without a `change` event, so the
+//   run is one long drag: the panels below the controls (answers, table, share panel, notes)
+//   keep the scenario from before it, as they do for a reader dragging a slider (they catch up
+//   on release or a 150 ms pause). Before that behaviour (first session of 2026-11-29) they
+//   re-rendered on every input, so its update times are not comparable. Chart.js draws synchronously in update() with
 //   animation off, uPlot in a microtask after setData. (The `mutation` mode, the first DOM
 //   mutation under #chart, remains for a page whose chart is inline SVG.)
 // - next frame: from the same start to the first requestAnimationFrame callback after the update:

@@ -78,10 +78,12 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
 
 /// `false` until the page has been painted once, then `true`.
 ///
-/// The panels below the first screen (map, answers, table, sharing, notes) wait for it, so the
-/// first render is the masthead, the controls, the figures and the chart: the chart is drawn and
-/// painted without waiting for work the reader cannot see yet. A timeout queued from an
-/// animation-frame callback runs after that frame has been painted.
+/// The panels after the controls on every layout (answers, table, sharing, notes) wait for it, so
+/// the first render is the masthead, the controls, the figures, the chart and the map: the chart
+/// is drawn and painted without waiting for work the reader cannot see yet, and nothing above a
+/// slider appears late (on phones the map comes before the controls). A timeout queued from an
+/// animation-frame callback runs after that frame has been painted; a plain timeout covers a
+/// page opened in a background tab, which gets no animation frames.
 #[hook]
 fn use_painted() -> bool {
     let painted = use_state(|| false);
@@ -100,6 +102,9 @@ fn use_painted() -> bool {
             if window.request_animation_frame(after_frame.unchecked_ref()).is_err() {
                 painted.set(true);
             }
+            let fallback = Closure::once_into_js(move || painted.set(true));
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 500);
         });
     }
     *painted
@@ -189,17 +194,28 @@ pub fn App() -> Html {
 
     // Side effects live here, not in the reducer: the URL follows the state...
     let query = state.query();
+    let writer = use_mut_ref(url::UrlWriter::default);
     {
-        let writer = use_mut_ref(url::UrlWriter::default);
+        let writer = writer.clone();
         let query = query.clone();
         let op = state.history;
         use_effect_with(state.url_version, move |_| writer.borrow_mut().write(query, op));
+    }
+    {
+        // A drag's last address-bar write waits for a pause; the release writes it at once.
+        let writer = writer.clone();
+        use_effect_with(state.dragging, move |dragging| {
+            if !*dragging {
+                writer.borrow_mut().settle();
+            }
+        });
     }
     // ...and Back/Forward bring the state back from the URL.
     {
         let dispatcher = model.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                writer.borrow_mut().cancel();
                 dispatcher.dispatch(Action::Load(url::current_query()));
             });
             move || drop(listener)
@@ -370,9 +386,7 @@ pub fn App() -> Html {
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule.clone()} />
                 <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
-                if painted {
-                    <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
-                }
+                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                 if painted {

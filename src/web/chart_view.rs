@@ -85,18 +85,27 @@ pub fn use_width(node: NodeRef) -> u32 {
 /// What a chart drawing depends on: scenario, CSS width, dark theme, language, baseline.
 type Drawn = (Scenario, u32, bool, Lang, Option<Rc<Schedule>>);
 
-/// Sizes `canvas` to hold `css` pixels at the screen's density, then runs `draw` on it with the
-/// ratio of device to CSS pixels (every length of a drawing is multiplied by it, so the picture
-/// is sharp on high-density screens). With `clear`, whatever was drawn before is erased first;
-/// drawings that fill their whole area do not need it.
+/// The screen's device pixels per CSS pixel, between 1 and 4.
+pub(super) fn pixel_ratio() -> f64 {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    if ratio.is_finite() {
+        ratio.clamp(1.0, 4.0)
+    } else {
+        1.0
+    }
+}
+
+/// Sizes `canvas` to hold `css` pixels at `ratio` device pixels per CSS pixel, then runs `draw`
+/// on it with that ratio (every length of a drawing is multiplied by it, so the picture is sharp
+/// on high-density screens). With `clear`, whatever was drawn before is erased first; drawings
+/// that fill their whole area do not need it.
 pub(super) fn on_canvas<R>(
     canvas: &HtmlCanvasElement,
     css: (u32, u32),
+    ratio: f64,
     clear: bool,
     draw: impl FnOnce(&DrawingArea<Batched, Shift>, f64) -> Result<R, String>,
 ) -> Result<R, String> {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let ratio = if ratio.is_finite() { ratio.clamp(1.0, 4.0) } else { 1.0 };
     let device = |v: u32| (f64::from(v) * ratio).round() as u32;
     let (w, h) = (device(css.0), device(css.1));
     let resized = canvas.width() != w || canvas.height() != h;
@@ -164,16 +173,17 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 }
                 let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
                 let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
-                let drawn = on_canvas(&element, (width, height_for(width)), false, |area, ratio| {
-                    chart::draw(
-                        area,
-                        scenario,
-                        &schedule,
-                        baseline.as_deref(),
-                        &ChartStyle { scale: ratio, ..style },
-                    )
-                    .map_err(|e| e.to_string())
-                });
+                let drawn =
+                    on_canvas(&element, (width, height_for(width)), pixel_ratio(), false, |area, ratio| {
+                        chart::draw(
+                            area,
+                            scenario,
+                            &schedule,
+                            baseline.as_deref(),
+                            &ChartStyle { scale: ratio, ..style },
+                        )
+                        .map_err(|e| e.to_string())
+                    });
                 match drawn {
                     Ok(()) => {
                         *shown.borrow_mut() = Some(key);

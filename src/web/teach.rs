@@ -9,11 +9,11 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::app::Model;
-use super::chart_view::{announce_drawn, on_canvas, use_width};
+use super::chart_view::{announce_drawn, on_canvas, pixel_ratio, use_width};
 use crate::chart::{ChartStyle, Theme};
 use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
-use crate::model::Summary;
+use crate::model::{within_limit, Summary};
 use crate::scenario::{Key, Scenario};
 use crate::text::{lever_name, pct, tr};
 use crate::tour::STEPS;
@@ -22,6 +22,30 @@ use crate::view::Lang;
 
 /// The map's height in CSS pixels (its width is its container's).
 const MAP_HEIGHT: u32 = 280;
+
+/// Where the ring is, in words: both levers' values and whether every year then fits.
+fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
+    let value = |key: Key| {
+        let v = s.get(key).unwrap_or(0.0);
+        if key == Key::Years {
+            format!("{v}")
+        } else {
+            format!("{v}%")
+        }
+    };
+    let verdict = if within_limit(s) {
+        tr(lang, "every year fits", "모든 해가 한도 안")
+    } else {
+        tr(lang, "some year above the limit", "한도를 넘는 해 있음")
+    };
+    format!(
+        "{} {}, {} {}: {verdict}",
+        lever_name(lang, map.x.key),
+        value(map.x.key),
+        lever_name(lang, map.y.key),
+        value(map.y.key)
+    )
+}
 
 /// Props of [`FeasibilityMap`].
 #[derive(Properties, PartialEq)]
@@ -78,16 +102,17 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                     return; // not measured yet: the width hook renders again
                 }
                 if let Some(canvas) = cells.cast::<HtmlCanvasElement>() {
-                    let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), false, |area, ratio| {
-                        let rect = map_chart::draw(
-                            area,
-                            map,
-                            f64::from_bits(*limit),
-                            &ChartStyle { scale: ratio, ..style },
-                        )
-                        .map_err(|e| e.to_string())?;
-                        Ok((rect, ratio))
-                    });
+                    let drawn =
+                        on_canvas(&canvas, (*width, MAP_HEIGHT), pixel_ratio(), false, |area, ratio| {
+                            let rect = map_chart::draw(
+                                area,
+                                map,
+                                f64::from_bits(*limit),
+                                &ChartStyle { scale: ratio, ..style },
+                            )
+                            .map_err(|e| e.to_string())?;
+                            Ok((rect, ratio))
+                        });
                     if let Ok(drawn) = drawn {
                         *placed.borrow_mut() = drawn;
                         announce_drawn(node.cast::<web_sys::Element>(), "map-drawn");
@@ -112,8 +137,9 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                 return;
             }
             if let Some(canvas) = ring.cast::<HtmlCanvasElement>() {
-                let (rect, _) = *placed.borrow();
-                let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), true, |area, ratio| {
+                // At the ratio the cells were drawn at, so the ring sits on its cell.
+                let (rect, ratio) = *placed.borrow();
+                let drawn = on_canvas(&canvas, (*width, MAP_HEIGHT), ratio, true, |area, ratio| {
                     map_chart::draw_ring(area, map, &rect, current, &ChartStyle { scale: ratio, ..style })
                         .map_err(|e| e.to_string())
                 });
@@ -145,31 +171,39 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             }
         })
     };
-    // The keyboard's way around the map: arrows move the ring one cell (Page Up/Down ten cells
-    // along the vertical lever), to a cell whose shares fit within 100%.
+    // The keyboard's way around the map: an arrow moves one lever a cell (Page Up/Down ten
+    // cells along the vertical one, or as far as the shares still fit within 100%), leaving the
+    // other lever where it is; a live region says where the ring is and whether every year fits.
+    let status = use_state(String::new);
     let onkeydown = {
         let map = map.clone();
         let scenario = props.scenario.clone();
         let dispatch = props.dispatch.clone();
+        let status = status.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let (i, j) = (map.x.index_of(current.0), map.y.index_of(current.1));
-            let step = |index: usize, by: isize, len: usize| {
-                index.saturating_add_signed(by).min(len.saturating_sub(1))
-            };
-            let (i, j) = match e.key().as_str() {
-                "ArrowLeft" => (step(i, -1, map.x.len), j),
-                "ArrowRight" => (step(i, 1, map.x.len), j),
-                "ArrowDown" => (i, step(j, -1, map.y.len)),
-                "ArrowUp" => (i, step(j, 1, map.y.len)),
-                "PageDown" => (i, step(j, -10, map.y.len)),
-                "PageUp" => (i, step(j, 10, map.y.len)),
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return; // the browser's and the system's shortcuts (Alt+Left is Back)
+            }
+            let (axis, by): (_, isize) = match e.key().as_str() {
+                "ArrowLeft" => (map.x, -1),
+                "ArrowRight" => (map.x, 1),
+                "ArrowDown" => (map.y, -1),
+                "ArrowUp" => (map.y, 1),
+                "PageDown" => (map.y, -10),
+                "PageUp" => (map.y, 10),
                 _ => return,
             };
             e.prevent_default(); // the arrows move the ring, not the page
-            if let Some(s) = map.scenario_at(&scenario, i, j) {
-                if s != scenario {
-                    dispatch.dispatch(Action::Set(s));
-                }
+            let from = axis.index_of(scenario.get(axis.key).unwrap_or(axis.min));
+            let moved = (1..=by.unsigned_abs()).rev().find_map(|n| {
+                let to = from.saturating_add_signed(by.signum() * n as isize).min(axis.len.saturating_sub(1));
+                let mut next = scenario.clone();
+                let fits = next.set(axis.key, axis.value(to)).is_ok() && next.share_sum() <= 100.0 + 1e-9;
+                (fits && next != scenario).then_some(next)
+            });
+            if let Some(next) = moved {
+                status.set(cell_words(lang, &map, &next));
+                dispatch.dispatch(Action::Set(next));
             }
         })
     };
@@ -205,6 +239,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             <div class="map" id="map" ref={node} role="application" tabindex="0" aria-label={map_chart::describe(lang, &map)} aria-describedby="map-how" {onclick} {onkeydown}>
                 { layers }
             </div>
+            <p class="visually-hidden" id="map-status" aria-live="polite">{ (*status).clone() }</p>
         </figure>
     }
 }

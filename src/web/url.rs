@@ -1,20 +1,26 @@
 //! Reading and writing the page URL: the query string is the page's state.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::timers::callback::Timeout;
 
 use crate::ui_state::HistoryOp;
 
-/// While a drag goes on, the address bar is written once it pauses this long (or ends).
+/// While a drag goes on, the address bar is written once it pauses this long (or when it ends).
 const REPLACE_AFTER_MS: u32 = 150;
 
 /// Writes the state to the address bar. `history.replaceState` costs milliseconds (measured:
 /// about as much as redrawing the chart), so a drag's replacements wait: the first input of a
-/// drag pushes a history entry at once, the later ones are written when the drag pauses for
-/// `REPLACE_AFTER_MS` or ends, the last value always. No slider input pays for the address bar.
+/// drag pushes a history entry at once; the later ones are written when the drag ends
+/// ([`UrlWriter::settle`]) or pauses for `REPLACE_AFTER_MS`, the last value always. No slider
+/// input pays for the address bar.
 #[derive(Default)]
 pub struct UrlWriter {
-    /// A replacement waiting for the drag to pause, and its timer (dropping it cancels it).
-    pending: Option<(String, Timeout)>,
+    /// A replacement waiting for the drag to pause or end; the timer empties it when it writes.
+    pending: Rc<RefCell<Option<String>>>,
+    /// The timer of the pending replacement (dropping it cancels it).
+    timer: Option<Timeout>,
 }
 
 impl UrlWriter {
@@ -24,18 +30,35 @@ impl UrlWriter {
             HistoryOp::None => {}
             HistoryOp::Push => {
                 // The entry the last drag left must hold where it ended before a new one is pushed.
-                if let Some((last, _timer)) = self.pending.take() {
-                    write(&last, HistoryOp::Replace);
-                }
+                self.settle();
                 write(&query, HistoryOp::Push);
             }
             HistoryOp::Replace => {
-                // Replaces (and so cancels) the replacement already waiting, if any.
-                let later = query.clone();
-                let timer = Timeout::new(REPLACE_AFTER_MS, move || write(&later, HistoryOp::Replace));
-                self.pending = Some((query, timer));
+                // Supersedes (and so cancels) the replacement already waiting, if any.
+                *self.pending.borrow_mut() = Some(query);
+                let pending = self.pending.clone();
+                self.timer = Some(Timeout::new(REPLACE_AFTER_MS, move || {
+                    if let Some(query) = pending.borrow_mut().take() {
+                        write(&query, HistoryOp::Replace);
+                    }
+                }));
             }
         }
+    }
+
+    /// The drag has ended: writes the waiting replacement now, if any.
+    pub fn settle(&mut self) {
+        self.timer = None;
+        if let Some(query) = self.pending.borrow_mut().take() {
+            write(&query, HistoryOp::Replace);
+        }
+    }
+
+    /// Back or Forward moved to another entry: a replacement still waiting belongs to the entry
+    /// left behind and must not be written over the one arrived at.
+    pub fn cancel(&mut self) {
+        self.timer = None;
+        self.pending.borrow_mut().take();
     }
 }
 

@@ -158,6 +158,29 @@ test('a drag writes the address bar when it pauses, and one entry per drag holds
   await page.close();
 });
 
+test('after a drag and Back, the next change keeps the entry Back arrived at', async () => {
+  const { page } = await open(context, '?years=10');
+  await page.evaluate(async () => {
+    const slider = document.querySelector('#ctl-years');
+    for (const v of [11, 12, 13, 14]) {
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+  });
+  await page.waitForFunction(() => location.search.includes('years=14')); // written on the pause
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+  // A settled change pushes a new entry after the one Back arrived at, and leaves that one be.
+  await page.focus('#ctl-years');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('years=11'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+  assert.equal(new URL(page.url()).searchParams.get('years'), '10');
+  await page.close();
+});
+
 test('screenshots at 1280 px and 375 px, with no horizontal scroll on the phone', async () => {
   const desk = await open(context, '?preset=kr-deal&calls=20');
   await desk.page.screenshot({ path: path.join(ARTIFACTS_DIR, 'explorer-1280.png'), fullPage: true });

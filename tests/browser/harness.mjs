@@ -71,6 +71,13 @@ export async function open(context, query = '', viewport) {
 export async function waitForChart(page, timeout = 15000) {
   await page.waitForSelector('#chart canvas', { timeout });
   await page.waitForFunction(() => window.__canvasText(document.querySelector('#chart canvas')).length > 0, null, { timeout });
+  // The full page renders its last panels one pass after the first paint; wait for them too.
+  await page.waitForFunction(() => document.querySelector('.embed') || document.querySelector('.notes'), null, { timeout });
+}
+
+/** Waits until the feasibility map's cells are drawn (their axis words recorded). */
+export async function waitForMap(page, timeout = 15000) {
+  await page.waitForFunction(() => window.__canvasText(document.querySelector('#map canvas.map-cells')).length > 0, null, { timeout });
 }
 
 /** The chart's picture, to tell whether it changed. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, open, chartText, waitForChart, query, ARTIFACTS_DIR } from './harness.mjs';
+import { launch, open, chartText, waitForChart, waitForMap, query, ARTIFACTS_DIR } from './harness.mjs';
 
 const PLEDGE = process.env.PLEDGE_BIN || path.join(process.env.CARGO_TARGET_DIR || 'target', 'debug', 'pledge');
 
@@ -65,7 +65,7 @@ test('a pinned baseline is drawn beside the bars, compared in the summary, and s
 
 test('the feasibility map marks the setting, recomputes with the sliders, and a click moves the levers', async () => {
   const { page, errors } = await open(context, '?years=10');
-  await page.waitForSelector('#map canvas.map-cells');
+  await waitForMap(page);
   const before = await page.$eval('#map canvas.map-cells', (el) => el.toDataURL());
   assert.match(await page.getAttribute('#map', 'aria-label'), /^Feasibility map of Upfront share against Timeline \(years\)/);
   await page.locator('#ctl-krw').fill('40');
@@ -116,7 +116,7 @@ test('the page and the CLI agree to the cent: JSON download vs `pledge --format 
 
 test('the feasibility map is recomputed and redrawn in the same frame as the chart', async () => {
   const { page } = await open(context, '?years=12&krw=20');
-  await page.waitForSelector('#map canvas.map-cells');
+  await waitForMap(page);
   const frames = await page.evaluate(async () => {
     const slider = document.querySelector('#ctl-guarantees');
     const chart = document.querySelector('#chart');
@@ -146,15 +146,18 @@ test('the feasibility map is recomputed and redrawn in the same frame as the cha
   await page.close();
 });
 
-test('the feasibility map works from the keyboard: arrows move the ring and the levers', async () => {
+test('the feasibility map works from the keyboard: arrows move the ring and one lever, and say where it is', async () => {
   const { page, errors } = await open(context, '?years=10');
-  await page.waitForSelector('#map canvas.map-ring');
+  await waitForMap(page);
   await page.focus('#map');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'map');
   assert.match(await page.textContent('#map-how'), /arrow keys/);
+  // The focus ring is drawn inside the box, where nothing clips it.
+  assert.deepEqual(await page.$eval('#map', (el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineOffset]), ['solid', '-3px']);
   const ring = await page.$eval('#map canvas.map-ring', (el) => el.toDataURL());
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '1');
+  assert.match(await page.textContent('#map-status'), /^Upfront share 1%, Timeline \(years\) 10: /);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('#ctl-years').value === '12');
@@ -163,10 +166,29 @@ test('the feasibility map works from the keyboard: arrows move the ring and the 
   assert.notEqual(await page.$eval('#map canvas.map-ring', (el) => el.toDataURL()), ring, 'the ring moved');
   // The arrows move the ring, not the page, and the focus stays on the map.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'map');
-  await page.keyboard.press('ArrowLeft');
+  // Shortcuts with a modifier are the browser's (Alt+Left is Back): the map leaves them alone.
+  await page.keyboard.press('Control+ArrowRight');
+  await page.waitForTimeout(100);
+  assert.equal(await page.inputValue('#ctl-upfront'), '1');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
-  await page.locator('#map').screenshot({ path: path.join(ARTIFACTS_DIR, 'map-keyboard-focus.png') });
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an arrow on the map moves only its own lever, even from a value between two cells', async () => {
+  // Paid in won steps by 2 on the upfront × won map; 15 lies between two cells.
+  const { page } = await open(context, '?krw=15&years=10');
+  await waitForMap(page);
+  await page.selectOption('#map-pair', '1');
+  await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').includes('Paid in won'));
+  await page.focus('#map');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '1');
+  assert.equal(await page.inputValue('#ctl-krw'), '15');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#ctl-krw').value !== '15');
+  assert.equal(await page.inputValue('#ctl-krw'), '18');
+  assert.equal(await page.inputValue('#ctl-upfront'), '1');
   await page.close();
 });
