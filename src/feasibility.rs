@@ -106,7 +106,7 @@ fn scenario_at(s: &Scenario, x: &Axis, i: usize, y: &Axis, j: usize) -> Option<S
     let mut c = Scenario { preset: None, ..s.clone() };
     c.set(x.key, x.value(i)).ok()?;
     c.set(y.key, y.value(j)).ok()?;
-    (c.share_sum() <= 100.0 + 1e-9).then_some(c)
+    c.shares_fit().then_some(c)
 }
 
 #[cfg(test)]

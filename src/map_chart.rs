@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::chart::{merge_polylines, text_width, ChartError, ChartStyle};
 use crate::feasibility::{Axis, Map};
 use crate::scenario::Key;
-use crate::text::{lever_name, tr};
+use crate::text::{fit_words, lever_name, tr};
 use crate::view::Lang;
 
 /// Where the cells are, in pixels of the drawing, so a click can be turned into a cell.
@@ -143,8 +143,8 @@ pub fn draw<DB: DrawingBackend>(
     let sw = px(11.0);
     let mut x = pad;
     let items = [
-        (Some(Bucket::Fits(1)), tr(lang, "every year fits", "모든 해가 한도 안")),
-        (Some(Bucket::Above(1)), tr(lang, "some year above the limit", "한도를 넘는 해 있음")),
+        (Some(Bucket::Fits(1)), fit_words(lang, true)),
+        (Some(Bucket::Above(1)), fit_words(lang, false)),
         (Some(Bucket::Unavailable), tr(lang, "shares over 100%", "비중 합 100% 초과")),
         (None, tr(lang, "boundary", "경계")),
     ];

@@ -570,6 +570,11 @@ impl Scenario {
         self.upfront + self.guarantees + self.loans + self.corporate
     }
 
+    /// Whether the four shares add up to at most 100 (allowing for float rounding).
+    pub fn shares_fit(&self) -> bool {
+        self.share_sum() <= 100.0 + 1e-9
+    }
+
     /// The derived share invested directly as government cash through capital calls, percent.
     pub fn direct(&self) -> f64 {
         (100.0 - self.share_sum()).max(0.0)
@@ -646,7 +651,7 @@ impl Scenario {
             scenario.apply(*key, *value);
         }
         let sum = scenario.share_sum();
-        if sum > 100.0 + 1e-9 {
+        if !scenario.shares_fit() {
             for (key, _, (name, value)) in checked.iter().filter(|(k, _, _)| Key::SHARES.contains(k)) {
                 errors.push(ParamError {
                     key: name.clone(),

@@ -110,6 +110,16 @@ pub fn currency_name(lang: Lang, c: Country) -> &'static str {
     }
 }
 
+/// Whether every year of a setting stays under the FX limit, in the map's words (its legend and
+/// the position the keyboard reads out).
+pub fn fit_words(lang: Lang, fits: bool) -> &'static str {
+    if fits {
+        tr(lang, "every year fits", "모든 해가 한도 안")
+    } else {
+        tr(lang, "some year above the limit", "한도를 넘는 해 있음")
+    }
+}
+
 /// The name of a scenario lever, as its control and the map's axes show it.
 pub fn lever_name(lang: Lang, key: crate::scenario::Key) -> &'static str {
     use crate::scenario::Key;

@@ -15,7 +15,7 @@ use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
 use crate::model::{within_limit, Summary};
 use crate::scenario::{Key, Scenario};
-use crate::text::{lever_name, pct, tr};
+use crate::text::{fit_words, lever_name, pct, tr};
 use crate::tour::STEPS;
 use crate::ui_state::Action;
 use crate::view::Lang;
@@ -33,11 +33,7 @@ fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
             format!("{v}%")
         }
     };
-    let verdict = if within_limit(s) {
-        tr(lang, "every year fits", "모든 해가 한도 안")
-    } else {
-        tr(lang, "some year above the limit", "한도를 넘는 해 있음")
-    };
+    let verdict = fit_words(lang, within_limit(s));
     format!(
         "{} {}, {} {}: {verdict}",
         lever_name(lang, map.x.key),
@@ -198,7 +194,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             let moved = (1..=by.unsigned_abs()).rev().find_map(|n| {
                 let to = from.saturating_add_signed(by.signum() * n as isize).min(axis.len.saturating_sub(1));
                 let mut next = scenario.clone();
-                let fits = next.set(axis.key, axis.value(to)).is_ok() && next.share_sum() <= 100.0 + 1e-9;
+                let fits = next.set(axis.key, axis.value(to)).is_ok() && next.shares_fit();
                 (fits && next != scenario).then_some(next)
             });
             if let Some(next) = moved {
