@@ -41,6 +41,13 @@ impl Batched {
         Some(Batched { inner, context, open: None })
     }
 
+    /// Erases everything drawn on the canvas.
+    pub fn clear(&self) {
+        let canvas = self.context.canvas();
+        let (w, h) = canvas.map_or((0, 0), |c| (c.width(), c.height()));
+        self.context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+    }
+
     /// Continues the open path when `style` is its stroke; otherwise strokes it and opens another.
     fn open_path(&mut self, style: &impl BackendStyle) {
         let BackendColor { rgb, alpha } = style.color();

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::canvas::Batched;
@@ -113,17 +113,11 @@ pub(super) fn on_canvas<R>(
         // Setting either dimension also clears the canvas.
         canvas.set_width(w);
         canvas.set_height(h);
-    } else if clear {
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-        if let Some(context) = context {
-            context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        }
     }
     let backend = Batched::new(canvas.clone()).ok_or("the browser gave no 2d canvas")?;
+    if clear && !resized {
+        backend.clear();
+    }
     let root = backend.into_drawing_area();
     let out = draw(&root, ratio)?;
     root.present().map_err(|e| e.to_string())?;
