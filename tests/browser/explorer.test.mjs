@@ -126,20 +126,24 @@ test('a settled change adds one history entry; Back restores the view', async ()
   await page.close();
 });
 
+/** Drags the timeline slider through `values` (input events, one per frame, no release) and
+ * returns the address bar's query after each. */
+const dragYears = (page, values) => page.evaluate(async (vs) => {
+  const slider = document.querySelector('#ctl-years');
+  const seen = [];
+  for (const v of vs) {
+    slider.value = String(v);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    seen.push(location.search);
+  }
+  return seen;
+}, values);
+
 test('a drag writes the address bar when it pauses, and one entry per drag holds where it ended', async () => {
   const { page } = await open(context, '?years=10');
   // A drag: inputs, no release. The first input pushes an entry; the rest wait for a pause.
-  const drag = (values) => page.evaluate(async (vs) => {
-    const slider = document.querySelector('#ctl-years');
-    const seen = [];
-    for (const v of vs) {
-      slider.value = String(v);
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      seen.push(location.search);
-    }
-    return seen;
-  }, values);
+  const drag = (values) => dragYears(page, values);
   const release = () => page.evaluate(() => document.querySelector('#ctl-years').dispatchEvent(new Event('change', { bubbles: true })));
   const during = await drag([11, 12, 13, 14]);
   assert.deepEqual(during.map((q) => new URLSearchParams(q).get('years')), ['11', '11', '11', '11']);
@@ -160,14 +164,7 @@ test('a drag writes the address bar when it pauses, and one entry per drag holds
 
 test('after a drag and Back, the next change keeps the entry Back arrived at', async () => {
   const { page } = await open(context, '?years=10');
-  await page.evaluate(async () => {
-    const slider = document.querySelector('#ctl-years');
-    for (const v of [11, 12, 13, 14]) {
-      slider.value = String(v);
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r()));
-    }
-  });
+  await dragYears(page, [11, 12, 13, 14]);
   await page.waitForFunction(() => location.search.includes('years=14')); // written on the pause
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
