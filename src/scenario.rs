@@ -398,6 +398,7 @@ impl RawParams {
 
 /// A parsed value of one key.
 #[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 enum Value {
     Number(f64),
     Whole(u32),
@@ -494,6 +495,31 @@ fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
     }
 }
 
+/// Checks a number for `key` as `check_value` checks its decimal spelling, without the round trip
+/// through text (the feasibility map sets two values for each of its hundreds of cells).
+fn check_number(key: Key, n: f64) -> Result<Value, ParamErrorKind> {
+    let domain = key.domain();
+    if matches!(domain, Domain::Choice) {
+        return Err(ParamErrorKind::UnknownChoice);
+    }
+    if !n.is_finite() {
+        return Err(ParamErrorKind::NotANumber);
+    }
+    match domain {
+        Domain::Number { min, max } if (min..=max).contains(&n) => {
+            // -0 and 0 are the same setting; keep one spelling so encoding is canonical.
+            Ok(Value::Number(if n == 0.0 { 0.0 } else { n }))
+        }
+        Domain::Whole { .. } if n.fract() != 0.0 => Err(ParamErrorKind::NotAWholeNumber),
+        Domain::Whole { min, max } if (f64::from(min)..=f64::from(max)).contains(&n) => {
+            // In range and whole, so the conversion is exact.
+            Ok(Value::Whole(n as u32))
+        }
+        Domain::Number { .. } | Domain::Whole { .. } => Err(ParamErrorKind::OutOfRange),
+        Domain::Choice => Err(ParamErrorKind::UnknownChoice),
+    }
+}
+
 impl Scenario {
     /// The value of a number key (shares, money, years) as a number.
     pub fn get(&self, key: Key) -> Option<f64> {
@@ -515,7 +541,7 @@ impl Scenario {
     /// Sets a number key, checking it as parsing would. Shares are not re-balanced here: the
     /// caller decides what gives way (see [`Scenario::set_share_giving_way`]).
     pub fn set(&mut self, key: Key, value: f64) -> Result<(), ParamErrorKind> {
-        let checked = check_value(key, &value.to_string())?;
+        let checked = check_number(key, value)?;
         self.apply(key, checked);
         Ok(())
     }
@@ -719,6 +745,68 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Scenario::set` checks numbers without printing them; it must accept, reject and store
+    /// exactly what the checked text would.
+    #[test]
+    fn set_checks_a_number_as_its_decimal_text_is_checked() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1.5,
+            12.0,
+            12.25,
+            29.999,
+            30.0,
+            30.5,
+            31.0,
+            99.99,
+            100.0,
+            100.000_000_1,
+            999.5,
+            1000.0,
+            1000.5,
+            1999.0,
+            2000.0,
+            2025.0,
+            2100.0,
+            2100.5,
+            2101.0,
+            4999.9,
+            5000.0,
+            5000.1,
+            1e-7,
+            1e300,
+            -1e300,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        values.extend((0..=2200).map(|i| f64::from(i) * 0.37));
+        values.extend((0..=120).map(|i| f64::from(i) - 10.0));
+        for key in Key::ALL {
+            for &v in &values {
+                let by_text = check_value(key, &v.to_string());
+                let by_number = check_number(key, v);
+                assert_eq!(by_number, by_text, "{key:?} {v}");
+                let (mut a, mut b) = (Scenario::default(), Scenario::default());
+                let set = a.set(key, v);
+                let stored_ok = set.is_ok();
+                if let Ok(value) = by_text {
+                    b.apply(key, value);
+                }
+                assert_eq!((set, &a), (by_text.map(|_| ()), &b), "{key:?} {v}");
+                if let Some(stored) = a.get(key).filter(|_| stored_ok) {
+                    assert!(stored.to_bits() != (-0.0f64).to_bits(), "{key:?} {v} stored as -0");
+                }
+            }
+        }
+    }
 
     #[test]
     fn control_characters_and_quotes_in_values_are_escaped_in_messages() {
