@@ -1,18 +1,20 @@
 // Size budget: everything the page transfers, gzip -9 (bench/README.md). Size is stable across
 // runs, so it is held in CI; times stay in the benchmark.
 //
-// The budget is a ratchet against growth, set just above today's page: 204 927 bytes on
-// 2026-11-29. It was lowered to 204 000 that day (201 711 bytes, after the canvas live view and
-// number parsing by the browser's parseFloat) and raised to 206 000 for keyboard use of the
-// feasibility map with its spoken position and for correct history after Back (bench/README.md). The performance issue's target is
-// 150 000 bytes; the page is over it, and bench/README.md says by how much and where the bytes go.
+// The budget is a ratchet against growth, set just above the page each time it is lowered. On
+// 2026-11-29: 204 000 (page 201 711 bytes, after the canvas live view and number parsing by the
+// browser's parseFloat); raised to 206 000 (page 204 927) for keyboard use of the feasibility
+// map with its spoken position and for correct history after Back (bench/README.md); lowered to
+// 203 000 (page 202 093) when esbuild began minifying the wasm-bindgen glue and the style sheet.
+// The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
+// by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 206_000;
+const BUDGET_GZIP_BYTES = 203_000;
 const TARGET_GZIP_BYTES = 150_000;
 
 let context;

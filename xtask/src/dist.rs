@@ -3,7 +3,9 @@
 //! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web`
 //! 2. `wasm-bindgen … --target web --out-name pledge` → `dist/pledge.js`, `dist/pledge_bg.wasm`
 //! 3. `wasm-opt -Oz` (npm binaryen 132; Debian's older binaryen cannot parse rustc 1.95 output)
-//! 4. `index.html` and `assets/**` copied beside them
+//! 4. `index.html` and `assets/**` copied beside them; the page's script and style sheet
+//!    (`pledge.js`, `assets/style.css`) minified by esbuild (npm, pinned); `embed.js`, which
+//!    newsrooms read before pasting it into their pages, stays as written
 //! 5. the no-script fallback: the native CLI (`pledge`) prerenders the default scenario and every
 //!    preset to `dist/prerender/*.svg`, the social card `og.png`, and the default's chart and
 //!    summary into the `<noscript>` of `dist/index.html` (replacing `<!-- prerendered -->`)
@@ -96,6 +98,8 @@ pub fn build(root: &Path) -> Result<()> {
         println!("note: no assets/ directory to copy");
     }
 
+    minify(root)?;
+
     prerender(root, &dist)?;
 
     let report = size_report(&dist)?;
@@ -104,6 +108,33 @@ pub fn build(root: &Path) -> Result<()> {
     fs::write(&json_path, report.json())
         .with_context(|| format!("could not write {}", json_path.display()))?;
     println!("dist: {} ({} files)", rel(root, &dist), report.files.len());
+    Ok(())
+}
+
+/// The files the page loads that esbuild minifies in place (step 4): the wasm-bindgen glue and
+/// the style sheet. Minifying renames only local names: the glue's imports object keeps the names
+/// the wasm module asks for.
+const MINIFIED: [&str; 2] = ["dist/pledge.js", "dist/assets/style.css"];
+
+/// Step 4: minifies `MINIFIED` with esbuild.
+fn minify(root: &Path) -> Result<()> {
+    for file in MINIFIED {
+        let before = file_len(&root.join(file))?;
+        let mut args = vec![file, "--minify", "--allow-overwrite", "--log-level=warning"];
+        if file.ends_with(".js") {
+            args.push("--format=esm");
+        }
+        Cmd::new(root, "node_modules/.bin/esbuild")
+            .args(args)
+            .args([format!("--outfile={file}")])
+            .run()
+            .with_context(|| format!("esbuild could not minify {file} (try `npm ci`)"))?;
+        let after = file_len(&root.join(file))?;
+        if after == 0 {
+            bail!("esbuild wrote an empty {file}");
+        }
+        println!("esbuild --minify {file}: {before} → {after} bytes");
+    }
     Ok(())
 }
 

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `wasm32-unknown-unknown` target | — | `rustup target add` |
 //! | `wasm-bindgen` CLI + test runner | `wasm-bindgen` in `Cargo.lock` | `cargo install wasm-bindgen-cli` |
-//! | `wasm-opt` (binaryen 132), playwright-core, axe-core | `package-lock.json` | `npm ci` |
+//! | `wasm-opt` (binaryen 132), esbuild, playwright-core, axe-core | `package-lock.json` | `npm ci` |
 //! | Chromium + ChromeDriver | Debian | `apt-get install chromium chromium-driver` |
 
 use std::fs;
@@ -134,7 +134,7 @@ pub fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
     }
 }
 
-/// Runs `npm ci` unless `node_modules` already has wasm-opt, playwright-core and axe-core.
+/// Runs `npm ci` unless `node_modules` already has wasm-opt, esbuild, playwright-core and axe-core.
 pub fn ensure_node_packages(root: &Path) -> Result<()> {
     let version = Cmd::new(root, "node")
         .args(["--version"])
@@ -149,7 +149,12 @@ pub fn ensure_node_packages(root: &Path) -> Result<()> {
     if major < MIN_NODE_MAJOR {
         bail!("Node.js {version} is too old: need ≥ {MIN_NODE_MAJOR}");
     }
-    let needed = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core", "node_modules/axe-core"];
+    let needed = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/.bin/esbuild",
+        "node_modules/playwright-core",
+        "node_modules/axe-core",
+    ];
     if needed.iter().all(|p| root.join(p).exists()) {
         println!("ok: node {version}; npm packages are installed");
         return Ok(());
