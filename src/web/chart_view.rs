@@ -82,17 +82,45 @@ pub fn use_width(node: NodeRef) -> u32 {
     *width
 }
 
-/// What a chart drawing depends on: scenario, CSS width, dark theme, language, baseline.
-type Drawn = (Scenario, u32, bool, Lang, Option<Rc<Schedule>>);
+/// What a chart drawing depends on: scenario, CSS width, dark theme, language, baseline, and the
+/// pixel ratio (as bits).
+type Drawn = (Scenario, u32, bool, Lang, Option<Rc<Schedule>>, u64);
 
-/// The screen's device pixels per CSS pixel, between 1 and 4.
-pub(super) fn pixel_ratio() -> f64 {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    if ratio.is_finite() {
-        ratio.clamp(1.0, 4.0)
+/// The screen's device pixels per CSS pixel, as the browser reports it.
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+}
+
+/// A device pixel ratio to draw at: between 1 and 4.
+fn drawing_ratio(reported: f64) -> f64 {
+    if reported.is_finite() {
+        reported.clamp(1.0, 4.0)
     } else {
         1.0
     }
+}
+
+/// The ratio to draw at, followed as it changes: moving the window to a screen of another
+/// density, or zooming, changes `devicePixelRatio` without always resizing anything, and a
+/// canvas drawn at the old ratio would stay blurred (or wastefully large) until the next change.
+/// The browser reports the change as a `(resolution: …dppx)` media query that stops matching;
+/// the listener is made again for each new ratio.
+#[hook]
+pub(super) fn use_pixel_ratio() -> f64 {
+    let reported = use_state(device_pixel_ratio);
+    {
+        let reported = reported.clone();
+        use_effect_with(reported.to_bits(), move |bits| {
+            let query = format!("(resolution: {}dppx)", f64::from_bits(*bits));
+            let listener = gloo::utils::window().match_media(&query).ok().flatten().map(|list| {
+                gloo::events::EventListener::new(&list, "change", move |_| {
+                    reported.set(device_pixel_ratio());
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    drawing_ratio(*reported)
 }
 
 /// Sizes `canvas` to hold `css` pixels at `ratio` device pixels per CSS pixel, then runs `draw`
@@ -144,6 +172,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let canvas = use_node_ref();
     let width = use_width(node.clone());
+    let ratio = use_pixel_ratio();
     let failure = use_state(|| None::<String>);
     // What the canvas shows, so a render that changes nothing drawn (the width hook catching up
     // with the width measured for the first drawing) does not draw it again.
@@ -152,8 +181,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
         let (canvas, node, failure) = (canvas.clone(), node.clone(), failure.clone());
         let schedule = props.schedule.clone();
         use_effect_with(
-            (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone()),
-            move |(scenario, width, dark, lang, baseline)| {
+            (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone(), ratio.to_bits()),
+            move |(scenario, width, dark, lang, baseline, ratio)| {
                 // On the first render the width hook has not measured yet; measuring here draws
                 // the first chart in the same task as the page instead of one render later.
                 let width = match *width {
@@ -161,14 +190,18 @@ pub fn ChartView(props: &ChartProps) -> Html {
                     w => w,
                 };
                 let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
-                let key = (scenario.clone(), width, *dark, *lang, baseline.clone());
+                let key = (scenario.clone(), width, *dark, *lang, baseline.clone(), *ratio);
                 if width == 0 || shown.borrow().as_ref() == Some(&key) {
                     return;
                 }
                 let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
                 let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
-                let drawn =
-                    on_canvas(&element, (width, height_for(width)), pixel_ratio(), false, |area, ratio| {
+                let drawn = on_canvas(
+                    &element,
+                    (width, height_for(width)),
+                    f64::from_bits(*ratio),
+                    false,
+                    |area, ratio| {
                         chart::draw(
                             area,
                             scenario,
@@ -177,7 +210,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
                             &ChartStyle { scale: ratio, ..style },
                         )
                         .map_err(|e| e.to_string())
-                    });
+                    },
+                );
                 match drawn {
                     Ok(()) => {
                         *shown.borrow_mut() = Some(key);

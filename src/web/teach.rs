@@ -9,7 +9,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::app::Model;
-use super::chart_view::{announce_drawn, on_canvas, pixel_ratio, use_width};
+use super::chart_view::{announce_drawn, on_canvas, use_pixel_ratio, use_width};
 use crate::chart::{ChartStyle, Theme};
 use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
@@ -63,6 +63,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     let pair = use_state(|| 0usize);
     let node = use_node_ref();
     let width = use_width(node.clone());
+    let ratio = use_pixel_ratio();
     let (x, y) = PAIRS.get(*pair).copied().unwrap_or(PAIRS[0]);
     // The map depends on every setting but its own two levers: moving one of those (the common
     // case, e.g. the upfront slider on the default map) only moves the ring.
@@ -91,15 +92,19 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     {
         let (cells, placed, node) = (cells.clone(), placed.clone(), node.clone());
         use_effect_with(
-            (map.clone(), width, props.dark, lang, props.scenario.limit.to_bits()),
+            (map.clone(), width, props.dark, lang, props.scenario.limit.to_bits(), ratio.to_bits()),
             move |deps| {
-                let (map, width, _, _, limit) = deps;
+                let (map, width, _, _, limit, ratio) = deps;
                 if *width == 0 {
                     return; // not measured yet: the width hook renders again
                 }
                 if let Some(canvas) = cells.cast::<HtmlCanvasElement>() {
-                    let drawn =
-                        on_canvas(&canvas, (*width, MAP_HEIGHT), pixel_ratio(), false, |area, ratio| {
+                    let drawn = on_canvas(
+                        &canvas,
+                        (*width, MAP_HEIGHT),
+                        f64::from_bits(*ratio),
+                        false,
+                        |area, ratio| {
                             let rect = map_chart::draw(
                                 area,
                                 map,
@@ -108,7 +113,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                             )
                             .map_err(|e| e.to_string())?;
                             Ok((rect, ratio))
-                        });
+                        },
+                    );
                     if let Ok(drawn) = drawn {
                         *placed.borrow_mut() = drawn;
                         announce_drawn(node.cast::<web_sys::Element>(), "map-drawn");
@@ -127,6 +133,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             props.scenario.limit.to_bits(),
             current.0.to_bits(),
             current.1.to_bits(),
+            // The cells are redrawn at a new ratio just before: the ring follows them.
+            ratio.to_bits(),
         );
         use_effect_with(deps, move |(map, width, ..)| {
             if *width == 0 {

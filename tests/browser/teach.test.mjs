@@ -146,6 +146,51 @@ test('the feasibility map is recomputed and redrawn in the same frame as the cha
   await page.close();
 });
 
+test('a new screen density redraws the chart and the map at it, with no resize', async () => {
+  // When a window moves to a screen of another density, devicePixelRatio changes, the CSS layout
+  // does not, and the browser fires `change` on a `(resolution: …dppx)` media query list that
+  // stopped matching (MDN's way to follow the ratio). Chromium's DevTools emulation changes the
+  // ratio but fires no such event, so the page's lists are recorded and the event is fired here,
+  // on each list that no longer matches, as the browser would.
+  const { page, errors } = await open(context, '?preset=kr-deal', { width: 1280, height: 900 });
+  await page.addInitScript(() => {
+    const lists = (window.__resolutionLists = []);
+    const matchMedia = window.matchMedia.bind(window);
+    window.matchMedia = (q) => { const list = matchMedia(q); if (q.includes('resolution')) lists.push(list); return list; };
+  });
+  await page.reload();
+  await waitForChart(page);
+  await waitForMap(page);
+  const canvases = ['#chart canvas', '#map canvas.map-cells', '#map canvas.map-ring'];
+  // Each canvas's backing store against its CSS box: device pixels per CSS pixel.
+  const ratios = () => page.evaluate((sels) => sels.map((sel) => {
+    const el = document.querySelector(sel);
+    return +(el.width / el.getBoundingClientRect().width).toFixed(2);
+  }), canvases);
+  const moveTo = async (cdp, ratio) => {
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: ratio, mobile: false });
+    await page.waitForFunction((r) => window.devicePixelRatio === r, ratio);
+    const fired = await page.evaluate(() => window.__resolutionLists
+      .filter((list) => !list.matches)
+      .map((list) => list.dispatchEvent(new Event('change'))).length);
+    assert.ok(fired >= 1, 'the page listens for a change of resolution');
+    await page.waitForFunction(({ sels, r }) => sels.every((sel) => {
+      const el = document.querySelector(sel);
+      return Math.abs(el.width / el.getBoundingClientRect().width - r) < 0.01;
+    }), { sels: canvases, r: ratio });
+  };
+  assert.deepEqual(await ratios(), [1, 1, 1]);
+  const text = await chartText(page);
+  const cdp = await page.context().newCDPSession(page);
+  await moveTo(cdp, 2);
+  assert.deepEqual(await ratios(), [2, 2, 2]);
+  assert.equal(await chartText(page), text, 'the same chart, drawn again');
+  await moveTo(cdp, 1); // and back to the first screen
+  assert.deepEqual(await ratios(), [1, 1, 1]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the feasibility map works from the keyboard: arrows move the ring and one lever, and say where it is', async () => {
   const { page, errors } = await open(context, '?years=10');
   await waitForMap(page);
