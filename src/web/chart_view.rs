@@ -231,18 +231,20 @@ pub fn ChartView(props: &ChartProps) -> Html {
     // The canvas's size is set where it is drawn (`on_canvas`), never by the markup: setting a
     // canvas's size, even to the same value, erases it.
     // The canvas stays in the page when a drawing fails (hidden, with the reason shown instead),
-    // so the next change can draw on it again.
-    let error = failure.as_ref().map(|e| {
+    // so the next change can draw on it again. Both elements are always there, only hidden: Yew
+    // matches unkeyed siblings from the end, so a reason paragraph that came and went after the
+    // canvas would replace the canvas with a new, blank one once the drawing had succeeded.
+    let reason = failure.as_ref().map(|e| {
         let text = tr(
             props.lang,
             "The chart could not be drawn; the table has every figure.",
             "차트를 그리지 못했습니다. 표에 모든 수치가 있습니다.",
         );
-        html! { <p class="chart-error">{ format!("{text} ({e})") }</p> }
+        format!("{text} ({e})")
     });
     let body = html! { <>
         <canvas ref={canvas} hidden={failure.is_some()}></canvas>
-        { for error }
+        <p class="chart-error" hidden={reason.is_none()}>{ reason.unwrap_or_default() }</p>
     </> };
     let label =
         format!("{} {}", tr(props.lang, "Chart of yearly payments.", "연도별 지급액 차트."), props.narration);

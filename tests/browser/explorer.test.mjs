@@ -246,3 +246,35 @@ test('during a drag the panels below the first screen wait, and catch up on rele
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a chart the browser cannot draw says so beside the table, and the next change draws it', async () => {
+  // A browser can refuse a canvas its 2d context (privacy settings that block canvases, a lost
+  // GPU context, memory limits): getContext returns null. Refused here for the chart only.
+  const { page, errors } = await open(context, '?preset=kr-deal');
+  await page.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    window.__refuseChart = true;
+    HTMLCanvasElement.prototype.getContext = function (...args) {
+      return window.__refuseChart && this.closest('#chart') ? null : getContext.apply(this, args);
+    };
+  });
+  await page.reload();
+  const error = page.locator('#chart .chart-error');
+  await error.waitFor(); // visible
+  assert.equal(await error.textContent(),
+    'The chart could not be drawn; the table has every figure. (the browser gave no 2d canvas)');
+  assert.equal(await page.locator('#chart canvas').isHidden(), true, 'no blank canvas in its place');
+  // The rest of the page works: the table, the narration and the sliders are there.
+  await page.waitForSelector('.data-table table', { state: 'attached' });
+  assert.match(await page.textContent('#narration'), /\S/);
+  // Once the browser allows it again, the next change draws the chart and removes the notice.
+  await page.evaluate(() => { window.__refuseChart = false; });
+  await page.locator('#ctl-upfront').fill('15');
+  await page.locator('#ctl-upfront').dispatchEvent('input');
+  await error.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('#chart canvas').isVisible(), true);
+  // The canvas drawn on is the one shown (a re-created canvas would be blank, 300 × 150).
+  assert.match(await chartText(page), /FX limit/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
