@@ -107,20 +107,17 @@ fn drawing_ratio(reported: f64) -> f64 {
 /// the listener is made again for each new ratio.
 #[hook]
 pub(super) fn use_pixel_ratio() -> f64 {
-    let reported = use_state(device_pixel_ratio);
-    {
-        let reported = reported.clone();
-        use_effect_with(reported.to_bits(), move |bits| {
-            let query = format!("(resolution: {}dppx)", f64::from_bits(*bits));
-            let listener = gloo::utils::window().match_media(&query).ok().flatten().map(|list| {
-                gloo::events::EventListener::new(&list, "change", move |_| {
-                    reported.set(device_pixel_ratio());
-                })
-            });
-            move || drop(listener)
+    // Read on each render (one property); the state only counts changes, to render again.
+    let reported = device_pixel_ratio();
+    let changes = use_state(|| 0u32);
+    use_effect_with(reported.to_bits(), move |bits| {
+        let query = format!("(resolution: {}dppx)", f64::from_bits(*bits));
+        let listener = gloo::utils::window().match_media(&query).ok().flatten().map(|list| {
+            gloo::events::EventListener::new(&list, "change", move |_| changes.set(changes.wrapping_add(1)))
         });
-    }
-    drawing_ratio(*reported)
+        move || drop(listener)
+    });
+    drawing_ratio(reported)
 }
 
 /// Sizes `canvas` to hold `css` pixels at `ratio` device pixels per CSS pixel, then runs `draw`
