@@ -1,5 +1,10 @@
 //! Entry point of the browser explorer (wasm32). Built by `cargo xtask dist`.
 
+/// The page is single-threaded (no `atomics`): talc's allocator for that case.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     pledge_explorer::web::start();
