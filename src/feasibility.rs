@@ -54,6 +54,16 @@ impl Axis {
 pub const PAIRS: [(Key, Key); 3] =
     [(Key::Upfront, Key::Years), (Key::Upfront, Key::Krw), (Key::Guarantees, Key::Calls)];
 
+/// The name of `PAIRS[i]` in links (`map=upfront-krw`): the two keys' names, x first.
+pub fn pair_name(i: usize) -> Option<String> {
+    PAIRS.get(i).map(|(x, y)| format!("{}-{}", x.name(), y.name()))
+}
+
+/// The index in `PAIRS` of a pair named as [`pair_name`] names it.
+pub fn pair_from_name(name: &str) -> Option<usize> {
+    (0..PAIRS.len()).find(|i| pair_name(*i).as_deref() == Some(name))
+}
+
 /// The worst year's headroom (USD bn, negative: above the limit) at every cell; `None` where the
 /// cell's shares would add up to more than 100 with the other shares as they are.
 #[derive(Debug, Clone, PartialEq)]

@@ -53,6 +53,9 @@ pub enum Action {
     Pin,
     /// Drop the baseline.
     Unpin,
+    /// Show this pair of levers on the feasibility map (an index in `feasibility::PAIRS`; the
+    /// first pair is the default and is not written to the link).
+    MapPair(usize),
 }
 
 /// Why a share control's neighbours changed.
@@ -202,6 +205,13 @@ impl UiState {
                 next.view.theme = theme;
                 next.changed();
             }
+            Action::MapPair(i) => {
+                let map = (i > 0 && i < crate::feasibility::PAIRS.len()).then_some(i);
+                if next.view.map != map {
+                    next.view.map = map;
+                    next.changed();
+                }
+            }
             Action::Tour(step) => {
                 let found = step.and_then(|n| n.checked_sub(1)).and_then(|i| crate::tour::STEPS.get(i));
                 if let (Some(n), Some(s)) = (step, found) {
@@ -287,6 +297,19 @@ mod tests {
             UiState::load("").reduce(Action::Lang(Lang::Ko)).reduce(Action::Theme(Some(ThemeChoice::Dark)));
         assert_eq!(s.query(), "lang=ko&theme=dark");
         assert_eq!(s.reduce(Action::Theme(None)).query(), "lang=ko");
+    }
+
+    #[test]
+    fn a_new_map_pair_is_a_history_entry_and_the_first_pair_is_not_written() {
+        let s0 = UiState::load("upfront=10");
+        let s1 = s0.reduce(Action::MapPair(2));
+        assert_eq!(s1.query(), "upfront=10&map=guarantees-calls");
+        assert_eq!((s1.history, s1.url_version), (HistoryOp::Push, s0.url_version + 1));
+        assert_eq!(s1.reduce(Action::MapPair(0)).query(), "upfront=10");
+        // The same pair again, or one that does not exist, changes nothing.
+        assert_eq!(s1.reduce(Action::MapPair(2)).url_version, s1.url_version);
+        assert_eq!(s0.reduce(Action::MapPair(7)).url_version, s0.url_version);
+        assert_eq!(UiState::load("map=upfront-krw").view.map, Some(1));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! the scenario parser never sees them; [`View::to_query`] writes back only what differs from
 //! the default view.
 
+use crate::feasibility;
 use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams, Scenario};
 use crate::text::tr;
 use crate::tour;
@@ -78,12 +79,21 @@ pub enum ViewKey {
     Step,
     /// `base`: a pinned baseline scenario, as its own query string.
     Base,
+    /// `map`: the feasibility map's pair of levers, e.g. `upfront-krw`.
+    Map,
 }
 
 impl ViewKey {
     /// Every view key, in the order the query string writes them.
-    pub const ALL: [ViewKey; 6] =
-        [ViewKey::Lang, ViewKey::Theme, ViewKey::Embed, ViewKey::Controls, ViewKey::Step, ViewKey::Base];
+    pub const ALL: [ViewKey; 7] = [
+        ViewKey::Lang,
+        ViewKey::Theme,
+        ViewKey::Embed,
+        ViewKey::Controls,
+        ViewKey::Step,
+        ViewKey::Base,
+        ViewKey::Map,
+    ];
 
     /// The public name.
     pub fn name(self) -> &'static str {
@@ -94,6 +104,7 @@ impl ViewKey {
             ViewKey::Controls => "controls",
             ViewKey::Step => "step",
             ViewKey::Base => "base",
+            ViewKey::Map => "map",
         }
     }
 
@@ -127,6 +138,11 @@ impl ViewKey {
                 "시나리오의 쿼리 문자열 (예: preset%3Dkr-deal)",
             )
             .to_owned(),
+            ViewKey::Map => {
+                let names: Vec<String> =
+                    (0..feasibility::PAIRS.len()).filter_map(feasibility::pair_name).collect();
+                format!("{}{}", tr(lang, "one of ", "다음 중 하나: "), names.join(", "))
+            }
         }
     }
 }
@@ -165,6 +181,9 @@ pub struct View {
     pub step: Option<usize>,
     /// The pinned baseline the scenario is compared with.
     pub base: Option<Scenario>,
+    /// The feasibility map's pair of levers, an index in [`feasibility::PAIRS`]; `None`: the
+    /// first pair, unless a link named it.
+    pub map: Option<usize>,
 }
 
 impl View {
@@ -200,6 +219,7 @@ impl View {
             ViewKey::Controls => self.controls = default.controls,
             ViewKey::Step => self.step = default.step,
             ViewKey::Base => self.base = default.base,
+            ViewKey::Map => self.map = default.map,
         }
     }
 
@@ -251,6 +271,9 @@ impl View {
                 Ok(_) => return Err(ParamErrorKind::OutOfRange),
                 Err(_) => return Err(ParamErrorKind::NotANumber),
             },
+            ViewKey::Map => {
+                self.map = Some(feasibility::pair_from_name(&value).ok_or(ParamErrorKind::UnknownChoice)?);
+            }
             ViewKey::Base => {}
         }
         Ok(())
@@ -289,6 +312,9 @@ impl View {
         if let Some(base) = &self.base {
             out.append_pair("base", &base.to_query_full());
         }
+        if let Some(name) = self.map.and_then(feasibility::pair_name) {
+            out.append_pair("map", &name);
+        }
         out.finish()
     }
 }
@@ -326,7 +352,13 @@ mod tests {
     #[test]
     fn the_view_round_trips_and_the_default_writes_nothing() {
         assert_eq!(View::default().to_query(), "");
-        for query in ["embed=1&controls=none", "lang=en", "theme=light&controls=krw%2Ccountry"] {
+        for query in [
+            "embed=1&controls=none",
+            "lang=en",
+            "theme=light&controls=krw%2Ccountry",
+            "map=upfront-years",
+            "lang=ko&map=guarantees-calls",
+        ] {
             let mut raw = RawParams::from_query(query);
             let (view, errors) = View::take(&mut raw);
             assert!(errors.is_empty() && raw.pairs.is_empty(), "{query}: {errors:?}");
@@ -353,7 +385,26 @@ mod tests {
     #[test]
     fn an_unknown_key_lists_the_view_keys_too() {
         let (_, _, _, errors) = split("colour=red");
-        assert!(errors[0].to_string().contains("lang, theme, embed, controls, step, base"), "{}", errors[0]);
+        assert!(
+            errors[0].to_string().contains("lang, theme, embed, controls, step, base, map"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn the_map_pair_is_named_by_its_levers_and_a_bad_one_lists_them() {
+        for (i, name) in ["upfront-years", "upfront-krw", "guarantees-calls"].into_iter().enumerate() {
+            assert_eq!(feasibility::pair_name(i).as_deref(), Some(name));
+            let (view, errors, ..) = split(&format!("map={}", name.to_uppercase()));
+            assert_eq!((view.map, errors), (Some(i), vec![]));
+        }
+        let (view, errors, ..) = split("map=years-upfront");
+        assert_eq!(view.map, None);
+        assert_eq!(
+            errors[0].to_string(),
+            "map=\"years-upfront\": not recognised (allowed: one of upfront-years, upfront-krw, guarantees-calls)"
+        );
     }
 
     #[test]

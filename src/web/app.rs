@@ -386,7 +386,7 @@ pub fn App() -> Html {
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule.clone()} />
                 <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
-                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} dispatch={dispatch.clone()} />
+                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                 if painted {

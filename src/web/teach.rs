@@ -52,7 +52,9 @@ pub struct MapProps {
     pub lang: Lang,
     /// Dark theme.
     pub dark: bool,
-    /// Where to send a clicked cell.
+    /// The pair of levers shown: an index in `feasibility::PAIRS` (the link's `map=`).
+    pub pair: usize,
+    /// Where to send a clicked cell and a new pair.
     pub dispatch: UseReducerDispatcher<Model>,
 }
 
@@ -60,11 +62,11 @@ pub struct MapProps {
 #[component]
 pub fn FeasibilityMap(props: &MapProps) -> Html {
     let lang = props.lang;
-    let pair = use_state(|| 0usize);
+    let pair = props.pair;
     let node = use_node_ref();
     let width = use_width(node.clone());
     let ratio = use_pixel_ratio();
-    let (x, y) = PAIRS.get(*pair).copied().unwrap_or(PAIRS[0]);
+    let (x, y) = PAIRS.get(pair).copied().unwrap_or(PAIRS[0]);
     // The map depends on every setting but its own two levers: moving one of those (the common
     // case, e.g. the upfront slider on the default map) only moves the ring.
     let others = {
@@ -212,11 +214,11 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         })
     };
     let on_pair = {
-        let pair = pair.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 if let Ok(i) = select.value().parse::<usize>() {
-                    pair.set(i.min(PAIRS.len() - 1));
+                    dispatch.dispatch(Action::MapPair(i));
                 }
             }
         })
@@ -237,7 +239,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
             <select id="map-pair" onchange={on_pair}>
                 { for PAIRS.iter().enumerate().map(|(i, (x, y))| html! {
-                    <option value={i.to_string()} selected={i == *pair}>{ format!("{} × {}", lever_name(lang, *x), lever_name(lang, *y)) }</option>
+                    <option value={i.to_string()} selected={i == pair}>{ format!("{} × {}", lever_name(lang, *x), lever_name(lang, *y)) }</option>
                 }) }
             </select>
             <div class="map" id="map" ref={node} role="application" tabindex="0" aria-label={map_chart::describe(lang, &map)} aria-describedby="map-how" {onclick} {onkeydown}>

@@ -81,6 +81,18 @@ test('the feasibility map marks the setting, recomputes with the sliders, and a 
   await page.selectOption('#map-pair', '2');
   await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').includes('Loan guarantees against Guarantees called'));
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'map.png'), fullPage: true });
+  // The pair is part of the link, so a shared link opens the same map; Back returns to the pair
+  // before.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('map') === 'guarantees-calls');
+  assert.match(await page.inputValue('#share-link'), /[?&]map=guarantees-calls(&|$)/);
+  await page.reload();
+  await waitForMap(page);
+  assert.equal(await page.inputValue('#map-pair'), '2');
+  assert.match(await page.getAttribute('#map', 'aria-label'), /^Feasibility map of Loan guarantees against Guarantees called/);
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('map'));
+  await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').startsWith('Feasibility map of Upfront share against Timeline'));
+  assert.equal(await page.inputValue('#map-pair'), '0');
   assert.deepEqual(errors, []);
   await page.close();
 });
