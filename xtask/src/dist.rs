@@ -52,7 +52,7 @@ fn target_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds the bundle into `dist/` (tools must already be ensured) and prints its size report.
-pub fn build(root: &Path) -> Result<()> {
+pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
     let dist = dist_dir(root);
 
     Cmd::new(root, "cargo").args(["build", "--release", "--target", WASM_TARGET, "--bin", WEB_BIN]).run()?;
@@ -89,8 +89,12 @@ pub fn build(root: &Path) -> Result<()> {
     println!("wasm-opt -Oz: {before} → {after} bytes");
 
     let index = root.join("index.html");
-    fs::copy(&index, dist.join("index.html"))
-        .with_context(|| format!("could not copy {}", index.display()))?;
+    let mut page =
+        fs::read_to_string(&index).with_context(|| format!("could not read {}", index.display()))?;
+    if let Some(url) = public_url {
+        page = with_public_url(&page, url)?;
+    }
+    fs::write(dist.join("index.html"), page).context("could not write dist/index.html")?;
     let assets = root.join("assets");
     if assets.is_dir() {
         copy_dir(&assets, &dist.join("assets"))?;
@@ -328,14 +332,56 @@ fn json_string(s: &str) -> String {
 }
 
 /// Ensures the build tools, then builds `dist/`.
-pub fn run(root: &Path) -> Result<()> {
+pub fn run(root: &Path, public_url: Option<&str>) -> Result<()> {
     tools::ensure_build_tools(root)?;
-    build(root)
+    build(root, public_url)
+}
+
+/// Where `index.html` names the social card, relative to the page.
+const OG_IMAGE: &str = r#"<meta property="og:image" content="prerender/og.png">"#;
+
+/// `index` with the social card's address made absolute under `public_url` (an `http(s)://`
+/// address; a missing final `/` is added) and the page's own address as `og:url`. Link
+/// previews (Open Graph, X cards) fetch the image from the address as written, with no page to
+/// resolve a relative one against.
+fn with_public_url(index: &str, public_url: &str) -> Result<String> {
+    let url = public_url.trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    if rest.is_none_or(|r| r.is_empty() || r.starts_with('/')) || url.contains(['"', '<', '>', ' ']) {
+        bail!(
+            "--public-url {url:?}: expected an absolute http(s) address such as https://news.example/pledge/"
+        );
+    }
+    let base = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
+    if !index.contains(OG_IMAGE) {
+        bail!("index.html has no {OG_IMAGE} to make absolute");
+    }
+    let absolute = format!(
+        r#"<meta property="og:image" content="{base}prerender/og.png">
+  <meta property="og:url" content="{base}">"#
+    );
+    Ok(index.replacen(OG_IMAGE, &absolute, 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_public_url_makes_the_social_card_absolute() {
+        let index = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../index.html")).unwrap();
+        for url in ["https://news.example/pledge/", "https://news.example/pledge"] {
+            let page = with_public_url(&index, url).unwrap();
+            assert!(page.contains(
+                r#"<meta property="og:image" content="https://news.example/pledge/prerender/og.png">"#
+            ));
+            assert!(page.contains(r#"<meta property="og:url" content="https://news.example/pledge/">"#));
+            assert!(!page.contains(OG_IMAGE));
+        }
+        for bad in ["news.example/pledge/", "https://", "https:///x", "ftp://x/", "https://x/\"><script>"] {
+            assert!(with_public_url(&index, bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn report_measures_and_serialises() {

@@ -2,7 +2,7 @@
 //! (the [cargo-xtask](https://github.com/matklad/cargo-xtask) pattern).
 //!
 //! ```text
-//! cargo xtask dist                   build the browser bundle into dist/
+//! cargo xtask dist [--public-url URL] build the browser bundle into dist/
 //! cargo xtask serve [--port N]       build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
 //! cargo xtask test [--skip-browser]  every check and test suite; the README's test command
 //! ```
@@ -37,6 +37,8 @@ usage: cargo xtask <command> [options]
 
 commands:
   dist                  build the browser bundle into dist/ (with a size report)
+        [--public-url URL]  where the page will be published (https://…/): makes the social
+                        card's og:image absolute, as link previews need, and adds og:url
   serve [--port N]      build dist/, then serve it on 127.0.0.1 (default port 8080; busy → next)
         [--no-build]    serve the existing dist/ without rebuilding
   test [--skip-browser] fmt, clippy (native + wasm32), native tests, wasm tests in headless
@@ -66,8 +68,13 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
     };
     match command {
         "dist" => {
-            no_options(command, options)?;
-            dist::run(&root)?;
+            let public_url = match options {
+                [] => None,
+                [flag, url] if flag == "--public-url" => Some(url.as_str()),
+                [flag] if flag.starts_with("--public-url=") => flag.strip_prefix("--public-url="),
+                [other, ..] => bail!("`dist` takes only --public-url URL, not `{other}`\n\n{USAGE}"),
+            };
+            dist::run(&root, public_url)?;
             Ok(ExitCode::SUCCESS)
         }
         "serve" => {
@@ -91,13 +98,6 @@ fn repo_root() -> Result<PathBuf> {
         .context("xtask's manifest directory has no parent")
 }
 
-fn no_options(command: &str, options: &[String]) -> Result<()> {
-    match options.first() {
-        Some(option) => bail!("`{command}` takes no option `{option}`\n\n{USAGE}"),
-        None => Ok(()),
-    }
-}
-
 /// `cargo xtask serve [--port N] [--no-build]`.
 fn serve(root: &Path, options: &[String]) -> Result<()> {
     let mut port = DEFAULT_PORT;
@@ -119,7 +119,7 @@ fn serve(root: &Path, options: &[String]) -> Result<()> {
         }
     }
     if build {
-        dist::run(root)?;
+        dist::run(root, None)?;
     }
     let dist = dist::dist_dir(root);
     server::require_dir(&dist)?;
@@ -264,7 +264,7 @@ fn test(root: &Path, options: &[String]) -> Result<ExitCode> {
             .run()
     });
 
-    let dist_ok = steps.run("dist", || dist::build(root));
+    let dist_ok = steps.run("dist", || dist::build(root, None));
     let test_files = browser_test_files(root)?;
     if !dist_ok {
         steps.skip("browser end-to-end", "dist failed");
