@@ -128,7 +128,7 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);
     let font = |size: f64, c: RGBColor| TextStyle {
-        font: (style.font, size * style.scale * style.font_units_per_px).into_font(),
+        font: style.font_desc(size * style.scale * style.font_units_per_px),
         color: c.to_backend_color(),
         pos: Pos::default(),
     };
