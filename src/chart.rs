@@ -218,9 +218,27 @@ impl Segment {
 /// A round step for about `target` ticks up to `max`: 1, 2, 2.5 or 5 times a power of ten.
 pub fn nice_step(max: f64, target: f64) -> f64 {
     let raw = (max / target).max(1e-9);
-    let power = 10f64.powf(raw.log10().floor());
+    // The largest power of ten not above `raw`, found by stepping rather than with `log10` and
+    // `powf` (whose code is 2 KB of the browser bundle); bounded, so an infinite `raw` ends too.
+    let mut exp = 0;
+    while exp > -9 && pow10(exp) > raw {
+        exp -= 1;
+    }
+    while exp < 308 && pow10(exp + 1) <= raw {
+        exp += 1;
+    }
+    let power = pow10(exp);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= raw);
     step.unwrap_or(10.0 * power)
+}
+
+/// 10^`exp`: exact for `exp` from 0 to 22; below 0, the correctly rounded reciprocal.
+fn pow10(exp: i32) -> f64 {
+    if exp >= 0 {
+        10f64.powi(exp)
+    } else {
+        1.0 / 10f64.powi(-exp)
+    }
 }
 
 /// An axis label for `value` on an axis of `step`: as many decimals as the step needs (so a
@@ -741,6 +759,29 @@ mod tests {
         assert_eq!(nice_step(350.0, 5.0), 100.0);
         assert_eq!(nice_step(40.0, 5.0), 10.0);
         assert_eq!(nice_step(1.08, 5.0), 0.25);
+        assert_eq!(nice_step(0.0, 5.0), 1e-9);
+        assert_eq!(nice_step(f64::INFINITY, 5.0), f64::INFINITY);
+    }
+
+    /// Stepping to the power of ten gives the steps `10^floor(log10)` gave, over every scale a
+    /// chart can have (USD bn from a billionth to past the largest pledge) and at every power of
+    /// ten itself, where `log10` is least exact.
+    #[test]
+    fn nice_step_matches_the_logarithm() {
+        let by_log = |max: f64, target: f64| {
+            let raw = (max / target).max(1e-9);
+            let power = 10f64.powf(raw.log10().floor());
+            let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= raw);
+            step.unwrap_or(10.0 * power)
+        };
+        let mut maxes: Vec<f64> = (-9..=6).flat_map(|e| [0.999, 1.0, 1.001].map(|m| m * pow10(e))).collect();
+        maxes.extend((1..=20_000).map(|i| f64::from(i) * 0.37));
+        for max in maxes {
+            for target in [3.0, 5.0] {
+                let (ours, log) = (nice_step(max, target), by_log(max, target));
+                assert!((ours - log).abs() <= 1e-12 * log, "max {max} target {target}: {ours} vs {log}");
+            }
+        }
     }
 }
 
