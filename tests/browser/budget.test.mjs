@@ -9,7 +9,8 @@
 // lowered to 202 000 (page 200 836) after talc replaced dlmalloc as the browser's allocator,
 // net of the pixel-ratio listener, the failed-drawing fix and the map pair in the link;
 // lowered to 190 500 (page 189 490) when the charts stopped naming fonts by string: plotters'
-// FontFamily::from(&str) lower-cases with Unicode case tables, 11 KB gzip of the bundle.
+// FontFamily::from(&str) lower-cases with Unicode case tables, 11 KB gzip of the bundle; then
+// 189 500 (page 188 344) with the chart's axis step found without log10 and powf.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -18,7 +19,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 190_500;
+const BUDGET_GZIP_BYTES = 189_500;
 const TARGET_GZIP_BYTES = 150_000;
 
 let context;
