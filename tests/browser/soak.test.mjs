@@ -1,4 +1,5 @@
-// Soak: thousands of random slider moves must not grow the DOM or the JS heap, nor log an error.
+// Soak: thousands of random slider moves must not grow the DOM, the JS heap or the wasm module's
+// memory (what the Rust allocator has taken), nor log an error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open } from './harness.mjs';
@@ -17,7 +18,24 @@ test(`${MOVES} random slider moves: no DOM or heap growth, no console error`, as
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (name) => metrics.find((m) => m.name === name).value;
-    return { nodes: await page.evaluate(() => document.getElementsByTagName('*').length), heap: get('JSHeapUsedSize') };
+    return {
+      nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
+      heap: get('JSHeapUsedSize'),
+      wasm: await wasmMemory(),
+    };
+  };
+  // The wasm module's linear memory, found from the outside (the page exposes no handle to it):
+  // every WebAssembly.Memory in the page, by its prototype. Linear memory only grows, so its size
+  // is the most the allocator ever held at once.
+  const wasmMemory = async () => {
+    const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    return result.value;
   };
   const moves = (n, seed) => page.evaluate(async ([n, seed]) => {
     let x = seed;
@@ -38,10 +56,14 @@ test(`${MOVES} random slider moves: no DOM or heap growth, no console error`, as
   const start = await measure();
   await moves(MOVES, 42);
   const end = await measure();
-  console.log(`soak: DOM nodes ${start.nodes} -> ${end.nodes}; JS heap ${start.heap} -> ${end.heap} bytes`);
+  console.log(`soak: DOM nodes ${start.nodes} -> ${end.nodes}; JS heap ${start.heap} -> ${end.heap} bytes; wasm memory ${start.wasm} -> ${end.wasm} bytes`);
   // The node count varies with what is drawn (bars, hatching, breach marks); bound it, don't pin it.
   assert.ok(end.nodes < start.nodes * 1.5 + 200, `DOM nodes ${start.nodes} -> ${end.nodes}`);
   assert.ok(end.heap < start.heap * 1.5 + 2e6, `JS heap ${start.heap} -> ${end.heap}`);
+  assert.ok(start.wasm > 0, 'the wasm memory was found');
+  // Allowed: 1 MiB (16 pages) of growth for fragmentation; a leak of a few hundred bytes per
+  // move would take more over 3000 moves.
+  assert.ok(end.wasm <= start.wasm + 1048576, `wasm memory ${start.wasm} -> ${end.wasm}`);
   assert.deepEqual(errors, []);
   assert.ok(await page.locator('#chart canvas').count() === 1);
   await page.close();
