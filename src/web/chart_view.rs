@@ -174,57 +174,66 @@ pub fn ChartView(props: &ChartProps) -> Html {
     // What the canvas shows, so a render that changes nothing drawn (the width hook catching up
     // with the width measured for the first drawing) does not draw it again.
     let shown = use_mut_ref(|| None::<Drawn>);
-    {
-        let (canvas, node, failure) = (canvas.clone(), node.clone(), failure.clone());
+    let paint = {
+        let (canvas, node, failure, shown) = (canvas.clone(), node.clone(), failure.clone(), shown.clone());
         let schedule = props.schedule.clone();
-        use_effect_with(
-            (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone(), ratio.to_bits()),
-            move |(scenario, width, dark, lang, baseline, ratio)| {
-                // On the first render the width hook has not measured yet; measuring here draws
-                // the first chart in the same task as the page instead of one render later.
-                let width = match *width {
-                    0 => node.cast::<web_sys::Element>().map_or(0, |e| e.client_width().max(0) as u32),
-                    w => w,
-                };
-                let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
-                let key = (scenario.clone(), width, *dark, *lang, baseline.clone(), *ratio);
-                if width == 0 || shown.borrow().as_ref() == Some(&key) {
-                    return;
-                }
-                let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
-                let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
-                let drawn = on_canvas(
-                    &element,
-                    (width, height_for(width)),
-                    f64::from_bits(*ratio),
-                    false,
-                    |area, ratio| {
-                        chart::draw(
-                            area,
-                            scenario,
-                            &schedule,
-                            baseline.as_deref(),
-                            &ChartStyle { scale: ratio, ..style },
-                        )
-                        .map_err(|e| e.to_string())
-                    },
-                );
-                match drawn {
-                    Ok(()) => {
-                        *shown.borrow_mut() = Some(key);
-                        if failure.is_some() {
-                            failure.set(None);
-                        }
-                        announce_drawn(node.cast::<web_sys::Element>(), "chart-drawn");
+        Rc::new(move |(scenario, width, dark, lang, baseline, ratio): &Drawn| {
+            // On the first render the width hook has not measured yet; measuring here draws
+            // the first chart in the same task as the page instead of one render later.
+            let width = match *width {
+                0 => node.cast::<web_sys::Element>().map_or(0, |e| e.client_width().max(0) as u32),
+                w => w,
+            };
+            let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
+            let key = (scenario.clone(), width, *dark, *lang, baseline.clone(), *ratio);
+            if width == 0 || shown.borrow().as_ref() == Some(&key) {
+                return;
+            }
+            let theme = if *dark { Theme::DARK } else { Theme::LIGHT };
+            let style = ChartStyle { theme, lang: *lang, ..ChartStyle::canvas(1.0) };
+            let drawn = on_canvas(
+                &element,
+                (width, height_for(width)),
+                f64::from_bits(*ratio),
+                false,
+                |area, ratio| {
+                    chart::draw(
+                        area,
+                        scenario,
+                        &schedule,
+                        baseline.as_deref(),
+                        &ChartStyle { scale: ratio, ..style },
+                    )
+                    .map_err(|e| e.to_string())
+                },
+            );
+            match drawn {
+                Ok(()) => {
+                    *shown.borrow_mut() = Some(key);
+                    if failure.is_some() {
+                        failure.set(None);
                     }
-                    Err(e) => {
-                        *shown.borrow_mut() = None;
-                        failure.set(Some(e));
-                    }
+                    announce_drawn(node.cast::<web_sys::Element>(), "chart-drawn");
                 }
-            },
-        );
+                Err(e) => {
+                    *shown.borrow_mut() = None;
+                    failure.set(Some(e));
+                }
+            }
+        })
+    };
+    let deps =
+        (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone(), ratio.to_bits());
+    // The first drawing does not wait for effects: once the first render has run past 16 ms,
+    // Yew's scheduler yields to the browser before it runs them, and the page would be laid out
+    // and painted once with a blank chart. A microtask runs right after this render's task, with
+    // the canvas in the document and before that paint; the effect then finds it drawn.
+    let first = use_mut_ref(|| true);
+    if std::mem::take(&mut *first.borrow_mut()) {
+        let (paint, deps) = (paint.clone(), deps.clone());
+        wasm_bindgen_futures::spawn_local(async move { paint(&deps) });
     }
+    use_effect_with(deps, move |deps| paint(deps));
     // The canvas's size is set where it is drawn (`on_canvas`), never by the markup: setting a
     // canvas's size, even to the same value, erases it.
     // The canvas stays in the page when a drawing fails (hidden, with the reason shown instead),
