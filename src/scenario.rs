@@ -463,17 +463,7 @@ fn decimal_value(text: &str) -> Option<f64> {
 fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
     let text = raw.trim();
     match key.domain() {
-        Domain::Number { min, max } => {
-            let n = parse_number(text).ok_or(ParamErrorKind::NotANumber)?;
-            if !n.is_finite() {
-                return Err(ParamErrorKind::NotANumber);
-            }
-            if !(min..=max).contains(&n) {
-                return Err(ParamErrorKind::OutOfRange);
-            }
-            // -0 and 0 are the same setting; keep one spelling so encoding is canonical.
-            Ok(Value::Number(if n == 0.0 { 0.0 } else { n }))
-        }
+        Domain::Number { .. } => check_number(key, parse_number(text).ok_or(ParamErrorKind::NotANumber)?),
         Domain::Whole { min, max } => match text.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Value::Whole(n)),
             Ok(_) => Err(ParamErrorKind::OutOfRange),
@@ -496,16 +486,12 @@ fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
 }
 
 /// Checks a number for `key` as `check_value` checks its decimal spelling, without the round trip
-/// through text (the feasibility map sets two values for each of its hundreds of cells).
+/// through text (the feasibility map sets two values for each of its hundreds of cells); the
+/// text path checks every `Number` key's parsed value here.
 fn check_number(key: Key, n: f64) -> Result<Value, ParamErrorKind> {
-    let domain = key.domain();
-    if matches!(domain, Domain::Choice) {
-        return Err(ParamErrorKind::UnknownChoice);
-    }
-    if !n.is_finite() {
-        return Err(ParamErrorKind::NotANumber);
-    }
-    match domain {
+    match key.domain() {
+        Domain::Choice => Err(ParamErrorKind::UnknownChoice),
+        _ if !n.is_finite() => Err(ParamErrorKind::NotANumber),
         Domain::Number { min, max } if (min..=max).contains(&n) => {
             // -0 and 0 are the same setting; keep one spelling so encoding is canonical.
             Ok(Value::Number(if n == 0.0 { 0.0 } else { n }))
@@ -516,7 +502,6 @@ fn check_number(key: Key, n: f64) -> Result<Value, ParamErrorKind> {
             Ok(Value::Whole(n as u32))
         }
         Domain::Number { .. } | Domain::Whole { .. } => Err(ParamErrorKind::OutOfRange),
-        Domain::Choice => Err(ParamErrorKind::UnknownChoice),
     }
 }
 

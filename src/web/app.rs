@@ -43,8 +43,8 @@ fn use_prefers_dark() -> bool {
         let dark = dark.clone();
         use_effect_with((), move |_| {
             let listener = query.as_ref().as_ref().map(|list| {
-                let list = list.clone();
-                EventListener::new(&list.clone(), "change", move |_| dark.set(list.matches()))
+                let read = list.clone();
+                EventListener::new(list, "change", move |_| dark.set(read.matches()))
             });
             move || drop(listener)
         });

@@ -45,6 +45,11 @@ fn height_for(width: u32) -> u32 {
     }
 }
 
+/// An element's inner width in CSS pixels (`clientWidth`: padding in, border and scroll bar out).
+fn css_width(element: &web_sys::Element) -> u32 {
+    element.client_width().max(0) as u32
+}
+
 /// Watches an element's width with a `ResizeObserver`.
 #[hook]
 pub fn use_width(node: NodeRef) -> u32 {
@@ -56,7 +61,7 @@ pub fn use_width(node: NodeRef) -> u32 {
             let measure = {
                 let width = width.clone();
                 move |el: &web_sys::Element| {
-                    let w = el.client_width().max(0) as u32;
+                    let w = css_width(el);
                     if w != *width {
                         width.set(w);
                     }
@@ -181,7 +186,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
             // On the first render the width hook has not measured yet; measuring here draws
             // the first chart in the same task as the page instead of one render later.
             let width = match *width {
-                0 => node.cast::<web_sys::Element>().map_or(0, |e| e.client_width().max(0) as u32),
+                0 => node.cast::<web_sys::Element>().map_or(0, |e| css_width(&e)),
                 w => w,
             };
             let Some(element) = canvas.cast::<HtmlCanvasElement>() else { return };
