@@ -93,7 +93,8 @@ impl Theme {
 pub struct ChartStyle {
     /// Colours.
     pub theme: Theme,
-    /// Font family name (the CLI registers an embedded font under `sans-serif`).
+    /// Font family name (the CLI registers an embedded font under `sans-serif`; the browser's
+    /// canvas uses the page's `system-ui`).
     pub font: &'static str,
     /// Multiplies every length: 1 for screens and SVG, 2 for a crisp PNG.
     pub scale: f64,
@@ -134,9 +135,11 @@ impl ChartStyle {
     }
 
     /// For an HTML canvas at `scale` device pixels per CSS pixel: plotters' canvas backend sets
-    /// the font as `{size}px`, one unit per pixel.
+    /// the font as `{size}px`, one unit per pixel. The family is the page's own (`system-ui`, see
+    /// `assets/style.css`): the chart reads as part of the page, and its first drawing finds the
+    /// font already loaded by the page's first layout instead of looking up another one.
     pub fn canvas(scale: f64) -> ChartStyle {
-        ChartStyle { scale, font_units_per_px: 1.0, ..ChartStyle::SVG }
+        ChartStyle { scale, font: "system-ui", font_units_per_px: 1.0, ..ChartStyle::SVG }
     }
 }
 
@@ -723,6 +726,21 @@ mod tests {
         assert!(matches!(family("monospace").get_family(), FontFamily::Monospace));
         assert!(matches!(family("DejaVu Sans").get_family(), FontFamily::Name("DejaVu Sans")));
         assert_eq!(family("sans-serif").get_size(), 12.0);
+    }
+
+    #[test]
+    fn the_canvas_draws_in_the_pages_first_font() {
+        // The live chart's text is in the family the page's style sheet names first: one font to
+        // load before the first chart, and chart and page alike.
+        let css = include_str!("../assets/style.css");
+        let stack = css
+            .lines()
+            .map(str::trim)
+            .find_map(|line| line.strip_prefix("font-family:"))
+            .expect("style.css sets the page's font-family");
+        let first = stack.split(',').next().map(str::trim);
+        assert_eq!(first, Some(ChartStyle::canvas(1.0).font));
+        assert!(matches!(ChartStyle::canvas(2.0).font_desc(12.0).get_family(), FontFamily::Name("system-ui")));
     }
 
     #[test]
