@@ -740,7 +740,10 @@ mod tests {
             .expect("style.css sets the page's font-family");
         let first = stack.split(',').next().map(str::trim);
         assert_eq!(first, Some(ChartStyle::canvas(1.0).font));
-        assert!(matches!(ChartStyle::canvas(2.0).font_desc(12.0).get_family(), FontFamily::Name("system-ui")));
+        assert!(matches!(
+            ChartStyle::canvas(2.0).font_desc(12.0).get_family(),
+            FontFamily::Name("system-ui")
+        ));
     }
 
     #[test]

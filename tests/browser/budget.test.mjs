@@ -10,7 +10,9 @@
 // net of the pixel-ratio listener, the failed-drawing fix and the map pair in the link;
 // lowered to 190 500 (page 189 490) when the charts stopped naming fonts by string: plotters'
 // FontFamily::from(&str) lower-cases with Unicode case tables, 11 KB gzip of the bundle; then
-// 189 500 (page 188 344) with the chart's axis step found without log10 and powf.
+// 189 500 (page 188 344) with the chart's axis step found without log10 and powf; on
+// 2026-11-29 (fourth session) 187 500 (page 186 602) with wasm-opt's --low-memory-unused and
+// --flatten --rereloop before -Oz twice.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -19,7 +21,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 189_500;
+const BUDGET_GZIP_BYTES = 187_500;
 const TARGET_GZIP_BYTES = 150_000;
 
 let context;
