@@ -1,5 +1,6 @@
-// Size budget: everything the page transfers, gzip -9 (bench/README.md). Size is stable across
-// runs, so it is held in CI; times stay in the benchmark.
+// Budgets held in CI, both stable from run to run: the fonts the page uses (below), and size:
+// everything the page transfers, gzip -9 (bench/README.md). Times are noisy and stay in the
+// benchmark.
 //
 // The budget is a ratchet against growth, set just above the page each time it is lowered. On
 // 2026-11-29: 204 000 (page 201 711 bytes, after the canvas live view and number parsing by the
@@ -19,10 +20,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { launch, BASE_URL } from './harness.mjs';
+import { launch, open, BASE_URL } from './harness.mjs';
 
 const BUDGET_GZIP_BYTES = 187_500;
 const TARGET_GZIP_BYTES = 150_000;
+// Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
+// is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
+// Linux each is a request to the browser process). The style sheet names two families and uses
+// three sizes and two weights; the h1's size follows the window, and the share fields are
+// monospace.
+const FONT_FAMILIES = ['system-ui', 'sans-serif'];
+const FONT_BUDGET = 7;
 
 let context;
 before(async () => { context = await launch(); });
@@ -43,3 +51,48 @@ test(`the page transfers at most ${BUDGET_GZIP_BYTES} bytes gzip`, async () => {
   assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip is over the budget of ${BUDGET_GZIP_BYTES}`);
   await page.close();
 });
+
+/** Distinct computed fonts of every element that shows text, and every family stack named. */
+const fontsInUse = (page) => page.evaluate(() => {
+  const fonts = new Set();
+  const stacks = new Set();
+  for (const el of document.querySelectorAll('body *')) {
+    const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!ownText && !el.matches('input, select, button, textarea')) continue;
+    if (!el.checkVisibility()) continue;
+    const cs = getComputedStyle(el);
+    fonts.add(`${cs.fontFamily} ${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+    stacks.add(cs.fontFamily);
+  }
+  return { fonts: [...fonts].sort(), stacks: [...stacks] };
+});
+
+for (const [name, q, viewport] of [
+  ['the full page', '?preset=kr-deal', { width: 1280, height: 900 }],
+  ['the Korean phone page', '?preset=kr-deal&lang=ko', { width: 390, height: 844 }],
+  ['the embed', '?preset=kr-deal&embed=1&controls=upfront,years', { width: 700, height: 600 }],
+]) {
+  test(`${name} shows its text in at most ${FONT_BUDGET} fonts from two family names`, async () => {
+    const { page, errors } = await open(context, q, viewport);
+    // Everything the page can show: the panels that render after the first paint, and every
+    // disclosure open.
+    await page.waitForFunction(() => !document.querySelector('#app .details-area') || document.querySelector('.details-area > *'));
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const { fonts, stacks } = await fontsInUse(page);
+    console.log(`${name}: ${fonts.length} fonts: ${fonts.join(' | ')}`);
+    assert.ok(fonts.length <= FONT_BUDGET, `${fonts.length} fonts, over ${FONT_BUDGET}: ${fonts.join(' | ')}`);
+    for (const stack of stacks) {
+      const names = stack.split(',').map((n) => n.trim());
+      const mono = names.includes('monospace');
+      assert.ok(mono || names.every((n) => FONT_FAMILIES.includes(n)), `a font stack names more: ${stack}`);
+    }
+    // The live chart draws its words in the page's first family too.
+    const canvasFonts = await page.evaluate(() => {
+      const ctx = document.querySelector('#chart canvas').getContext('2d');
+      return ctx.font;
+    });
+    assert.match(canvasFonts, /system-ui/, `the chart's canvas font is ${canvasFonts}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
