@@ -95,6 +95,28 @@ test('Escape closes the disclosure that holds the focus and returns focus to its
   await page.close();
 });
 
+test('every disclosure shows that it opens: a marker that turns when it is open', async () => {
+  const { page } = await open(context);
+  await page.waitForSelector('.data-table > summary');
+  // The browser's own triangle (a list-item ::marker) or ours (a ::before drawn with borders).
+  const markers = () => page.$$eval('details > summary', (all) => all.map((s) => {
+    const own = getComputedStyle(s, '::before');
+    const drawn = own.display !== 'none' && own.content !== 'none' && parseFloat(own.borderLeftWidth) > 0;
+    const native = getComputedStyle(s).display === 'list-item';
+    return { name: s.textContent.trim(), shown: drawn || native, turned: own.transform !== 'none', open: s.parentElement.open };
+  }));
+  const before = await markers();
+  assert.ok(before.length >= 2, JSON.stringify(before));
+  for (const m of before) {
+    assert.ok(m.shown, `no marker on "${m.name}"`);
+    assert.equal(m.turned, m.open, `"${m.name}" marker turned ${m.turned}, open ${m.open}`);
+  }
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = !d.open; }));
+  await page.waitForTimeout(400); // the marker turns in 0.15 s
+  for (const m of await markers()) assert.equal(m.turned, m.open, `"${m.name}" after toggling`);
+  await page.close();
+});
+
 test('lang=ko: Korean strings, 억/조 amounts, document language and title', async () => {
   const { page, errors } = await open(context, '?lang=ko&preset=us-demand');
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
