@@ -39,12 +39,14 @@ const WASM_FEATURES: [&str; 5] = [
     "--enable-multivalue",
 ];
 
-/// What wasm-opt does to the bundle, in order. Beyond `-Oz`, each was kept for the gzip bytes it
-/// saves on this bundle (bench/README.md, fourth session) with no change in time per slider input:
-/// - `--low-memory-unused` (-845 B): lets the optimiser fold constant offsets into loads and
-///   stores. It assumes the first 1 KiB of linear memory is never used, which holds for rustc's
-///   wasm32 layout: the stack comes first and grows down from 1 MiB, static data and the heap
-///   sit above it, and nothing is at the null page.
+/// What wasm-opt does to the bundle: an option, then passes in order. Beyond `-Oz`, each was kept
+/// for the gzip bytes it saves on this bundle (bench/README.md, fourth session) with no change in
+/// time per slider input:
+/// - `--low-memory-unused` (-845 B), an option: lets the optimiser fold a constant `C` below
+///   1 KiB into a load's or store's offset, which is only wrong if `x + C` would wrap past 2^32
+///   into the first 1 KiB of memory. rustc links wasm32 with `--stack-first`: static data and
+///   the heap start at 1 MiB, and the first 1 KiB is the bottom of the 1 MiB stack, reached only
+///   by a stack overflow (which then traps instead of wrapping).
 /// - `--flatten --rereloop` then `-Oz` twice (-1 134 B): rebuilds each function's control flow
 ///   before optimising it again. It doubles wasm-opt's time (about 12 s to 24 s here).
 const WASM_OPT_PASSES: [&str; 5] = ["--low-memory-unused", "--flatten", "--rereloop", "-Oz", "-Oz"];
