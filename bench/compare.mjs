@@ -28,12 +28,12 @@
 //   the frame in which the new chart is painted (rAF runs before that frame's paint, so paint and
 //   compositing themselves are not included). Bound to the display clock, so it moves in steps.
 // The next input is sent only after that frame.
-import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { serve } from './serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const RUNS = +(process.env.RUNS || 7);
@@ -58,11 +58,7 @@ const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
 const server = await serve({ dist: DIST });
 // playwright's launch() gives the browser a fresh temporary user-data-dir; every page load below
 // gets a fresh context too (empty HTTP cache, no favicon cache): each load is a first visit.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const VIEWPORT = { width: 1280, height: 900 };
 const userAgent = await (async () => {
   const ctx = await browser.newContext();

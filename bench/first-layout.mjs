@@ -13,8 +13,8 @@
 //   fallbacks  searches for a font with a character the named ones lack (`FallbackFontForCharacter`)
 // Counts are the same from load to load; times are medians and move with the machine's load.
 // Tracing slows the page, so these times are not comparable with first-load.mjs's.
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { launchChromium, median } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const LOADS = +(process.env.LOADS || 6);
@@ -22,11 +22,7 @@ const PAGES = ['?preset=kr-deal', '?preset=kr-deal&embed=1', 'peers/uplot.html']
 const CATEGORIES = 'devtools.timeline,fonts,disabled-by-default-fonts';
 
 const server = await serve({ dist: DIST });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 async function load(p) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -71,7 +67,6 @@ for (let i = 0; i < LOADS; i++) for (const p of PAGES) results[p].push(await loa
 await browser.close();
 await server.close();
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 console.log(`DIST=${DIST} LOADS=${LOADS}; layout before the first chart: median ms; font lookups in it (median count)`);
 for (const p of PAGES) {
   const r = results[p];

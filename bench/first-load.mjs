@@ -10,19 +10,15 @@
 // after-draw hook; `frame`, the first animation frame after `drawn`, the frame that can paint
 // the chart. Pages are loaded in turn (ours, embed, uPlot, ours, …) so drift hits them alike.
 // Prints each page's median and its ratio to uPlot's median.
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { launchChromium, median } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const LOADS = +(process.env.LOADS || 10);
 const PAGES = ['?preset=kr-deal', '?preset=kr-deal&embed=1', 'peers/uplot.html'];
 
 const server = await serve({ dist: DIST });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const marks = Object.fromEntries(PAGES.map((p) => [p, []]));
 for (let i = 0; i < LOADS; i++) {
   for (const p of PAGES) {
@@ -47,7 +43,6 @@ for (let i = 0; i < LOADS; i++) {
 await browser.close();
 await server.close();
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const peer = median(marks['peers/uplot.html'].map((m) => m.frame));
 console.log(`DIST=${DIST} LOADS=${LOADS}; medians in ms from navigation start`);
 for (const p of PAGES) {

@@ -12,8 +12,8 @@
 //      cp -r dist /tmp/named && wasm-bindgen --keep-debug --target web --no-typescript \
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { launchChromium, median } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const Q = process.env.Q || '?preset=kr-deal';
@@ -21,11 +21,7 @@ const INPUTS = +(process.env.INPUTS || 300);
 const PROFILED = 200;
 
 const server = await serve({ dist: DIST });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 page.on('console', (m) => { if (m.type() === 'error') console.error(`console: ${m.text()}`); });
 await page.goto(new URL(Q, server.url).href, { waitUntil: 'load' });
@@ -50,7 +46,6 @@ const timings = await page.evaluate(async (n) => {
   return out;
 }, INPUTS);
 const late = (xs) => xs.filter((t) => t.frame > 18).length;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`${INPUTS} inputs: input -> chart drawn median ${median(timings.map((t) => t.drawn)).toFixed(1)} ms; ` +
   `next frame later than 18 ms: ${late(timings.slice(0, 15))} of the first 15, ${late(timings.slice(15))} of the other ${INPUTS - 15}`);
 
