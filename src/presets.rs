@@ -182,7 +182,7 @@ mod tests {
     fn every_preset_is_a_valid_scenario_that_round_trips() {
         for preset in Preset::ALL {
             let s = preset.scenario();
-            assert!(s.share_sum() <= 100.0 + 1e-9, "{preset:?}");
+            assert!(s.shares_fit(), "{preset:?}");
             assert_eq!(s.to_query(), format!("preset={}", preset.key()));
             assert_eq!(Scenario::parse(&s.to_query()).unwrap(), s);
         }

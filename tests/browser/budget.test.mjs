@@ -87,11 +87,8 @@ for (const [name, q, viewport] of [
       assert.ok(mono || names.every((n) => FONT_FAMILIES.includes(n)), `a font stack names more: ${stack}`);
     }
     // The live chart draws its words in the page's first family too.
-    const canvasFonts = await page.evaluate(() => {
-      const ctx = document.querySelector('#chart canvas').getContext('2d');
-      return ctx.font;
-    });
-    assert.match(canvasFonts, /system-ui/, `the chart's canvas font is ${canvasFonts}`);
+    const canvasFont = await page.$eval('#chart canvas', (canvas) => canvas.getContext('2d').font);
+    assert.match(canvasFont, /system-ui/, `the chart's canvas font is ${canvasFont}`);
     assert.deepEqual(errors, []);
     await page.close();
   });
