@@ -12,7 +12,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::model::{Row, Schedule};
 use crate::scenario::Scenario;
 use crate::text::{self, tr};
-use crate::view::Lang;
+use crate::view::{Lang, ThemeChoice};
+
+/// The size of an exported chart in CSS pixels: the CLI's default `--size` and the page's
+/// downloads (a PNG has twice the pixels each way).
+pub const EXPORT_SIZE: (u32, u32) = (960, 560);
 
 /// Colours of one theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -86,6 +90,15 @@ impl Theme {
         breach: RGBColor(255, 95, 90),
         breach_tint: RGBColor(70, 30, 32),
     };
+
+    /// The theme a link names: dark only when it says so. A file made from a link has no
+    /// reader's system setting to follow.
+    pub fn for_choice(choice: Option<ThemeChoice>) -> Theme {
+        match choice {
+            Some(ThemeChoice::Dark) => Theme::DARK,
+            Some(ThemeChoice::Light) | None => Theme::LIGHT,
+        }
+    }
 }
 
 /// How to draw: theme, font family and the length multiplier for high-density bitmaps.

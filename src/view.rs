@@ -288,6 +288,19 @@ impl View {
         }
     }
 
+    /// The link a file of the chart is drawn from (the page's chart downloads): `scenario`, the
+    /// language and theme the reader sees, made explicit because the drawing module cannot ask
+    /// the browser, and this view's pinned baseline. Nothing else of the view changes a file.
+    pub fn file_link(&self, scenario: &Scenario, lang: Lang, dark: bool) -> String {
+        let shown = View {
+            lang: Some(lang),
+            theme: Some(if dark { ThemeChoice::Dark } else { ThemeChoice::Light }),
+            base: self.base.clone(),
+            ..View::default()
+        };
+        join_queries(&[&scenario.to_query(), &shown.to_query()])
+    }
+
     /// The view keys that differ from the default, as `key=value` pairs in [`ViewKey::ALL`]
     /// order, without a leading `&` (empty for the default view).
     pub fn to_query(&self) -> String {
@@ -316,6 +329,22 @@ impl View {
             out.append_pair("map", &name);
         }
         out.finish()
+    }
+}
+
+/// A whole link checked strictly, the way the CLI and the page's chart downloads read one: the
+/// view keys are taken out, then the scenario is checked. Every bad key is reported, view keys
+/// first; nothing falls back to a default (that leniency is the page's, for links readers type).
+pub fn parse_link(query: &str) -> Result<(Scenario, View), Vec<ParamError>> {
+    let mut raw = RawParams::from_query(query);
+    let (view, mut errors) = View::take(&mut raw);
+    match Scenario::from_raw(&raw) {
+        Ok(scenario) if errors.is_empty() => Ok((scenario, view)),
+        Ok(_) => Err(errors),
+        Err(e) => {
+            errors.extend(e.errors);
+            Err(errors)
+        }
     }
 }
 
@@ -440,5 +469,43 @@ mod tests {
         assert_eq!(View::default().shown_controls(), CONTROL_KEYS.to_vec());
         let none = View { controls: Some(vec![]), ..embed };
         assert!(none.shown_controls().is_empty());
+    }
+
+    #[test]
+    fn a_file_link_carries_the_scenario_language_theme_and_baseline_and_nothing_else() {
+        let scenario = Scenario::parse("preset=kr-deal&years=5&krw=30").unwrap();
+        let base = Scenario::parse("preset=us-demand").unwrap();
+        let view = View {
+            lang: None,
+            theme: None,
+            embed: true,
+            controls: Some(vec![Key::Upfront]),
+            step: Some(2),
+            base: Some(base.clone()),
+            map: Some(1),
+        };
+        let (back, shown) = parse_link(&view.file_link(&scenario, Lang::Ko, true)).unwrap();
+        assert_eq!(back, scenario);
+        let expected = View {
+            lang: Some(Lang::Ko),
+            theme: Some(ThemeChoice::Dark),
+            base: Some(base),
+            ..View::default()
+        };
+        assert_eq!(shown, expected);
+        let (_, light) = parse_link(&View::default().file_link(&scenario, Lang::En, false)).unwrap();
+        assert_eq!((light.lang, light.theme, light.base), (Some(Lang::En), Some(ThemeChoice::Light), None));
+    }
+
+    #[test]
+    fn a_link_read_strictly_reports_every_bad_key_view_keys_first() {
+        let (scenario, view) = parse_link("upfront=20&lang=ko&years=12").unwrap();
+        assert_eq!((scenario.get(Key::Upfront), scenario.get(Key::Years)), (Some(20.0), Some(12.0)));
+        assert_eq!(view.lang, Some(Lang::Ko));
+        let errors = parse_link("upfront=abc&theme=pink&years=5").unwrap_err();
+        let names: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(names, ["theme", "upfront"]);
+        // A bad view key alone is an error too: the strict reader does not fall back.
+        assert_eq!(parse_link("theme=pink").unwrap_err().len(), 1);
     }
 }

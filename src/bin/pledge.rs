@@ -11,10 +11,10 @@ mod cli {
     use std::process::ExitCode;
 
     use anyhow::{bail, Context};
-    use pledge_explorer::chart::Theme;
+    use pledge_explorer::chart::{Theme, EXPORT_SIZE};
     use pledge_explorer::export::{self, Report};
-    use pledge_explorer::view::{ThemeChoice, View};
-    use pledge_explorer::{native, schedule, summarize, RawParams, Scenario};
+    use pledge_explorer::view::{parse_link, View};
+    use pledge_explorer::{native, schedule, summarize, Scenario};
 
     const USAGE: &str = "\
 pledge: how a country pays a huge investment pledge
@@ -79,7 +79,7 @@ Options:
             query: Vec::new(),
             format: Format::Table,
             out: None,
-            size: (960, 560),
+            size: EXPORT_SIZE,
             image: "chart.svg".to_owned(),
         };
         let mut parser = lexopt::Parser::from_env();
@@ -122,10 +122,7 @@ Options:
     }
 
     fn render(args: &Args, scenario: &Scenario, view: &View) -> anyhow::Result<Vec<u8>> {
-        let theme = match view.theme {
-            Some(ThemeChoice::Dark) => Theme::DARK,
-            _ => Theme::LIGHT,
-        };
+        let theme = Theme::for_choice(view.theme);
         let lang = view.lang.unwrap_or_default();
         let base = view.base.as_ref().map(schedule);
         let sched = schedule(scenario);
@@ -164,21 +161,15 @@ Options:
                 return Ok(ExitCode::from(2));
             }
         };
-        let mut raw = RawParams::from_query(&args.query.join("&"));
-        let (view, mut errors) = View::take(&mut raw);
-        let scenario = match Scenario::from_raw(&raw) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errors.extend(e.errors);
-                None
+        let (scenario, view) = match parse_link(&args.query.join("&")) {
+            Ok(link) => link,
+            Err(errors) => {
+                eprintln!("pledge: invalid scenario:");
+                for error in &errors {
+                    eprintln!("  {error}");
+                }
+                return Ok(ExitCode::from(2));
             }
-        };
-        let (Some(scenario), true) = (scenario, errors.is_empty()) else {
-            eprintln!("pledge: invalid scenario:");
-            for error in &errors {
-                eprintln!("  {error}");
-            }
-            return Ok(ExitCode::from(2));
         };
         let bytes = render(&args, &scenario, &view)?;
         match &args.out {

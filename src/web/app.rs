@@ -392,7 +392,7 @@ pub fn App() -> Html {
                 if painted {
                     <WhatItTakes scenario={calm.scenario.clone()} summary={calm.summary.clone()} {lang} dispatch={dispatch.clone()} />
                     <DataTable schedule={calm.schedule.clone()} {lang} />
-                    <SharePanel scenario={calm.scenario.clone()} view={view.clone()} schedule={calm.schedule.clone()} summary={calm.summary.clone()} {lang} {dark} baseline={base_schedule.clone()} />
+                    <SharePanel scenario={calm.scenario.clone()} view={view.clone()} schedule={calm.schedule.clone()} summary={calm.summary.clone()} {lang} {dark} />
                     <Notes scenario={calm.scenario.clone()} summary={calm.summary.clone()} {lang} />
                 }
             </section>

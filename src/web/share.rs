@@ -1,24 +1,37 @@
 //! Share, embed and download: the link to this state, the embed code, a citation line, and the
 //! chart and data as files. Every file comes from the core's functions, the ones the CLI calls:
 //! `chart::svg` for SVG (and, rasterised by the browser at 2×, for PNG), `export::csv` and
-//! `export::json`.
+//! `export::json`. The SVG is drawn by a module of its own (`src/bin/pledge-svg.rs`), which
+//! `assets/boot.js` imports the first time a reader downloads a chart.
 
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::chart::{self, ChartStyle, Theme};
+use crate::chart::EXPORT_SIZE;
 use crate::export::{self, Report};
 use crate::model::{Schedule, Summary};
 use crate::scenario::Scenario;
 use crate::text::{self, tr};
 use crate::view::{join_queries, Lang, View};
 
-/// The size of downloaded charts in CSS pixels (the CLI's default); the PNG has twice the pixels.
-pub const EXPORT_SIZE: (u32, u32) = (960, 560);
+#[wasm_bindgen]
+extern "C" {
+    /// `assets/boot.js`: imports the chart module `pledge_svg.js` the first time, then resolves
+    /// to its `chart_svg(query)`, the link's chart as SVG. Throws when boot.js did not run.
+    #[wasm_bindgen(catch, js_namespace = pledgeExplorer, js_name = chartSvg)]
+    fn chart_svg(query: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The chart of `link` as SVG, from the chart module.
+async fn svg_of(link: &str) -> Result<String, JsValue> {
+    JsFuture::from(chart_svg(link)?).await?.as_string().ok_or(JsValue::NULL)
+}
 
 /// The page's address without query or fragment (`https://host/path/`).
 fn page_url() -> String {
@@ -159,9 +172,6 @@ pub struct ShareProps {
     pub lang: Lang,
     /// The chart theme in use.
     pub dark: bool,
-    /// The pinned baseline's schedule, drawn in the downloaded charts as on the page.
-    #[prop_or_default]
-    pub baseline: Option<Rc<Schedule>>,
 }
 
 /// The share, embed and download panel.
@@ -214,16 +224,16 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 .set(format!("{} {what}", tr(lang, "Could not make the file:", "파일을 만들지 못했습니다:")));
         })
     };
+    // The chart as drawn on the page: the pinned baseline (in the view) beside the bars.
+    let chart_link = props.view.file_link(&props.scenario, lang, props.dark);
     let download = |kind: &'static str| {
         let scenario = props.scenario.clone();
         let schedule = props.schedule.clone();
         let summary = props.summary.clone();
         let name = format!("{base_name}.{kind}");
         let failed = failed.clone();
-        let theme = if props.dark { Theme::DARK } else { Theme::LIGHT };
-        let baseline = props.baseline.clone();
+        let chart_link = chart_link.clone();
         Callback::from(move |_: MouseEvent| {
-            let style = ChartStyle { theme, lang, ..ChartStyle::SVG };
             let result = match kind {
                 "csv" => text_blob(&export::csv(&schedule), "text/csv").and_then(|b| save_blob(&b, &name)),
                 "json" => {
@@ -232,13 +242,22 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                         .and_then(|text| text_blob(&text, "application/json"))
                         .and_then(|b| save_blob(&b, &name))
                 }
-                _ => match chart::svg(&scenario, &schedule, baseline.as_deref(), EXPORT_SIZE, &style) {
-                    Ok(svg) if kind == "svg" => {
-                        text_blob(&svg, "image/svg+xml").and_then(|b| save_blob(&b, &name))
-                    }
-                    Ok(svg) => save_png(&svg, name.clone(), failed.clone()),
-                    Err(_) => Err(JsValue::NULL),
-                },
+                _ => {
+                    let (link, name, failed) = (chart_link.clone(), name.clone(), failed.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let saved = match svg_of(&link).await {
+                            Ok(svg) if kind == "svg" => {
+                                text_blob(&svg, "image/svg+xml").and_then(|b| save_blob(&b, &name))
+                            }
+                            Ok(svg) => save_png(&svg, name, failed.clone()),
+                            Err(e) => Err(e),
+                        };
+                        if saved.is_err() {
+                            failed.emit(kind.to_owned());
+                        }
+                    });
+                    Ok(())
+                }
             };
             if result.is_err() {
                 failed.emit(kind.to_owned());

@@ -14,7 +14,8 @@
 // 189 500 (page 188 344) with the chart's axis step found without log10 and powf; on
 // 2026-11-29 (fourth session) 187 500 (page 186 602) with wasm-opt's --low-memory-unused and
 // --flatten --rereloop before -Oz twice (186 777 with the style sheet's disclosure markers and
-// Korean line breaking).
+// Korean line breaking); on 2026-11-29 (fifth session) 180 000 (page 179 650) when the chart
+// downloads' SVG writer moved into a module of its own, fetched on a reader's first download.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -23,8 +24,11 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 187_500;
+const BUDGET_GZIP_BYTES = 180_000;
 const TARGET_GZIP_BYTES = 150_000;
+// The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
+// first time a reader downloads a chart, not with the page; a ratchet of its own.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_000;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
@@ -49,8 +53,20 @@ test(`the page transfers at most ${BUDGET_GZIP_BYTES} bytes gzip`, async () => {
   console.log(`budget: ${gzip} bytes gzip over ${files.length} files: ${files.map(([p, , gz]) => `${p} ${gz}`).join(', ')}`);
   console.log(`target ${TARGET_GZIP_BYTES}: ${gzip <= TARGET_GZIP_BYTES ? 'met' : `not met, ${gzip - TARGET_GZIP_BYTES} bytes over`}`);
   assert.ok(files.some(([p]) => p.endsWith('.wasm')), 'the wasm was fetched');
+  assert.deepEqual(files.filter(([p]) => p.includes('pledge_svg')), [], 'the chart module waits for a download');
   assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip is over the budget of ${BUDGET_GZIP_BYTES}`);
   await page.close();
+});
+
+test(`the chart module a download fetches is at most ${CHART_MODULE_BUDGET_GZIP_BYTES} bytes gzip`, async () => {
+  let gzip = 0;
+  for (const file of ['pledge_svg.js', 'pledge_svg_bg.wasm']) {
+    const res = await fetch(new URL(file, BASE_URL));
+    assert.equal(res.status, 200, file);
+    gzip += zlib.gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length;
+  }
+  console.log(`chart module: ${gzip} bytes gzip`);
+  assert.ok(gzip <= CHART_MODULE_BUDGET_GZIP_BYTES, `${gzip} bytes gzip is over ${CHART_MODULE_BUDGET_GZIP_BYTES}`);
 });
 
 /** Distinct computed fonts of every element that shows text, and every family stack named. */

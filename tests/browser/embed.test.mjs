@@ -161,6 +161,9 @@ async function download(page, id) {
 
 test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of scenario, rows and summary', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&years=5');
+  // The chart files come from the chart module, fetched on the first chart download only.
+  const chartModule = [];
+  page.on('request', (r) => { if (/pledge_svg/.test(r.url())) chartModule.push(new URL(r.url()).pathname); });
   const png = await download(page, '#dl-png');
   assert.equal(png.name, 'pledge-kr-deal.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -176,6 +179,7 @@ test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of 
   assert.deepEqual([parsed.error, parsed.root, parsed.w], [null, 'svg', '960']);
   assert.match(parsed.text, /Korea's final deal/);
   assert.match(parsed.text, /Sources:/);
+  assert.deepEqual(chartModule.sort(), ['/pledge_svg.js', '/pledge_svg_bg.wasm'], 'the chart module, once');
 
   const csv = (await download(page, '#dl-csv')).bytes.toString('utf8').trim().split('\n');
   assert.equal(csv[0], 'year,upfront,direct,loans,corporate,guarantees_issued,guarantees_called,state_cash,usd_cash,fx_limit,headroom,breach');
@@ -188,6 +192,21 @@ test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of 
   assert.equal(json.scenario.years, 5);
   assert.equal(json.rows.length, 5);
   assert.equal(json.summary.breach_years, 5);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a chart download is drawn as the reader sees it: language, theme and pinned baseline', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal&years=5&lang=ko&theme=dark&base=preset%3Dus-demand');
+  const svg = (await download(page, '#dl-svg')).bytes.toString('utf8');
+  assert.equal(await page.textContent('.share-status'), '');
+  assert.match(svg, /기준선: 연간 달러/, 'the baseline, in Korean');
+  assert.match(svg, /fill="#16181C"/i, 'the dark theme\'s background');
+  // Without the chart module (boot.js did not run), the reader is told the file could not be made.
+  await page.evaluate(() => { delete globalThis.pledgeExplorer; });
+  await page.click('#dl-svg');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent.includes('svg'));
+  assert.equal(await page.textContent('.share-status'), '파일을 만들지 못했습니다: svg');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,12 +1,14 @@
 //! `cargo xtask dist`: the browser bundle in `dist/`.
 //!
-//! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web`
-//! 2. `wasm-bindgen … --target web --out-name pledge` → `dist/pledge.js`, `dist/pledge_bg.wasm`
-//! 3. `wasm-opt -Oz` and a few size passes, see `WASM_OPT_PASSES` (npm binaryen 132; Debian's
-//!    older binaryen cannot parse rustc 1.95 output)
-//! 4. `index.html` and `assets/**` copied beside them; the page's script and style sheet
-//!    (`pledge.js`, `assets/style.css`) minified by esbuild (npm, pinned); `embed.js`, which
-//!    newsrooms read before pasting it into their pages, stays as written
+//! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web --bin pledge-svg`:
+//!    the page, and the chart-download module it imports on a reader's first chart download
+//! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
+//!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
+//! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;
+//!    Debian's older binaryen cannot parse rustc 1.95 output)
+//! 4. `index.html` and `assets/**` copied beside them; the scripts and the style sheet
+//!    (`MINIFIED`) minified by esbuild (npm, pinned); `embed.js`, which newsrooms read before
+//!    pasting it into their pages, stays as written
 //! 5. the no-script fallback: the native CLI (`pledge`) prerenders the default scenario and every
 //!    preset to `dist/prerender/*.svg`, the social card `og.png`, and the default's chart and
 //!    summary into the `<noscript>` of `dist/index.html` (replacing `<!-- prerendered -->`)
@@ -24,10 +26,10 @@ use flate2::Compression;
 use crate::process::Cmd;
 use crate::tools::{self, WASM_TARGET};
 
-/// The binary that is the browser front end.
-const WEB_BIN: &str = "pledge-web";
-/// Base name of the generated JS and wasm (`pledge.js`, `pledge_bg.wasm`).
-const OUT_NAME: &str = "pledge";
+/// The browser's wasm binaries and the base names of their generated JS and wasm: the page
+/// (`pledge.js`, `pledge_bg.wasm`), and the chart-download module (`pledge_svg.js`,
+/// `pledge_svg_bg.wasm`) that `assets/boot.js` imports when a reader first downloads a chart.
+const WASM_BINS: [(&str, &str); 2] = [("pledge-web", "pledge"), ("pledge-svg", "pledge_svg")];
 /// Name of the JSON size report inside `dist/`.
 pub const SIZE_REPORT: &str = "size-report.json";
 /// wasm features rustc 1.95 emits by default, which wasm-opt must be told to accept.
@@ -68,38 +70,44 @@ fn target_dir(root: &Path) -> PathBuf {
 pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
     let dist = dist_dir(root);
 
-    Cmd::new(root, "cargo").args(["build", "--release", "--target", WASM_TARGET, "--bin", WEB_BIN]).run()?;
+    let mut build = Cmd::new(root, "cargo").args(["build", "--release", "--target", WASM_TARGET]);
+    for (bin, _) in WASM_BINS {
+        build = build.args(["--bin", bin]);
+    }
+    build.run()?;
 
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
     }
-    let wasm = target_dir(root).join(WASM_TARGET).join("release").join(format!("{WEB_BIN}.wasm"));
-    Cmd::new(root, "wasm-bindgen")
-        .args([
-            rel(root, &wasm).as_str(),
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            "dist",
-            "--out-name",
-            OUT_NAME,
-        ])
-        .run()?;
+    for (bin, out_name) in WASM_BINS {
+        let wasm = target_dir(root).join(WASM_TARGET).join("release").join(format!("{bin}.wasm"));
+        Cmd::new(root, "wasm-bindgen")
+            .args([
+                rel(root, &wasm).as_str(),
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-dir",
+                "dist",
+                "--out-name",
+                out_name,
+            ])
+            .run()?;
 
-    let bg_wasm = format!("dist/{OUT_NAME}_bg.wasm");
-    let before = file_len(&root.join(&bg_wasm))?;
-    Cmd::new(root, "node_modules/.bin/wasm-opt")
-        .args(WASM_OPT_PASSES)
-        .args(WASM_FEATURES)
-        .args([bg_wasm.as_str(), "-o", bg_wasm.as_str()])
-        .run()
-        .context("wasm-opt failed: the bundle is not optimised (try `npm ci`)")?;
-    let after = file_len(&root.join(&bg_wasm))?;
-    if after == 0 {
-        bail!("wasm-opt wrote an empty {bg_wasm}");
+        let bg_wasm = format!("dist/{out_name}_bg.wasm");
+        let before = file_len(&root.join(&bg_wasm))?;
+        Cmd::new(root, "node_modules/.bin/wasm-opt")
+            .args(WASM_OPT_PASSES)
+            .args(WASM_FEATURES)
+            .args([bg_wasm.as_str(), "-o", bg_wasm.as_str()])
+            .run()
+            .context("wasm-opt failed: the bundle is not optimised (try `npm ci`)")?;
+        let after = file_len(&root.join(&bg_wasm))?;
+        if after == 0 {
+            bail!("wasm-opt wrote an empty {bg_wasm}");
+        }
+        println!("wasm-opt {} {bg_wasm}: {before} → {after} bytes", WASM_OPT_PASSES.join(" "));
     }
-    println!("wasm-opt {}: {before} → {after} bytes", WASM_OPT_PASSES.join(" "));
 
     let index = root.join("index.html");
     let mut page =
@@ -128,10 +136,10 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// The files the page loads that esbuild minifies in place (step 4): the wasm-bindgen glue and
-/// the style sheet. Minifying renames only local names: the glue's imports object keeps the names
-/// the wasm module asks for.
-const MINIFIED: [&str; 2] = ["dist/pledge.js", "dist/assets/style.css"];
+/// The files the page loads that esbuild minifies in place (step 4): the wasm-bindgen glue of
+/// both modules and the style sheet. Minifying renames only local names: the glue's imports
+/// object keeps the names the wasm module asks for, and its exports keep theirs.
+const MINIFIED: [&str; 3] = ["dist/pledge.js", "dist/pledge_svg.js", "dist/assets/style.css"];
 
 /// Step 4: minifies `MINIFIED` with esbuild.
 fn minify(root: &Path) -> Result<()> {
