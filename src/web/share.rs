@@ -233,6 +233,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         let name = format!("{base_name}.{kind}");
         let failed = failed.clone();
         let chart_link = chart_link.clone();
+        let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             let result = match kind {
                 "csv" => text_blob(&export::csv(&schedule), "text/csv").and_then(|b| save_blob(&b, &name)),
@@ -243,9 +244,17 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                         .and_then(|b| save_blob(&b, &name))
                 }
                 _ => {
-                    let (link, name, failed) = (chart_link.clone(), name.clone(), failed.clone());
+                    // The first chart file waits for the chart module: say that something is
+                    // happening, and clear it when the drawing is there.
+                    status.set(tr(lang, "Drawing the chart…", "차트를 그리는 중…").to_owned());
+                    let (link, name, failed, status) =
+                        (chart_link.clone(), name.clone(), failed.clone(), status.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let saved = match svg_of(&link).await {
+                        let svg = svg_of(&link).await;
+                        if svg.is_ok() {
+                            status.set(String::new());
+                        }
+                        let saved = match svg {
                             Ok(svg) if kind == "svg" => {
                                 text_blob(&svg, "image/svg+xml").and_then(|b| save_blob(&b, &name))
                             }

@@ -198,7 +198,15 @@ test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of 
 
 test('a chart download is drawn as the reader sees it: language, theme and pinned baseline', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&years=5&lang=ko&theme=dark&base=preset%3Dus-demand');
-  const svg = (await download(page, '#dl-svg')).bytes.toString('utf8');
+  // While the chart module loads (held here until the reader has been told), the status says so.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/pledge_svg.js', async (route) => { await held; await route.continue(); });
+  const saved = download(page, '#dl-svg');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === '차트를 그리는 중…');
+  release();
+  const svg = (await saved).bytes.toString('utf8');
+  await page.unroute('**/pledge_svg.js');
   assert.equal(await page.textContent('.share-status'), '');
   assert.match(svg, /기준선: 연간 달러/, 'the baseline, in Korean');
   assert.match(svg, /fill="#16181C"/i, 'the dark theme\'s background');
