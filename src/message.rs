@@ -10,15 +10,12 @@
 //!
 //! A `set` is checked exactly like a link: the same keys, ranges and messages. Keys left out take
 //! their default (or the preset's) value. A message that is not well formed, or whose scenario
-//! has any bad key, changes nothing; [`HostMessage::parse`] says why, and the page only logs it.
+//! has any bad key, changes nothing; [`HostMessage::read`] says why, and the page only logs it.
 //!
 //! Embed → host: `{ type: "pledge-explorer:height", height }` whenever the embed's height
 //! changes, and `{ type: "pledge-explorer:state", query, scenario, summary }` after every change
 //! (and in answer to `get`). This module holds the checked, pure half; `web` does the messaging.
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serialize;
 
 use crate::model::Summary;
@@ -33,77 +30,43 @@ pub const HEIGHT: &str = "pledge-explorer:height";
 /// The `type` of the embed's state reports.
 pub const STATE: &str = "pledge-explorer:state";
 
-/// A scenario value in a message: a number or a string (`"kr-deal"`, `"20"`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum MessageValue {
-    /// A JSON number.
-    Number(f64),
-    /// A JSON string.
-    Text(String),
+/// A message as it arrives, seen through what reading one needs: in the browser the `JsValue`
+/// the host posted (`web::embed`), natively serde_json's `Value` (tests and tools). Both go
+/// through [`HostMessage::read`], so the fuzz tests on JSON test the browser's reading too.
+pub trait MessageData: Sized {
+    /// The value of `key`, if this is an object with `key` set to anything but `null` or
+    /// `undefined`.
+    fn field(&self, key: &str) -> Option<Self>;
+    /// The text, if this is a string.
+    fn text(&self) -> Option<String>;
+    /// The number, if this is a number.
+    fn number(&self) -> Option<f64>;
+    /// Each own property's key and value, if this is an object (not an array).
+    fn entries(&self) -> Option<Vec<(String, Self)>>;
+    /// The value in a few characters, for an error message: `true`, `null`, `[…]`, `{…}`.
+    fn describe(&self) -> String;
 }
 
-impl<'de> Deserialize<'de> for MessageValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ValueVisitor;
-        impl Visitor<'_> for ValueVisitor {
-            type Value = MessageValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number or a string")
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<MessageValue, E> {
-                Ok(MessageValue::Number(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<MessageValue, E> {
-                Ok(MessageValue::Number(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<MessageValue, E> {
-                Ok(MessageValue::Number(v as f64))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<MessageValue, E> {
-                Ok(MessageValue::Text(v.to_owned()))
-            }
-        }
-        deserializer.deserialize_any(ValueVisitor)
+impl MessageData for serde_json::Value {
+    fn field(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key).filter(|v| !v.is_null()).cloned()
     }
-}
-
-/// The `scenario` object of a message: its keys and values in order. (A `Vec`, not a map type:
-/// the browser bundle then carries no B-tree or hash-map code for it.)
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Pairs(pub Vec<(String, MessageValue)>);
-
-impl<'de> Deserialize<'de> for Pairs {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PairsVisitor;
-        impl<'de> Visitor<'de> for PairsVisitor {
-            type Value = Pairs;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of scenario keys and values")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(entry) = map.next_entry::<String, MessageValue>()? {
-                    pairs.push(entry);
-                }
-                Ok(Pairs(pairs))
-            }
-        }
-        deserializer.deserialize_map(PairsVisitor)
+    fn text(&self) -> Option<String> {
+        self.as_str().map(str::to_owned)
     }
-}
-
-/// A message as it arrives, before any check: the shape serde reads from the JS object.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-pub struct RawMessage {
-    /// `pledge-explorer:set` or `pledge-explorer:get`; anything else is not for us.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Scenario keys and values, as in a link.
-    #[serde(default)]
-    pub scenario: Option<Pairs>,
-    /// A whole query string, as in a link.
-    #[serde(default)]
-    pub query: Option<String>,
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        Some(self.as_object()?.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+    fn describe(&self) -> String {
+        match self {
+            serde_json::Value::Array(_) => "[…]".to_owned(),
+            serde_json::Value::Object(_) => "{…}".to_owned(),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// A checked message from the host page.
@@ -130,26 +93,33 @@ pub enum MessageError {
 }
 
 impl HostMessage {
-    /// Checks a raw message. Number values are written as a link would write them, so a message
-    /// and a link with the same settings give the same scenario.
-    pub fn parse(raw: RawMessage) -> Result<HostMessage, MessageError> {
-        match raw.kind.as_str() {
-            GET => Ok(HostMessage::Get),
-            SET => {
-                let params = match (raw.scenario, raw.query) {
-                    (Some(Pairs(pairs)), None) => RawParams {
-                        pairs: pairs
+    /// Reads and checks a message. One that is not an object with a `type` of ours is another
+    /// script's ([`MessageError::NotOurs`]). A `set` needs exactly one of `scenario`, an object
+    /// of keys and values, and `query`, a string. Its values are checked like a link's: numbers
+    /// are written as a link would write them, so a message and a link with the same settings
+    /// give the same scenario, and any other value is refused under its key.
+    pub fn read<D: MessageData>(data: &D) -> Result<HostMessage, MessageError> {
+        let kind = data.field("type").and_then(|t| t.text());
+        match kind.as_deref() {
+            Some(GET) => Ok(HostMessage::Get),
+            Some(SET) => {
+                let params = match (data.field("scenario"), data.field("query")) {
+                    (Some(scenario), None) => RawParams {
+                        pairs: scenario
+                            .entries()
+                            .ok_or(MessageError::Shape)?
                             .into_iter()
                             .map(|(k, v)| {
-                                let text = match v {
-                                    MessageValue::Number(n) => n.to_string(),
-                                    MessageValue::Text(t) => t,
+                                let text = match (v.number(), v.text()) {
+                                    (Some(n), _) => n.to_string(),
+                                    (None, Some(t)) => t,
+                                    (None, None) => v.describe(),
                                 };
                                 (k, text)
                             })
                             .collect(),
                     },
-                    (None, Some(query)) => RawParams::from_query(&query),
+                    (None, Some(query)) => RawParams::from_query(&query.text().ok_or(MessageError::Shape)?),
                     _ => return Err(MessageError::Shape),
                 };
                 Ok(HostMessage::Set(Scenario::from_raw(&params)?))
@@ -188,8 +158,11 @@ mod tests {
     use super::*;
 
     fn parse(json: &str) -> Result<HostMessage, MessageError> {
-        let raw: RawMessage = serde_json::from_str(json).map_err(|_| MessageError::NotOurs)?;
-        HostMessage::parse(raw)
+        HostMessage::read(&serde_json::from_str::<serde_json::Value>(json).unwrap())
+    }
+
+    fn by_query(query: &str) -> Result<HostMessage, MessageError> {
+        Ok(HostMessage::Set(Scenario::parse(query).unwrap()))
     }
 
     #[test]
@@ -229,14 +202,36 @@ mod tests {
             panic!("years=99 accepted")
         };
         assert_eq!(e.to_string(), "years=99: out of range (allowed: a whole number from 1 to 30)");
-        assert!(parse(r#"{"type":"pledge-explorer:set","scenario":{"upfront":[1]}}"#).is_err());
-        assert!(parse(r#"{"type":"pledge-explorer:set","scenario":{"upfront":true}}"#).is_err());
-        assert!(parse(r#"{"type":"pledge-explorer:set","scenario":[["upfront",1]]}"#).is_err());
-        let Err(MessageError::Scenario(e)) =
-            parse(r#"{"type":"pledge-explorer:set","scenario":{"upfront":10,"upfront":20}}"#)
-        else {
-            panic!("a duplicated key accepted")
+        // A value that is neither a number nor a string is refused under its key.
+        let refused = |json: &str| match parse(json) {
+            Err(MessageError::Scenario(e)) => e.to_string(),
+            other => panic!("{json}: {other:?}"),
         };
-        assert!(e.to_string().contains("given more than once"), "{e}");
+        let set = |scenario: &str| format!(r#"{{"type":"pledge-explorer:set","scenario":{scenario}}}"#);
+        assert!(refused(&set(r#"{"upfront":[1]}"#)).starts_with(r#"upfront="[…]": not a number"#));
+        assert!(refused(&set(r#"{"upfront":true}"#)).starts_with(r#"upfront="true": not a number"#));
+        assert!(refused(&set(r#"{"preset":{}}"#)).starts_with(r#"preset="{…}": not recognised"#));
+        // A scenario that is not an object, or a query that is not a string, is the wrong shape.
+        for json in [
+            set(r#"[["upfront",1]]"#),
+            set(r#""upfront=20""#),
+            r#"{"type":"pledge-explorer:set","query":20}"#.to_owned(),
+        ] {
+            assert_eq!(parse(&json), Err(MessageError::Shape), "{json}");
+        }
+        // null is no value: the same as leaving the field out.
+        assert_eq!(
+            parse(r#"{"type":"pledge-explorer:set","scenario":null,"query":"years=5"}"#),
+            by_query("years=5")
+        );
+        // Not an object, or no string `type`: another script's message.
+        for json in
+            [r#""pledge-explorer:get""#, "[1]", "null", r#"{"type":1}"#, r#"{"kind":"pledge-explorer:get"}"#]
+        {
+            assert_eq!(parse(json), Err(MessageError::NotOurs), "{json}");
+        }
+        // JSON with a key twice keeps the last, as the browser's JSON.parse does (a posted
+        // object cannot hold a key twice).
+        assert_eq!(parse(&set(r#"{"upfront":10,"upfront":20}"#)), by_query("upfront=20"));
     }
 }

@@ -1,6 +1,7 @@
-//! Fuzz-style properties of the postMessage API (native; the browser reads the same
-//! `RawMessage` with serde-wasm-bindgen): arbitrary JSON never panics, only well-formed `set`s
-//! are accepted, and a scenario sent by message is the scenario the link gives.
+//! Fuzz-style properties of the postMessage API (native, on JSON; the browser reads the posted
+//! `JsValue` through the same `HostMessage::read`, and a wasm test checks the two readings
+//! agree): arbitrary JSON never panics, only well-formed `set`s are accepted, and a scenario sent
+//! by message is the scenario the link gives.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -10,7 +11,7 @@
     reason = "tests: a failure is the point"
 )]
 
-use pledge_explorer::message::{HostMessage, MessageError, RawMessage};
+use pledge_explorer::message::{HostMessage, MessageError};
 use pledge_explorer::scenario::{Key, Scenario};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -48,8 +49,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-fn accept(value: Value) -> Option<Result<HostMessage, MessageError>> {
-    serde_json::from_value::<RawMessage>(value).ok().map(HostMessage::parse)
+fn accept(value: Value) -> Result<HostMessage, MessageError> {
+    HostMessage::read(&value)
 }
 
 proptest! {
@@ -57,7 +58,7 @@ proptest! {
 
     #[test]
     fn arbitrary_json_never_panics_and_anything_accepted_is_a_valid_scenario(v in any_json()) {
-        if let Some(Ok(HostMessage::Set(s))) = accept(v) {
+        if let Ok(HostMessage::Set(s)) = accept(v) {
             prop_assert!(s.share_sum() <= 100.0 + 1e-9);
             prop_assert_eq!(Scenario::parse(&s.to_query()).unwrap(), s);
         }
@@ -77,7 +78,7 @@ proptest! {
             other => format!("{k}={other}"),
         }).collect();
         let by_link = Scenario::parse(&query.join("&"));
-        match accept(message).unwrap() {
+        match accept(message) {
             Ok(HostMessage::Set(s)) => prop_assert_eq!(Ok(s), by_link.map_err(|_| ())),
             Err(MessageError::Scenario(_)) => prop_assert!(by_link.is_err()),
             other => prop_assert!(false, "unexpected {other:?}"),
@@ -99,9 +100,9 @@ fn the_strategy_reaches_accepted_and_refused_sets() {
     for _ in 0..3000 {
         let v = any_json().new_tree(&mut runner).unwrap().current();
         match accept(v) {
-            Some(Ok(_)) => accepted += 1,
-            Some(Err(MessageError::Scenario(_) | MessageError::Shape)) => refused += 1,
-            _ => {}
+            Ok(_) => accepted += 1,
+            Err(MessageError::Scenario(_) | MessageError::Shape) => refused += 1,
+            Err(MessageError::NotOurs) => {}
         }
     }
     assert!(accepted > 0 && refused > 0, "accepted {accepted}, refused {refused}");

@@ -75,3 +75,93 @@ fn numbers_read_in_the_browser_are_the_numbers_rust_wrote() {
     assert_eq!(parse_number(".5"), Some(0.5));
     assert_eq!(parse_number("-0").map(f64::to_bits), Some((-0.0f64).to_bits()));
 }
+
+/// The browser reads a posted message (a `JsValue`) through the same `HostMessage::read` as the
+/// native fuzz tests read JSON: the two readings of the same text agree, on edge cases and on
+/// generated messages (object keys in sorted order, since serde_json's map sorts them and a
+/// browser object keeps its insertion order).
+#[wasm_bindgen_test]
+fn a_posted_message_reads_as_the_same_json_reads_natively() {
+    use pledge_explorer::message::HostMessage;
+    use pledge_explorer::Key;
+
+    let agree = |json: &str| {
+        let native = HostMessage::read(&serde_json::from_str::<serde_json::Value>(json).unwrap());
+        let posted = HostMessage::read(&js_sys::JSON::parse(json).unwrap());
+        assert_eq!(posted, native, "{json}");
+        native
+    };
+    for json in [
+        r#"{"type":"pledge-explorer:set","scenario":{"preset":"kr-deal","upfront":20,"years":5}}"#,
+        r#"{"type":"pledge-explorer:set","query":"?preset=kr-deal&upfront=20&years=5"}"#,
+        r#"{"type":"pledge-explorer:get"}"#,
+        r#"{"type":"pledge-explorer:set","scenario":{"upfront":-0}}"#,
+        r#"{"type":"pledge-explorer:set","scenario":{"upfront":12.5,"years":"7"}}"#,
+        r#"{"type":"pledge-explorer:set","scenario":{"upfront":[1],"years":true}}"#,
+        r#"{"type":"pledge-explorer:set","scenario":{"krw":null,"preset":{}}}"#,
+        r#"{"type":"pledge-explorer:set","scenario":[["upfront",1]]}"#,
+        r#"{"type":"pledge-explorer:set","scenario":null,"query":"years=5"}"#,
+        r#"{"type":"pledge-explorer:set","query":20}"#,
+        r#"{"type":"pledge-explorer:set"}"#,
+        r#"{"type":1}"#,
+        r#""pledge-explorer:get""#,
+        "[1]",
+        "null",
+        "17",
+    ] {
+        let _ = agree(json);
+    }
+    assert!(matches!(agree(r#"{"type":"pledge-explorer:get"}"#), Ok(HostMessage::Get)));
+
+    // Generated messages: a small xorshift, so every run checks the same ones.
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let values = [
+        "0",
+        "5",
+        "20",
+        "100",
+        "101",
+        "-3",
+        "12.5",
+        "1e20",
+        "\"kr-deal\"",
+        "\"20\"",
+        "\"\"",
+        "\"abc\"",
+        "true",
+        "null",
+        "[]",
+        "[1]",
+        "{}",
+    ];
+    let mut keys: Vec<&str> = Key::ALL.iter().map(|k| k.name()).chain(["zz-unknown"]).collect();
+    keys.sort_unstable();
+    let (mut sets, mut refused) = (0, 0);
+    for _ in 0..400 {
+        let mut scenario = Vec::new();
+        for k in &keys {
+            if next(3) == 0 {
+                scenario.push(format!("\"{k}\":{}", values[next(values.len())]));
+            }
+        }
+        let kind = ["\"pledge-explorer:set\"", "\"pledge-explorer:get\"", "\"other\"", "1"][next(4)];
+        let scenario = match next(5) {
+            0 => String::new(),
+            1 => ",\"scenario\":null".to_owned(),
+            2 => ",\"query\":\"upfront=10&years=4\"".to_owned(),
+            _ => format!(",\"scenario\":{{{}}}", scenario.join(",")),
+        };
+        match agree(&format!("{{\"type\":{kind}{scenario}}}")) {
+            Ok(HostMessage::Set(_)) => sets += 1,
+            Err(_) => refused += 1,
+            Ok(HostMessage::Get) => {}
+        }
+    }
+    assert!(sets > 0 && refused > 0, "sets {sets}, refused {refused}");
+}

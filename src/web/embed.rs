@@ -8,11 +8,11 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::app::Model;
-use crate::message::{self, HeightReport, HostMessage, MessageError, RawMessage, StateReport};
+use crate::message::{self, HeightReport, HostMessage, MessageData, MessageError, StateReport};
 use crate::model::Summary;
 use crate::scenario::Scenario;
 use crate::ui_state::Action;
@@ -97,14 +97,58 @@ fn listen(
         if !from_parent {
             return;
         }
-        let Ok(raw) = serde_wasm_bindgen::from_value::<RawMessage>(event.data()) else { return };
-        match HostMessage::parse(raw) {
+        match HostMessage::read(&event.data()) {
             Ok(HostMessage::Set(scenario)) => dispatch.dispatch(Action::Set(scenario)),
             Ok(HostMessage::Get) => current.borrow().report(),
             Err(MessageError::NotOurs) => {}
             Err(e) => gloo::console::warn!(format!("pledge-explorer: {e}")),
         }
     })
+}
+
+/// A posted message as `HostMessage::read` reads it: the structured clone of what the host sent
+/// (plain objects, arrays, strings, numbers; no getters or proxies, so no property read throws).
+/// Read with `Reflect`, not serde-wasm-bindgen's `Deserializer`, which carried serde's error
+/// formatting into the page for three fields: 5 KB gzip (bench/README.md).
+impl MessageData for JsValue {
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(self, &JsValue::from_str(key)).ok().filter(|v| !v.is_null() && !v.is_undefined())
+    }
+    fn text(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        if !self.is_object() || js_sys::Array::is_array(self) {
+            return None;
+        }
+        let entries = js_sys::Object::entries(self.unchecked_ref());
+        entries
+            .iter()
+            .map(|entry| {
+                let entry: js_sys::Array = entry.unchecked_into();
+                Some((entry.get(0).as_string()?, entry.get(1)))
+            })
+            .collect()
+    }
+    fn describe(&self) -> String {
+        if js_sys::Array::is_array(self) {
+            "[…]".to_owned()
+        } else if self.is_object() {
+            "{…}".to_owned()
+        } else if let Some(b) = self.as_bool() {
+            b.to_string()
+        } else if self.is_null() {
+            "null".to_owned()
+        } else {
+            self.js_typeof().as_string().unwrap_or_default()
+        }
+    }
 }
 
 type HeightObserver = (web_sys::ResizeObserver, Closure<dyn FnMut()>);

@@ -111,7 +111,11 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
   const frame = embedFrame(page);
   await frame.waitForSelector('#chart canvas');
   const frameErrors = [];
-  page.on('console', (m) => { if (m.type() === 'error') frameErrors.push(m.text()); });
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') frameErrors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
 
   await page.click('#us');
   await page.waitForFunction(() => document.querySelector('#state').textContent.includes('peak $350.0 bn in 2026'));
@@ -128,10 +132,14 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
     for (const m of [null, 'hello', 42, [1, 2], { type: 'other' }, { type: 'pledge-explorer:set' },
       { type: 'pledge-explorer:set', scenario: { years: 99 } }, { type: 'pledge-explorer:set', scenario: { upfront: 'NaN' } },
       { type: 'pledge-explorer:set', scenario: [1] }, { type: 'pledge-explorer:set', query: 7 },
-      { type: 'pledge-explorer:set', scenario: { upfront: 10 }, query: 'years=3' }]) w.postMessage(m, '*');
+      { type: 'pledge-explorer:set', scenario: { upfront: 10 }, query: 'years=3' },
+      { type: 'pledge-explorer:set', scenario: { upfront: true, years: [5] } }]) w.postMessage(m, '*');
   });
   await page.waitForTimeout(300);
   assert.equal(await frame.textContent('#narration'), before);
+  // A set's console warning names what was wrong: the shape, or each bad key.
+  assert.ok(warnings.some((w) => w.includes('needs exactly one of `scenario` (an object) or `query` (a string)')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes('upfront="true": not a number') && w.includes('years="[…]": not a number')), warnings.join('\n'));
   // Moving a slider inside the embed never adds entries to the article's history.
   const slider = frame.locator('#ctl-years');
   await slider.focus();
