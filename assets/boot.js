@@ -3,14 +3,19 @@
 import init from '../pledge.js';
 
 // A chart download's SVG comes from a module of its own (src/bin/pledge-svg.rs, the CLI's
-// drawing code), imported from this origin the first time a reader downloads a chart, so the
-// page's first load does not carry it. The page calls this (src/web/share.rs).
+// drawing code), imported from this origin when a reader is about to download a chart, so the
+// page's first load does not carry it. The page calls these (src/web/share.rs).
+let chartModule;
+const loadChartModule = () => {
+  chartModule ??= import('../pledge_svg.js')
+    .then(async (module) => { await module.default(); return module; })
+    .catch((error) => { chartModule = undefined; throw error; }); // offline: try again next time
+  return chartModule;
+};
 globalThis.pledgeExplorer = {
-  async chartSvg(query) {
-    const chart = await import('../pledge_svg.js');
-    await chart.default();
-    return chart.chart_svg(query);
-  },
+  // The pointer or the focus reached the download buttons: start loading.
+  prepareChartSvg() { loadChartModule().catch(() => {}); },
+  async chartSvg(query) { return (await loadChartModule()).chart_svg(query); },
 };
 
 init().catch((error) => {

@@ -12,7 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::model::{Row, Schedule};
 use crate::scenario::Scenario;
 use crate::text::{self, tr};
-use crate::view::{Lang, ThemeChoice};
+use crate::view::{Lang, ThemeChoice, View};
 
 /// The size of an exported chart in CSS pixels: the CLI's default `--size` and the page's
 /// downloads (a PNG has twice the pixels each way).
@@ -90,15 +90,6 @@ impl Theme {
         breach: RGBColor(255, 95, 90),
         breach_tint: RGBColor(70, 30, 32),
     };
-
-    /// The theme a link names: dark only when it says so. A file made from a link has no
-    /// reader's system setting to follow.
-    pub fn for_choice(choice: Option<ThemeChoice>) -> Theme {
-        match choice {
-            Some(ThemeChoice::Dark) => Theme::DARK,
-            Some(ThemeChoice::Light) | None => Theme::LIGHT,
-        }
-    }
 }
 
 /// How to draw: theme, font family and the length multiplier for high-density bitmaps.
@@ -153,6 +144,17 @@ impl ChartStyle {
     /// font already loaded by the page's first layout instead of looking up another one.
     pub fn canvas(scale: f64) -> ChartStyle {
         ChartStyle { scale, font: "system-ui", font_units_per_px: 1.0, ..ChartStyle::SVG }
+    }
+
+    /// This style in the language and theme a link's view names: English and light unless it
+    /// says otherwise (a file made from a link has no reader's system setting to follow). The
+    /// CLI and the page's chart downloads both draw a link this way.
+    pub fn in_view(self, view: &View) -> ChartStyle {
+        let theme = match view.theme {
+            Some(ThemeChoice::Dark) => Theme::DARK,
+            Some(ThemeChoice::Light) | None => Theme::LIGHT,
+        };
+        ChartStyle { theme, lang: view.lang.unwrap_or_default(), ..self }
     }
 }
 
@@ -730,6 +732,17 @@ pub fn merge_polylines(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_links_view_sets_the_language_and_theme_and_nothing_else() {
+        let plain = ChartStyle::SVG.in_view(&View::default());
+        assert_eq!(plain, ChartStyle::SVG);
+        let view = View { lang: Some(Lang::Ko), theme: Some(ThemeChoice::Dark), ..View::default() };
+        let ko_dark = ChartStyle::bitmap(2.0).in_view(&view);
+        assert_eq!(ko_dark, ChartStyle { theme: Theme::DARK, lang: Lang::Ko, ..ChartStyle::bitmap(2.0) });
+        let light = View { theme: Some(ThemeChoice::Light), ..View::default() };
+        assert_eq!(ChartStyle::SVG.in_view(&light).theme, Theme::LIGHT);
+    }
 
     #[test]
     fn generic_font_names_become_plotters_generic_families() {

@@ -14,7 +14,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn chart_svg(query: &str) -> Result<String, wasm_bindgen::JsError> {
-    use pledge_explorer::chart::{self, ChartStyle, Theme, EXPORT_SIZE};
+    use pledge_explorer::chart::{self, ChartStyle, EXPORT_SIZE};
     use pledge_explorer::{schedule, view::parse_link};
 
     let (scenario, view) = parse_link(query).map_err(|errors| {
@@ -22,11 +22,7 @@ pub fn chart_svg(query: &str) -> Result<String, wasm_bindgen::JsError> {
         wasm_bindgen::JsError::new(&errors.join("; "))
     })?;
     let base = view.base.as_ref().map(schedule);
-    let style = ChartStyle {
-        theme: Theme::for_choice(view.theme),
-        lang: view.lang.unwrap_or_default(),
-        ..ChartStyle::SVG
-    };
+    let style = ChartStyle::SVG.in_view(&view);
     chart::svg(&scenario, &schedule(&scenario), base.as_ref(), EXPORT_SIZE, &style)
         .map_err(|e| wasm_bindgen::JsError::new(&e.to_string()))
 }

@@ -11,7 +11,7 @@ mod cli {
     use std::process::ExitCode;
 
     use anyhow::{bail, Context};
-    use pledge_explorer::chart::{Theme, EXPORT_SIZE};
+    use pledge_explorer::chart::{ChartStyle, EXPORT_SIZE};
     use pledge_explorer::export::{self, Report};
     use pledge_explorer::view::{parse_link, View};
     use pledge_explorer::{native, schedule, summarize, Scenario};
@@ -122,8 +122,7 @@ Options:
     }
 
     fn render(args: &Args, scenario: &Scenario, view: &View) -> anyhow::Result<Vec<u8>> {
-        let theme = Theme::for_choice(view.theme);
-        let lang = view.lang.unwrap_or_default();
+        let ChartStyle { theme, lang, .. } = ChartStyle::SVG.in_view(view);
         let base = view.base.as_ref().map(schedule);
         let sched = schedule(scenario);
         let summary = summarize(scenario, &sched);

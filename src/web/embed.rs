@@ -107,9 +107,10 @@ fn listen(
 }
 
 /// A posted message as `HostMessage::read` reads it: the structured clone of what the host sent
-/// (plain objects, arrays, strings, numbers; no getters or proxies, so no property read throws).
-/// Read with `Reflect`, not serde-wasm-bindgen's `Deserializer`, which carried serde's error
-/// formatting into the page for three fields: 5 KB gzip (bench/README.md).
+/// (no getters or proxies survive cloning, so no property read throws). Only a plain object has
+/// entries: a `Map`, `Date` or array posted as `scenario` is the wrong shape, not an empty
+/// scenario. Read with `Reflect`, not serde-wasm-bindgen's `Deserializer`, which carried serde's
+/// error formatting into the page for three fields: 3.8 KB gzip (bench/README.md).
 impl MessageData for JsValue {
     fn field(&self, key: &str) -> Option<Self> {
         if !self.is_object() {
@@ -124,7 +125,7 @@ impl MessageData for JsValue {
         self.as_f64()
     }
     fn entries(&self) -> Option<Vec<(String, Self)>> {
-        if !self.is_object() || js_sys::Array::is_array(self) {
+        if !is_plain_object(self) {
             return None;
         }
         let entries = js_sys::Object::entries(self.unchecked_ref());
@@ -149,6 +150,16 @@ impl MessageData for JsValue {
             self.js_typeof().as_string().unwrap_or_default()
         }
     }
+}
+
+/// Whether `value` is a plain object (`{…}`, made by a literal, `JSON.parse` or a structured
+/// clone): its prototype is this window's `Object.prototype`, or it has none.
+fn is_plain_object(value: &JsValue) -> bool {
+    if !value.is_object() {
+        return false;
+    }
+    let proto = js_sys::Object::get_prototype_of(value);
+    proto.is_null() || js_sys::Object::is(&proto, &js_sys::Object::get_prototype_of(&js_sys::Object::new()))
 }
 
 type HeightObserver = (web_sys::ResizeObserver, Closure<dyn FnMut()>);

@@ -26,6 +26,10 @@ extern "C" {
     /// to its `chart_svg(query)`, the link's chart as SVG. Throws when boot.js did not run.
     #[wasm_bindgen(catch, js_namespace = pledgeExplorer, js_name = chartSvg)]
     fn chart_svg(query: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// `assets/boot.js`: starts importing the chart module, so a click finds it loaded.
+    #[wasm_bindgen(catch, js_namespace = pledgeExplorer, js_name = prepareChartSvg)]
+    fn prepare_chart_svg() -> Result<(), JsValue>;
 }
 
 /// The chart of `link` as SVG, from the chart module.
@@ -259,7 +263,14 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                                 text_blob(&svg, "image/svg+xml").and_then(|b| save_blob(&b, &name))
                             }
                             Ok(svg) => save_png(&svg, name, failed.clone()),
-                            Err(e) => Err(e),
+                            Err(e) => {
+                                // Offline, or a link the module refused: the console says which.
+                                gloo::console::warn!(
+                                    "pledge-explorer: the chart file could not be made:",
+                                    e.clone()
+                                );
+                                Err(e)
+                            }
                         };
                         if saved.is_err() {
                             failed.emit(kind.to_owned());
@@ -290,7 +301,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                 <button type="button" id="copy-embed" onclick={copy_embed}>{ tr(lang, "Copy embed code", "임베드 코드 복사") }</button>
             </div>
             <p class="cite"><span class="cite-label">{ tr(lang, "Cite this scenario: ", "이 시나리오 인용: ") }</span><span id="cite">{ cite }</span></p>
-            <div class="downloads" role="group" aria-label={tr(lang, "Download", "내려받기")}>
+            <div class="downloads" role="group" aria-label={tr(lang, "Download", "내려받기")}
+                onpointerover={|_| { let _ = prepare_chart_svg(); }} onfocusin={|_| { let _ = prepare_chart_svg(); }}>
                 <span class="downloads-label" aria-hidden="true">{ tr(lang, "Download:", "내려받기:") }</span>
                 <button type="button" id="dl-png" onclick={download("png")}>{ tr(lang, "Chart PNG", "차트 PNG") }</button>
                 <button type="button" id="dl-svg" onclick={download("svg")}>{ tr(lang, "Chart SVG", "차트 SVG") }</button>

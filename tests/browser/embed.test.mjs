@@ -133,12 +133,17 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
       { type: 'pledge-explorer:set', scenario: { years: 99 } }, { type: 'pledge-explorer:set', scenario: { upfront: 'NaN' } },
       { type: 'pledge-explorer:set', scenario: [1] }, { type: 'pledge-explorer:set', query: 7 },
       { type: 'pledge-explorer:set', scenario: { upfront: 10 }, query: 'years=3' },
-      { type: 'pledge-explorer:set', scenario: { upfront: true, years: [5] } }]) w.postMessage(m, '*');
+      { type: 'pledge-explorer:set', scenario: { upfront: true, years: [5] } },
+      // Not a plain object: the wrong shape, not an empty scenario (which would reset the embed).
+      { type: 'pledge-explorer:set', scenario: new Map([['upfront', 20]]) },
+      { type: 'pledge-explorer:set', scenario: new Date(0) }]) w.postMessage(m, '*');
   });
   await page.waitForTimeout(300);
   assert.equal(await frame.textContent('#narration'), before);
   // A set's console warning names what was wrong: the shape, or each bad key.
-  assert.ok(warnings.some((w) => w.includes('needs exactly one of `scenario` (an object) or `query` (a string)')), warnings.join('\n'));
+  const shape = warnings.filter((w) => w.includes('needs exactly one of `scenario` (an object) or `query` (a string)'));
+  // The set with neither, `scenario: [1]`, `query: 7`, both, the Map and the Date.
+  assert.equal(shape.length, 6, warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('upfront="true": not a number') && w.includes('years="[…]": not a number')), warnings.join('\n'));
   // Moving a slider inside the embed never adds entries to the article's history.
   const slider = frame.locator('#ctl-years');
@@ -171,7 +176,9 @@ test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of 
   const { page, errors } = await open(context, '?preset=kr-deal&years=5');
   // The chart files come from the chart module, fetched on the first chart download only.
   const chartModule = [];
-  page.on('request', (r) => { if (/pledge_svg/.test(r.url())) chartModule.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => { if (/pledge_svg/.test(r.url())) chartModule.push(new URL(r.url()).pathname.split('/').pop()); });
+  // The pointer reaching the download buttons starts loading it, before any click.
+  await Promise.all([page.waitForRequest(/pledge_svg_bg\.wasm/), page.hover('#dl-csv')]);
   const png = await download(page, '#dl-png');
   assert.equal(png.name, 'pledge-kr-deal.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -187,7 +194,7 @@ test('downloads: PNG at 2x, SVG that parses, CSV with the core columns, JSON of 
   assert.deepEqual([parsed.error, parsed.root, parsed.w], [null, 'svg', '960']);
   assert.match(parsed.text, /Korea's final deal/);
   assert.match(parsed.text, /Sources:/);
-  assert.deepEqual(chartModule.sort(), ['/pledge_svg.js', '/pledge_svg_bg.wasm'], 'the chart module, once');
+  assert.deepEqual(chartModule.sort(), ['pledge_svg.js', 'pledge_svg_bg.wasm'], 'the chart module, once');
 
   const csv = (await download(page, '#dl-csv')).bytes.toString('utf8').trim().split('\n');
   assert.equal(csv[0], 'year,upfront,direct,loans,corporate,guarantees_issued,guarantees_called,state_cash,usd_cash,fx_limit,headroom,breach');
