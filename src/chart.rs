@@ -320,6 +320,28 @@ fn wrap(text: &str, font_px: f64, max_width: i32) -> Vec<String> {
     lines
 }
 
+/// `wrap` with the lines as even as the words allow, like a heading's `text-wrap: balance`: the
+/// narrowest width that needs no more lines than `max_width` does, so a title never ends on a
+/// lone word. (Greedy wrapping needs the fewest lines for a width, and that count never grows
+/// with the width, so the narrowest such width can be found by halving.)
+fn wrap_balanced(text: &str, font_px: f64, max_width: i32) -> Vec<String> {
+    let lines = wrap(text, font_px, max_width);
+    if lines.len() < 2 {
+        return lines;
+    }
+    // Invariant: `hi` needs at most as many lines as `max_width`; `lo` needs more.
+    let (mut lo, mut hi) = (0, max_width);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if wrap(text, font_px, mid).len() <= lines.len() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    wrap(text, font_px, hi)
+}
+
 /// Draws the chart of `schedule` for `scenario` onto `area`, filling it. With a `baseline`, each
 /// year also shows the baseline's dollars as an outlined bar beside the live one.
 pub fn draw<DB: DrawingBackend>(
@@ -351,7 +373,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // Title, wrapped.
     let mut y = pad;
-    for line in wrap(&text::title(style.lang, scenario), font_px(&title_font), width - 2 * pad) {
+    for line in wrap_balanced(&text::title(style.lang, scenario), font_px(&title_font), width - 2 * pad) {
         area.draw(&Text::new(line, (pad, y), title_font.clone()))?;
         y += line_h(&title_font);
     }
@@ -390,7 +412,7 @@ pub fn draw<DB: DrawingBackend>(
         // A label wider than a whole row (the FX line's, with its source, on a phone) wraps.
         let room = width - 2 * pad - swatch_w - px(5.0);
         let lines = if measure(label, &label_font) > room {
-            wrap(label, font_px(&label_font), room)
+            wrap_balanced(label, font_px(&label_font), room)
         } else {
             vec![label.to_owned()]
         };
@@ -732,6 +754,31 @@ pub fn merge_polylines(svg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_balanced_title_keeps_its_line_count_and_ends_on_no_lone_word() {
+        let title =
+            "Korea's final deal (Nov 2025) · $350 bn pledge over 5 years: 0% upfront, 21.4% guarantees, \
+                     0% loans, 21.4% company, 0% in own currency";
+        let (px, width) = (17.0, 932);
+        let greedy = wrap(title, px, width);
+        let balanced = wrap_balanced(title, px, width);
+        assert_eq!(greedy.len(), 2);
+        assert_eq!(balanced.len(), 2);
+        assert_eq!(balanced.join(" "), title);
+        let widths: Vec<i32> = balanced.iter().map(|l| text_width(l, px)).collect();
+        assert!(widths.iter().all(|w| *w <= width), "{widths:?}");
+        // Greedy leaves a short last line; balanced lines differ by less than a long word.
+        let last_greedy = text_width(greedy.last().unwrap(), px);
+        assert!(last_greedy < width / 2, "{greedy:?}");
+        assert!((widths[0] - widths[1]).abs() < text_width("guarantees,", px), "{balanced:?}");
+        // One line stays one line; a word wider than the width still gets a line of its own.
+        assert_eq!(wrap_balanced("Short title", px, width), ["Short title"]);
+        assert_eq!(
+            wrap_balanced("a verylongwordindeed b", px, 40).len(),
+            wrap("a verylongwordindeed b", px, 40).len()
+        );
+    }
 
     #[test]
     fn a_links_view_sets_the_language_and_theme_and_nothing_else() {
