@@ -290,56 +290,69 @@ const ADVANCE: [u16; 95] = [
 
 /// Width in pixels of `text` drawn with a font of `px` pixels.
 pub fn text_width(text: &str, px: f64) -> i32 {
-    let em_thousandths: u32 = text
-        .chars()
+    em_to_px(em_thousandths(text), px)
+}
+
+/// The advance of `text` in thousandths of an em, from the metrics table.
+fn em_thousandths(text: &str) -> u32 {
+    text.chars()
         .map(|c| match u32::from(c) {
             code @ 32..=126 => ADVANCE.get((code - 32) as usize).copied().map_or(600, u32::from),
             0x2014 | 0x2026 => 1000,
             0x1100..=0x11FF | 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF => 1000,
             _ => 640,
         })
-        .sum();
-    (f64::from(em_thousandths) / 1000.0 * px).ceil() as i32
+        .sum()
 }
 
-/// Splits `text` into lines no wider than `max_width` pixels in `font`.
-fn wrap(text: &str, font_px: f64, max_width: i32) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-        if text_width(&candidate, font_px) > max_width && !line.is_empty() {
-            lines.push(std::mem::replace(&mut line, word.to_owned()));
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+/// `em` thousandths of an em in pixels of a `px`-pixel font, rounded up.
+fn em_to_px(em: u32, px: f64) -> i32 {
+    (f64::from(em) / 1000.0 * px).ceil() as i32
 }
 
-/// `wrap` with the lines as even as the words allow, like a heading's `text-wrap: balance`: the
-/// narrowest width that needs no more lines than `max_width` does, so a title never ends on a
-/// lone word. (Greedy wrapping needs the fewest lines for a width, and that count never grows
-/// with the width, so the narrowest such width can be found by halving.)
-fn wrap_balanced(text: &str, font_px: f64, max_width: i32) -> Vec<String> {
-    let lines = wrap(text, font_px, max_width);
-    if lines.len() < 2 {
-        return lines;
+/// Where greedy wrapping breaks words of advances `ems` (thousandths of an em) into lines no
+/// wider than `max_width` pixels: the index of each line's first word. A word wider than the
+/// whole width gets a line of its own. Works on numbers, so balancing can try many widths.
+fn line_starts(ems: &[u32], font_px: f64, max_width: i32) -> Vec<usize> {
+    let space = em_thousandths(" ");
+    let mut starts = Vec::new();
+    let mut line = None; // the current line's advance
+    for (i, &em) in ems.iter().enumerate() {
+        line = match line {
+            Some(width) if em_to_px(width + space + em, font_px) <= max_width => Some(width + space + em),
+            _ => {
+                starts.push(i);
+                Some(em)
+            }
+        };
     }
-    // Invariant: `hi` needs at most as many lines as `max_width`; `lo` needs more.
-    let (mut lo, mut hi) = (0, max_width);
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if wrap(text, font_px, mid).len() <= lines.len() {
-            hi = mid;
-        } else {
-            lo = mid;
+    starts
+}
+
+/// Splits `text` into lines no wider than `max_width` pixels in `font` (greedily: each line
+/// takes as many words as fit). With `balance`, the lines are as even as the words allow, like
+/// a heading's `text-wrap: balance`: the narrowest width that needs no more lines, so a title
+/// never ends on a lone word. (Greedy wrapping needs the fewest lines for a width, and that
+/// count never grows with the width, so the narrowest such width can be found by halving.)
+fn wrap(text: &str, font_px: f64, max_width: i32, balance: bool) -> Vec<String> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let ems: Vec<u32> = words.iter().map(|w| em_thousandths(w)).collect();
+    let mut starts = line_starts(&ems, font_px, max_width);
+    if balance && starts.len() > 1 {
+        // Invariant: `hi` needs at most `starts.len()` lines; `lo` needs more.
+        let (mut lo, mut hi) = (0, max_width);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if line_starts(&ems, font_px, mid).len() <= starts.len() {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
         }
+        starts = line_starts(&ems, font_px, hi);
     }
-    wrap(text, font_px, hi)
+    let ends = starts.iter().skip(1).copied().chain([words.len()]);
+    starts.iter().zip(ends).map(|(&start, end)| words.get(start..end).unwrap_or_default().join(" ")).collect()
 }
 
 /// Draws the chart of `schedule` for `scenario` onto `area`, filling it. With a `baseline`, each
@@ -373,7 +386,7 @@ pub fn draw<DB: DrawingBackend>(
 
     // Title, wrapped.
     let mut y = pad;
-    for line in wrap_balanced(&text::title(style.lang, scenario), font_px(&title_font), width - 2 * pad) {
+    for line in wrap(&text::title(style.lang, scenario), font_px(&title_font), width - 2 * pad, true) {
         area.draw(&Text::new(line, (pad, y), title_font.clone()))?;
         y += line_h(&title_font);
     }
@@ -412,7 +425,7 @@ pub fn draw<DB: DrawingBackend>(
         // A label wider than a whole row (the FX line's, with its source, on a phone) wraps.
         let room = width - 2 * pad - swatch_w - px(5.0);
         let lines = if measure(label, &label_font) > room {
-            wrap_balanced(label, font_px(&label_font), room)
+            wrap(label, font_px(&label_font), room, true)
         } else {
             vec![label.to_owned()]
         };
@@ -444,7 +457,8 @@ pub fn draw<DB: DrawingBackend>(
     y += label_h + px(8.0) + extra;
 
     // Source line(s) at the bottom.
-    let source_lines = wrap(&text::source_line(style.lang, scenario), font_px(&small), width - 2 * pad);
+    let source_lines =
+        wrap(&text::source_line(style.lang, scenario), font_px(&small), width - 2 * pad, false);
     let source_h = source_lines.len() as i32 * line_h(&small);
     let mut sy = height - pad - source_h;
     for line in &source_lines {
@@ -761,8 +775,8 @@ mod tests {
             "Korea's final deal (Nov 2025) · $350 bn pledge over 5 years: 0% upfront, 21.4% guarantees, \
                      0% loans, 21.4% company, 0% in own currency";
         let (px, width) = (17.0, 932);
-        let greedy = wrap(title, px, width);
-        let balanced = wrap_balanced(title, px, width);
+        let greedy = wrap(title, px, width, false);
+        let balanced = wrap(title, px, width, true);
         assert_eq!(greedy.len(), 2);
         assert_eq!(balanced.len(), 2);
         assert_eq!(balanced.join(" "), title);
@@ -773,11 +787,9 @@ mod tests {
         assert!(last_greedy < width / 2, "{greedy:?}");
         assert!((widths[0] - widths[1]).abs() < text_width("guarantees,", px), "{balanced:?}");
         // One line stays one line; a word wider than the width still gets a line of its own.
-        assert_eq!(wrap_balanced("Short title", px, width), ["Short title"]);
-        assert_eq!(
-            wrap_balanced("a verylongwordindeed b", px, 40).len(),
-            wrap("a verylongwordindeed b", px, 40).len()
-        );
+        assert_eq!(wrap("Short title", px, width, true), ["Short title"]);
+        assert_eq!(wrap("a verylongwordindeed b", px, 40, true), ["a", "verylongwordindeed", "b"]);
+        assert_eq!(wrap("", px, width, true), Vec::<String>::new());
     }
 
     #[test]
