@@ -1,7 +1,8 @@
 //! The page's chart downloads (wasm32): a link's chart as SVG, drawn by the same
 //! `chart::svg` as the CLI's `--format svg`. Built by `cargo xtask dist` into a module of its
-//! own, `pledge_svg.js`, which `assets/boot.js` imports the first time a reader downloads a
-//! chart, so the page's first load does not carry the SVG writer (bench/README.md).
+//! own, `pledge_svg.js`, which `assets/boot.js` imports once, when the pointer or the focus
+//! reaches the download buttons, so the page's first load does not carry the SVG writer
+//! (bench/README.md).
 
 /// The module is single-threaded, like the page: talc's allocator for that case.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]

@@ -2,7 +2,7 @@
 //! chart and data as files. Every file comes from the core's functions, the ones the CLI calls:
 //! `chart::svg` for SVG (and, rasterised by the browser at 2×, for PNG), `export::csv` and
 //! `export::json`. The SVG is drawn by a module of its own (`src/bin/pledge-svg.rs`), which
-//! `assets/boot.js` imports the first time a reader downloads a chart.
+//! `assets/boot.js` imports once, when the pointer or the focus reaches the download buttons.
 
 use std::rc::Rc;
 

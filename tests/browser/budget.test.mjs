@@ -29,7 +29,7 @@ import { launch, open, BASE_URL } from './harness.mjs';
 const BUDGET_GZIP_BYTES = 176_500;
 const TARGET_GZIP_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
-// first time a reader downloads a chart, not with the page; a ratchet of its own.
+// moment a reader reaches for a chart download, not with the page; a ratchet of its own.
 const CHART_MODULE_BUDGET_GZIP_BYTES = 45_000;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on

@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the browser bundle in `dist/`.
 //!
 //! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web --bin pledge-svg`:
-//!    the page, and the chart-download module it imports on a reader's first chart download
+//!    the page, and the chart-download module it imports when a reader reaches for a download
 //! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
 //!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
 //! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;
@@ -28,7 +28,7 @@ use crate::tools::{self, WASM_TARGET};
 
 /// The browser's wasm binaries and the base names of their generated JS and wasm: the page
 /// (`pledge.js`, `pledge_bg.wasm`), and the chart-download module (`pledge_svg.js`,
-/// `pledge_svg_bg.wasm`) that `assets/boot.js` imports when a reader first downloads a chart.
+/// `pledge_svg_bg.wasm`) that `assets/boot.js` imports when a reader reaches for a chart download.
 const WASM_BINS: [(&str, &str); 2] = [("pledge-web", "pledge"), ("pledge-svg", "pledge_svg")];
 /// Name of the JSON size report inside `dist/`.
 pub const SIZE_REPORT: &str = "size-report.json";
