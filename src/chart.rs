@@ -295,14 +295,16 @@ pub fn text_width(text: &str, px: f64) -> i32 {
 
 /// The advance of `text` in thousandths of an em, from the metrics table.
 fn em_thousandths(text: &str) -> u32 {
-    text.chars()
-        .map(|c| match u32::from(c) {
+    let mut em = 0;
+    for c in text.chars() {
+        em += match u32::from(c) {
             code @ 32..=126 => ADVANCE.get((code - 32) as usize).copied().map_or(600, u32::from),
             0x2014 | 0x2026 => 1000,
             0x1100..=0x11FF | 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF => 1000,
             _ => 640,
-        })
-        .sum()
+        };
+    }
+    em
 }
 
 /// `em` thousandths of an em in pixels of a `px`-pixel font, rounded up.
@@ -310,21 +312,18 @@ fn em_to_px(em: u32, px: f64) -> i32 {
     (f64::from(em) / 1000.0 * px).ceil() as i32
 }
 
-/// Where greedy wrapping breaks words of advances `ems` (thousandths of an em) into lines no
-/// wider than `max_width` pixels: the index of each line's first word. A word wider than the
-/// whole width gets a line of its own. Works on numbers, so balancing can try many widths.
-fn line_starts(ems: &[u32], font_px: f64, max_width: i32) -> Vec<usize> {
+/// Greedy wrapping of words of advances `ems` (thousandths of an em, a space between words)
+/// into lines no wider than `max_width` pixels: for each word, whether a line starts there. A
+/// word wider than the whole width gets a line of its own. Works on numbers, so balancing can
+/// try many widths cheaply.
+fn line_starts(ems: &[u32], font_px: f64, max_width: i32) -> Vec<bool> {
     let space = em_thousandths(" ");
-    let mut starts = Vec::new();
-    let mut line = None; // the current line's advance
+    let mut line = 0;
+    let mut starts = Vec::with_capacity(ems.len());
     for (i, &em) in ems.iter().enumerate() {
-        line = match line {
-            Some(width) if em_to_px(width + space + em, font_px) <= max_width => Some(width + space + em),
-            _ => {
-                starts.push(i);
-                Some(em)
-            }
-        };
+        let start = i == 0 || em_to_px(line + space + em, font_px) > max_width;
+        line = if start { em } else { line + space + em };
+        starts.push(start);
     }
     starts
 }
@@ -335,15 +334,16 @@ fn line_starts(ems: &[u32], font_px: f64, max_width: i32) -> Vec<usize> {
 /// never ends on a lone word. (Greedy wrapping needs the fewest lines for a width, and that
 /// count never grows with the width, so the narrowest such width can be found by halving.)
 fn wrap(text: &str, font_px: f64, max_width: i32, balance: bool) -> Vec<String> {
-    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-    let ems: Vec<u32> = words.iter().map(|w| em_thousandths(w)).collect();
+    let ems: Vec<u32> = text.split(' ').map(em_thousandths).collect();
+    let count = |starts: &[bool]| starts.iter().filter(|s| **s).count();
     let mut starts = line_starts(&ems, font_px, max_width);
-    if balance && starts.len() > 1 {
-        // Invariant: `hi` needs at most `starts.len()` lines; `lo` needs more.
+    let lines = count(&starts);
+    if balance && lines > 1 {
+        // Invariant: `hi` needs at most `lines` lines; `lo` needs more.
         let (mut lo, mut hi) = (0, max_width);
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
-            if line_starts(&ems, font_px, mid).len() <= starts.len() {
+            if count(&line_starts(&ems, font_px, mid)) <= lines {
                 hi = mid;
             } else {
                 lo = mid;
@@ -351,8 +351,17 @@ fn wrap(text: &str, font_px: f64, max_width: i32, balance: bool) -> Vec<String> 
         }
         starts = line_starts(&ems, font_px, hi);
     }
-    let ends = starts.iter().skip(1).copied().chain([words.len()]);
-    starts.iter().zip(ends).map(|(&start, end)| words.get(start..end).unwrap_or_default().join(" ")).collect()
+    let mut out: Vec<String> = Vec::new();
+    for (word, start) in text.split(' ').zip(starts) {
+        match out.last_mut() {
+            Some(line) if !start => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => out.push(word.to_owned()),
+        }
+    }
+    out
 }
 
 /// Draws the chart of `schedule` for `scenario` onto `area`, filling it. With a `baseline`, each
@@ -789,7 +798,7 @@ mod tests {
         // One line stays one line; a word wider than the width still gets a line of its own.
         assert_eq!(wrap("Short title", px, width, true), ["Short title"]);
         assert_eq!(wrap("a verylongwordindeed b", px, 40, true), ["a", "verylongwordindeed", "b"]);
-        assert_eq!(wrap("", px, width, true), Vec::<String>::new());
+        assert_eq!(wrap("", px, width, true), [""]);
     }
 
     #[test]

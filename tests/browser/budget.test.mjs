@@ -17,7 +17,9 @@
 // Korean line breaking); on 2026-11-29 (fifth session) 180 000 (page 179 650) when the chart
 // downloads' SVG writer moved into a module of its own, fetched on a reader's first download
 // (179 745 with the "Drawing the chart…" status); 176 500 (page 175 962) when host messages
-// were read with Reflect instead of serde-wasm-bindgen's Deserializer.
+// were read with Reflect instead of serde-wasm-bindgen's Deserializer; raised to 177 000 (page
+// 176 759, +392) for balanced chart titles, wrapped on word widths in numbers: a title wraps in
+// about half the time it took before (bench/README.md), and no longer ends on a lone word.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -26,7 +28,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 176_500;
+const BUDGET_GZIP_BYTES = 177_000;
 const TARGET_GZIP_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
 // moment a reader reaches for a chart download, not with the page; a ratchet of its own.
