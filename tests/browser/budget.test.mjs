@@ -19,7 +19,9 @@
 // (179 745 with the "Drawing the chart…" status); 176 500 (page 175 962) when host messages
 // were read with Reflect instead of serde-wasm-bindgen's Deserializer; raised to 177 000 (page
 // 176 759, +392) for balanced chart titles, wrapped on word widths in numbers: a title wraps in
-// about half the time it took before (bench/README.md), and no longer ends on a lone word.
+// about half the time it took before (bench/README.md), and no longer ends on a lone word;
+// lowered to 176 800 (page 176 560) when wasm-opt began stripping the producers and
+// target-features sections.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -28,11 +30,11 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 177_000;
+const BUDGET_GZIP_BYTES = 176_800;
 const TARGET_GZIP_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
 // moment a reader reaches for a chart download, not with the page; a ratchet of its own.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 45_000;
+const CHART_MODULE_BUDGET_GZIP_BYTES = 44_900;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
