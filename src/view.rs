@@ -7,7 +7,7 @@
 //! the default view.
 
 use crate::feasibility;
-use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams, Scenario};
+use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams, Scenario, ScenarioError};
 use crate::text::tr;
 use crate::tour;
 
@@ -335,15 +335,15 @@ impl View {
 /// A whole link checked strictly, the way the CLI and the page's chart downloads read one: the
 /// view keys are taken out, then the scenario is checked. Every bad key is reported, view keys
 /// first; nothing falls back to a default (that leniency is the page's, for links readers type).
-pub fn parse_link(query: &str) -> Result<(Scenario, View), Vec<ParamError>> {
+pub fn parse_link(query: &str) -> Result<(Scenario, View), ScenarioError> {
     let mut raw = RawParams::from_query(query);
     let (view, mut errors) = View::take(&mut raw);
     match Scenario::from_raw(&raw) {
         Ok(scenario) if errors.is_empty() => Ok((scenario, view)),
-        Ok(_) => Err(errors),
+        Ok(_) => Err(ScenarioError { errors }),
         Err(e) => {
             errors.extend(e.errors);
-            Err(errors)
+            Err(ScenarioError { errors })
         }
     }
 }
@@ -502,10 +502,10 @@ mod tests {
         let (scenario, view) = parse_link("upfront=20&lang=ko&years=12").unwrap();
         assert_eq!((scenario.get(Key::Upfront), scenario.get(Key::Years)), (Some(20.0), Some(12.0)));
         assert_eq!(view.lang, Some(Lang::Ko));
-        let errors = parse_link("upfront=abc&theme=pink&years=5").unwrap_err();
+        let errors = parse_link("upfront=abc&theme=pink&years=5").unwrap_err().errors;
         let names: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(names, ["theme", "upfront"]);
         // A bad view key alone is an error too: the strict reader does not fall back.
-        assert_eq!(parse_link("theme=pink").unwrap_err().len(), 1);
+        assert_eq!(parse_link("theme=pink").unwrap_err().errors.len(), 1);
     }
 }

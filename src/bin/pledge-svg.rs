@@ -18,10 +18,7 @@ pub fn chart_svg(query: &str) -> Result<String, wasm_bindgen::JsError> {
     use pledge_explorer::chart::{self, ChartStyle, EXPORT_SIZE};
     use pledge_explorer::{schedule, view::parse_link};
 
-    let (scenario, view) = parse_link(query).map_err(|errors| {
-        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        wasm_bindgen::JsError::new(&errors.join("; "))
-    })?;
+    let (scenario, view) = parse_link(query).map_err(|e| wasm_bindgen::JsError::new(&e.to_string()))?;
     let base = view.base.as_ref().map(schedule);
     let style = ChartStyle::SVG.in_view(&view);
     chart::svg(&scenario, &schedule(&scenario), base.as_ref(), EXPORT_SIZE, &style)

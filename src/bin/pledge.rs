@@ -162,9 +162,9 @@ Options:
         };
         let (scenario, view) = match parse_link(&args.query.join("&")) {
             Ok(link) => link,
-            Err(errors) => {
+            Err(e) => {
                 eprintln!("pledge: invalid scenario:");
-                for error in &errors {
+                for error in &e.errors {
                     eprintln!("  {error}");
                 }
                 return Ok(ExitCode::from(2));
