@@ -31,6 +31,31 @@ mod benches {
         bencher.bench(|| Scenario::parse(black_box(&query)));
     }
 
+    /// The numbers one slider input writes, more or less: the values, bounds and steps of the
+    /// controls, and amounts with one decimal.
+    const WRITTEN: [f64; 12] =
+        [0.0, 20.0, 350.0, 100.0, 0.1, 21.4, 5000.0, 66.66666666666667, 1.5, 30.0, 0.25, 75.0];
+
+    #[divan::bench]
+    fn decimal_shortest_12(bencher: Bencher<'_, '_>) {
+        bencher.bench(|| WRITTEN.map(|x| pledge_explorer::decimal::shortest(black_box(x))));
+    }
+
+    #[divan::bench]
+    fn core_fmt_display_12(bencher: Bencher<'_, '_>) {
+        bencher.bench(|| WRITTEN.map(|x| format!("{}", black_box(x))));
+    }
+
+    #[divan::bench]
+    fn decimal_fixed1_12(bencher: Bencher<'_, '_>) {
+        bencher.bench(|| WRITTEN.map(|x| pledge_explorer::decimal::fixed(black_box(x), 1).to_string()));
+    }
+
+    #[divan::bench]
+    fn core_fmt_fixed1_12(bencher: Bencher<'_, '_>) {
+        bencher.bench(|| WRITTEN.map(|x| format!("{:.1}", black_box(x))));
+    }
+
     #[divan::bench(args = [10, 30])]
     fn schedule_only(bencher: Bencher<'_, '_>, years: u32) {
         let s = Scenario { years, ..deal() };

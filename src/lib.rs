@@ -6,6 +6,7 @@
 //! end (`web`, wasm32 only) are thin shells around that path. See `ARCHITECTURE.md`.
 
 pub mod chart;
+pub mod decimal;
 pub mod export;
 pub mod facts;
 pub mod feasibility;

@@ -76,6 +76,30 @@ fn numbers_read_in_the_browser_are_the_numbers_rust_wrote() {
     assert_eq!(parse_number("-0").map(f64::to_bits), Some((-0.0f64).to_bits()));
 }
 
+/// `decimal::shortest` reads its candidates back with `parse_number`, so in the browser it rests
+/// on `parseFloat`: it must still write what `core::fmt` writes (which the page itself no longer
+/// links), for the same spread of bit patterns as above and at every power of two.
+#[wasm_bindgen_test]
+fn numbers_the_browser_writes_are_the_digits_rust_writes() {
+    use pledge_explorer::decimal::{fixed, shortest};
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let powers = (-1074..=1023).map(|e| 2f64.powi(e));
+    let spread = (0..5_000).map(|_| {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        f64::from_bits(x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    });
+    for (i, v) in powers.chain(spread).enumerate() {
+        assert_eq!(shortest(v), format!("{v}"), "#{i}: {v:e}");
+        let d = i % 8;
+        assert_eq!(fixed(v % 1e6, d).to_string(), format!("{:.d$}", v % 1e6), "#{i}: {v:e} to {d} decimals");
+    }
+    for v in [0.0, -0.0, 0.1, 21.4, 350.0, 66.66666666666667, f64::NAN, f64::INFINITY, -f64::INFINITY] {
+        assert_eq!(shortest(v), format!("{v}"));
+    }
+}
+
 /// The browser reads a posted message (a `JsValue`) through the same `HostMessage::read` as the
 /// native fuzz tests read JSON: the two readings of the same text agree, on edge cases and on
 /// generated messages (object keys in sorted order, since serde_json's map sorts them and a

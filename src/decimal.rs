@@ -1,0 +1,442 @@
+//! Numbers written in decimal by this crate's own code rather than by `core::fmt`.
+//!
+//! `format!("{x}")` and `format!("{x:.1}")` on an `f64` bring core's float formatting (Grisu,
+//! Dragon4, their big-number arithmetic and tables) into the browser bundle: removing it takes
+//! about 7 KB off the page's gzip (bench/README.md). This module writes the same text, digit for
+//! digit, from the number's exact decimal expansion with a few lines of big-integer arithmetic:
+//!
+//! - [`fixed`]`(x, d)` is `format!("{x:.d$}")`: `d` decimals, rounded half to even on the exact
+//!   value of `x`;
+//! - [`shortest`]`(x)` is `format!("{x}")`: the fewest significant digits that read back as `x`
+//!   (the nearest such number when several have as few), never in exponent notation.
+//!
+//! Property tests compare both with `core::fmt` on arbitrary `f64`s. Reading back is
+//! [`crate::scenario::parse_number`], which is JavaScript's `parseFloat` in the browser; the
+//! wasm tests compare the browser's `shortest` with `core::fmt` as well.
+//!
+//! Invariant: no `f64` reaches `core::fmt`'s `Display` or `Debug` in code the page runs; the
+//! page's size budget notices when one does.
+
+use std::fmt;
+
+/// `x` with `decimals` decimals, as `format!("{x:.decimals$}")` writes it.
+pub fn fixed(x: f64, decimals: usize) -> Fixed {
+    Fixed { x, decimals }
+}
+
+/// `x` with [`fixed`]'s digits, for `format!` and `write!` (`{}` on it, never on the `f64`).
+#[derive(Clone, Copy)]
+pub struct Fixed {
+    x: f64,
+    decimals: usize,
+}
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Fixed { x, decimals } = *self;
+        if let Some(special) = special(x) {
+            return f.pad(special);
+        }
+        if let Some(n) = scaled(x, decimals) {
+            return f.pad(&Digits::scaled(n, decimals).plain(x.is_sign_negative(), decimals));
+        }
+        let exact = Digits::exact(x);
+        let keep = i64::from(exact.exp).saturating_add(i64::try_from(decimals).unwrap_or(i64::MAX));
+        f.pad(&exact.round(keep, false).plain(x.is_sign_negative(), decimals))
+    }
+}
+
+/// `x` with the fewest significant digits that read back as `x`, as `format!("{x}")` writes it:
+/// `20`, `21.4`, `0.1`, `-0`.
+pub fn shortest(x: f64) -> String {
+    if let Some(special) = special(x) {
+        return special.to_owned();
+    }
+    let negative = x.is_sign_negative();
+    let magnitude = x.abs();
+    // At a power of two that is not whole, the other neighbour can be the one that reads back
+    // (below); the fast path does not look for it.
+    let power_of_two = x.to_bits() & ((1 << 52) - 1) == 0;
+    if !power_of_two || x.fract() == 0.0 {
+        for (decimals, scale) in POW10.iter().enumerate() {
+            let Some(n) = scaled(x, decimals) else { break };
+            // Both are exact, so the quotient is the double nearest n / 10^d, as reading it is.
+            if n as f64 / scale == magnitude {
+                return Digits::scaled(n, decimals).plain(negative, 0);
+            }
+        }
+    }
+    let exact = Digits::exact(x);
+    let reads_back = |d: &Digits| {
+        let text = d.plain(false, 0);
+        crate::scenario::parse_number(&text) == Some(magnitude)
+    };
+    // An f64 reads back from its 17 significant digits, so the loop always returns before its end.
+    for significant in 1..=17 {
+        // core's shortest digits break a tie upwards, unlike its fixed ones (to even).
+        let nearest = exact.round(significant, true);
+        if reads_back(&nearest) {
+            return nearest.plain(negative, 0);
+        }
+        // At a power of two the numbers that read back as `x` reach further above it than below,
+        // so the other neighbour can read back when the nearest does not.
+        if let Some(other) = exact.other_neighbour(significant, &nearest) {
+            if reads_back(&other) {
+                return other.plain(negative, 0);
+            }
+        }
+    }
+    exact.plain(negative, 0)
+}
+
+/// Powers of ten up to 10^12, each exact.
+const POW10: [f64; 13] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+/// The fast path: `|x| × 10^decimals` rounded to a whole number, when the float product is below
+/// 2^40 and far enough from a tie that it rounds as the exact product does. Below 2^40 the
+/// product is off by at most 2^-14, so a fraction more than 2^-12 away from one half is safe.
+/// `x` is finite. `None` sends the caller to the exact path.
+fn scaled(x: f64, decimals: usize) -> Option<u64> {
+    let y = x.abs() * POW10.get(decimals)?;
+    if y >= 1_099_511_627_776.0 {
+        return None;
+    }
+    let whole = y.floor();
+    let fraction = y - whole;
+    if (fraction - 0.5).abs() < 1.0 / 4096.0 {
+        return None;
+    }
+    Some(whole as u64 + u64::from(fraction > 0.5))
+}
+
+/// What `core::fmt` writes for the numbers that have no digits.
+fn special(x: f64) -> Option<&'static str> {
+    if x.is_nan() {
+        Some("NaN")
+    } else if x.is_infinite() {
+        Some(if x < 0.0 { "-inf" } else { "inf" })
+    } else {
+        None
+    }
+}
+
+/// A non-negative decimal number `0.d₁d₂d₃… × 10^exp`: `digits` holds `d₁d₂…` (each 0–9), with
+/// no zero first or last. No digits is zero.
+#[derive(Clone, PartialEq, Debug)]
+struct Digits {
+    digits: Vec<u8>,
+    exp: i32,
+}
+
+impl Digits {
+    /// The exact value of `|x|` (finite): every binary fraction has a finite decimal expansion.
+    fn exact(x: f64) -> Digits {
+        let bits = x.to_bits();
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let fraction = bits & ((1 << 52) - 1);
+        let (mut mantissa, mut exp2) =
+            if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+        if mantissa == 0 {
+            return Digits { digits: Vec::new(), exp: 0 };
+        }
+        let zeros = mantissa.trailing_zeros();
+        mantissa >>= zeros;
+        exp2 += zeros as i32;
+        // |x| = mantissa × 2^exp2 = big / 10^scale.
+        let mut big = Big::from_u64(mantissa);
+        let scale = if exp2 >= 0 {
+            big.shift_left(exp2.unsigned_abs());
+            0
+        } else {
+            big.mul_pow5(exp2.unsigned_abs());
+            exp2.unsigned_abs()
+        };
+        let mut digits = big.decimal_digits();
+        let exp = digits.len() as i32 - scale as i32;
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Digits { digits, exp }
+    }
+
+    /// `n / 10^scale`.
+    fn scaled(mut n: u64, scale: usize) -> Digits {
+        let mut digits = Vec::new();
+        while n > 0 {
+            digits.push((n % 10) as u8);
+            n /= 10;
+        }
+        digits.reverse();
+        let exp = digits.len() as i32 - scale as i32;
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Digits { digits, exp }
+    }
+
+    /// Rounded to its first `keep` digits (any number: none or all of them may be kept); a tie
+    /// goes to the even neighbour, or up if `ties_up`.
+    fn round(&self, keep: i64, ties_up: bool) -> Digits {
+        let len = self.digits.len() as i64;
+        if keep >= len {
+            return self.clone();
+        }
+        if keep < 0 {
+            // Below a tenth of the unit being rounded to: rounds to zero.
+            return Digits { digits: Vec::new(), exp: 0 };
+        }
+        let k = keep as usize;
+        let next = self.digits.get(k).copied().unwrap_or(0);
+        let last_kept_odd = k.checked_sub(1).and_then(|i| self.digits.get(i)).is_some_and(|d| d % 2 == 1);
+        // The digits have no trailing zero, so anything after `next` is a non-zero remainder.
+        let up = next > 5 || (next == 5 && (len > keep + 1 || last_kept_odd || ties_up));
+        let truncated = self.truncated(k);
+        if up {
+            truncated.plus_unit(k, self.exp)
+        } else {
+            truncated
+        }
+    }
+
+    /// The neighbour at `keep` digits on the other side of `self` from `nearest`, if `self` does
+    /// not have at most `keep` digits already.
+    fn other_neighbour(&self, keep: i64, nearest: &Digits) -> Option<Digits> {
+        let k = usize::try_from(keep).ok()?;
+        if k >= self.digits.len() {
+            return None;
+        }
+        let truncated = self.truncated(k);
+        Some(if &truncated == nearest { truncated.plus_unit(k, self.exp) } else { truncated })
+    }
+
+    /// The first `k` digits (fewer than there are), trailing zeros dropped.
+    fn truncated(&self, k: usize) -> Digits {
+        let mut digits = self.digits.get(..k).map_or_else(Vec::new, <[u8]>::to_vec);
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Digits { digits: if digits.is_empty() { Vec::new() } else { digits }, exp: self.exp }
+    }
+
+    /// `self` plus one unit in the `k`-th digit of a number whose first digit is at `exp`.
+    fn plus_unit(mut self, k: usize, exp: i32) -> Digits {
+        if self.digits.is_empty() {
+            self.exp = exp;
+        }
+        self.digits.resize(k, 0);
+        let mut i = k;
+        loop {
+            let Some(j) = i.checked_sub(1) else {
+                // Every kept digit was 9 (or none was kept): the result is a 1 one place up.
+                return Digits { digits: vec![1], exp: exp + 1 };
+            };
+            match self.digits.get_mut(j) {
+                Some(d) if *d == 9 => {
+                    *d = 0;
+                    i = j;
+                }
+                Some(d) => {
+                    *d += 1;
+                    break;
+                }
+                None => return Digits { digits: vec![1], exp: exp + 1 },
+            }
+        }
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        self.exp = exp;
+        self
+    }
+
+    /// Written out in full, never in exponent notation, with at least `decimals` decimals.
+    fn plain(&self, negative: bool, decimals: usize) -> String {
+        let mut out = String::new();
+        if negative {
+            out.push('-');
+        }
+        let digit = |i: i64| {
+            let d = usize::try_from(i).ok().and_then(|i| self.digits.get(i)).copied().unwrap_or(0);
+            char::from(b'0' + d)
+        };
+        let exp = i64::from(self.exp);
+        if exp <= 0 || self.digits.is_empty() {
+            out.push('0');
+        } else {
+            out.extend((0..exp).map(digit));
+        }
+        let written = self.digits.len() as i64 - exp;
+        let decimals = written.max(i64::try_from(decimals).unwrap_or(i64::MAX));
+        if decimals > 0 {
+            out.push('.');
+            out.extend((exp..exp + decimals).map(digit));
+        }
+        out
+    }
+}
+
+/// A non-negative integer of any size, least significant 32 bits first.
+struct Big(Vec<u32>);
+
+impl Big {
+    fn from_u64(n: u64) -> Big {
+        Big(vec![n as u32, (n >> 32) as u32])
+    }
+
+    fn mul_small(&mut self, k: u32) {
+        let mut carry = 0u64;
+        for limb in &mut self.0 {
+            let product = u64::from(*limb) * u64::from(k) + carry;
+            *limb = product as u32;
+            carry = product >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn mul_pow5(&mut self, mut n: u32) {
+        // 5^13 is the largest power of five below 2^32.
+        while n >= 13 {
+            self.mul_small(1_220_703_125);
+            n -= 13;
+        }
+        self.mul_small(5u32.pow(n));
+    }
+
+    fn shift_left(&mut self, bits: u32) {
+        let (words, bits) = ((bits / 32) as usize, bits % 32);
+        if bits > 0 {
+            let mut carry = 0u32;
+            for limb in &mut self.0 {
+                let shifted = (u64::from(*limb) << bits) | u64::from(carry);
+                *limb = shifted as u32;
+                carry = (shifted >> 32) as u32;
+            }
+            self.0.push(carry);
+        }
+        self.0.splice(0..0, std::iter::repeat_n(0, words));
+    }
+
+    /// The decimal digits, most significant first, without leading zeros (none for zero).
+    fn decimal_digits(mut self) -> Vec<u8> {
+        const CHUNK: u64 = 1_000_000_000;
+        let mut chunks = Vec::new();
+        loop {
+            while self.0.last() == Some(&0) {
+                self.0.pop();
+            }
+            if self.0.is_empty() {
+                break;
+            }
+            let mut rem = 0u64;
+            for limb in self.0.iter_mut().rev() {
+                let cur = (rem << 32) | u64::from(*limb);
+                *limb = (cur / CHUNK) as u32;
+                rem = cur % CHUNK;
+            }
+            chunks.push(rem as u32);
+        }
+        let mut digits = Vec::with_capacity(chunks.len() * 9);
+        for chunk in chunks.iter().rev() {
+            let mut c = *chunk;
+            let mut nine = [0u8; 9];
+            for d in nine.iter_mut().rev() {
+                *d = (c % 10) as u8;
+                c /= 10;
+            }
+            digits.extend_from_slice(&nine);
+        }
+        let first = digits.iter().position(|&d| d != 0).unwrap_or(digits.len());
+        digits.split_off(first)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const EDGES: [f64; 24] = [
+        0.0,
+        -0.0,
+        1.0,
+        0.1,
+        0.25,
+        0.5,
+        1.5,
+        2.5,
+        -0.04,
+        0.125,
+        0.375,
+        21.4,
+        66.66666666666667,
+        350.0,
+        1e21,
+        1e23,
+        1152921504606846976.0,
+        1e-7,
+        f64::MIN_POSITIVE,
+        5e-324,
+        f64::MAX,
+        f64::EPSILON,
+        9007199254740993.0,
+        0.30000000000000004,
+    ];
+
+    #[test]
+    fn writes_what_core_writes_at_the_edges() {
+        for x in
+            EDGES.into_iter().chain(EDGES.map(|x| -x)).chain([f64::NAN, f64::INFINITY, f64::NEG_INFINITY])
+        {
+            assert_eq!(shortest(x), format!("{x}"), "shortest of {x:e}");
+            for d in 0..=20 {
+                assert_eq!(fixed(x, d).to_string(), format!("{x:.d$}"), "{x:e} with {d} decimals");
+            }
+        }
+    }
+
+    #[test]
+    fn powers_of_two_and_ten_read_as_core_writes_them() {
+        for e in -1074..=1023 {
+            let x = 2f64.powi(e);
+            assert_eq!(shortest(x), format!("{x}"), "2^{e}");
+        }
+        for e in -323..=308 {
+            let x: f64 = format!("1e{e}").parse().unwrap_or(0.0);
+            assert_eq!(shortest(x), format!("{x}"), "1e{e}");
+            assert_eq!(fixed(x, 3).to_string(), format!("{x:.3}"), "1e{e}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn any_f64_is_written_as_core_writes_it(bits in any::<u64>(), d in 0usize..25) {
+            let x = f64::from_bits(bits);
+            prop_assert_eq!(shortest(x), format!("{x}"));
+            prop_assert_eq!(fixed(x, d).to_string(), format!("{x:.d$}"));
+        }
+
+        #[test]
+        fn numbers_a_reader_sees_are_written_as_core_writes_them(x in -1e5f64..1e5, d in 0usize..7) {
+            prop_assert_eq!(shortest(x), format!("{x}"));
+            prop_assert_eq!(fixed(x, d).to_string(), format!("{x:.d$}"));
+            let tenths = (x * 10.0).round() / 10.0;
+            prop_assert_eq!(shortest(tenths), format!("{tenths}"));
+            prop_assert_eq!(fixed(tenths, 1).to_string(), format!("{tenths:.1}"));
+        }
+
+        #[test]
+        fn near_ties_are_rounded_as_core_rounds_them(x in -1e6f64..1e6, d in 0usize..5) {
+            // Halfway between two numbers of `d` decimals, and the doubles on either side.
+            let half = 0.5 / 10f64.powi(d as i32);
+            let tie = (x * 10f64.powi(d as i32)).trunc() / 10f64.powi(d as i32) + half;
+            for v in [tie, f64::from_bits(tie.to_bits() + 1), f64::from_bits(tie.to_bits() - 1)] {
+                prop_assert_eq!(fixed(v, d).to_string(), format!("{v:.d$}"));
+                prop_assert_eq!(shortest(v), format!("{v}"));
+            }
+        }
+    }
+}
