@@ -266,7 +266,7 @@ pub fn tick_label(value: f64, step: f64) -> String {
         let scaled = step * 10f64.powi(*d);
         (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
     });
-    let text = format!("{value:.*}", decimals.unwrap_or(6) as usize);
+    let text = crate::decimal::fixed(value, decimals.unwrap_or(6) as usize).to_string();
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {

@@ -14,8 +14,9 @@
 //! [`crate::scenario::parse_number`], which is JavaScript's `parseFloat` in the browser; the
 //! wasm tests compare the browser's `shortest` with `core::fmt` as well.
 //!
-//! Invariant: no `f64` reaches `core::fmt`'s `Display` or `Debug` in code the page runs; the
-//! page's size budget notices when one does.
+//! Invariant: no `f64` reaches `core::fmt`'s `Display` or `Debug` in code the page runs:
+//! `cargo xtask dist` fails when the page's wasm links `flt2dec`. A panic message that prints a
+//! float counts too, which is why `f64::clamp` is a disallowed method (clippy.toml).
 
 use std::fmt;
 
@@ -71,22 +72,32 @@ pub fn shortest(x: f64) -> String {
         let text = d.plain(false, 0);
         crate::scenario::parse_number(&text) == Some(magnitude)
     };
-    // An f64 reads back from its 17 significant digits, so the loop always returns before its end.
-    for significant in 1..=17 {
-        // core's shortest digits break a tie upwards, unlike its fixed ones (to even).
-        let nearest = exact.round(significant, true);
-        if reads_back(&nearest) {
-            return nearest.plain(negative, 0);
+    // core's shortest digits break a tie upwards, unlike its fixed ones (to even).
+    let nearest = |significant| exact.round(significant, true);
+    // The fewest significant digits whose nearest number reads back, by halving: with more digits
+    // the nearest number is no further away, so reading back is monotonic. 17 always do.
+    let (mut fails, mut reads) = (0, 17);
+    while reads - fails > 1 {
+        let mid = (fails + reads) / 2;
+        if reads_back(&nearest(mid)) {
+            reads = mid;
+        } else {
+            fails = mid;
         }
-        // At a power of two the numbers that read back as `x` reach further above it than below,
-        // so the other neighbour can read back when the nearest does not.
-        if let Some(other) = exact.other_neighbour(significant, &nearest) {
+    }
+    // At a power of two the numbers that read back as `x` reach twice as far above it (2h) as
+    // below (h), so with one digit fewer the neighbour on the far side can read back when the
+    // nearest does not. That needs the grid's spacing to be at most 4h; with two digits fewer it
+    // would be at most 0.4h, and the grid with one fewer would have a point within 0.2h of `x`,
+    // whose nearest would then read back. The tests check every power of two.
+    if power_of_two && fails > 0 {
+        if let Some(other) = exact.other_neighbour(fails, &nearest(fails)) {
             if reads_back(&other) {
                 return other.plain(negative, 0);
             }
         }
     }
-    exact.plain(negative, 0)
+    nearest(reads).plain(negative, 0)
 }
 
 /// Powers of ten up to 10^12, each exact.

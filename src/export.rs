@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::decimal::fixed;
 use crate::model::{Row, Schedule, Summary};
 use crate::scenario::Scenario;
 use crate::view::Lang;
@@ -28,7 +29,7 @@ pub fn json(report: &Report<'_>) -> Result<String, serde_json::Error> {
 /// Money as the CSV writes it: exact to the cent of a dollar (USD bn with 11 decimals would be
 /// noise), so 6 decimals of a billion = 1000 dollars; trailing zeros trimmed.
 fn csv_number(x: f64) -> String {
-    let text = format!("{:.6}", x);
+    let text = fixed(x, 6).to_string();
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_owned()
@@ -86,7 +87,7 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
     let fmt_row = |year: String, vals: [f64; 10], flag: &str| {
         let mut line = format!("{year:>5} ");
         for (v, w) in vals.iter().zip(&widths[1..]) {
-            let _ = write!(line, "{:>w$.1} ", v, w = *w);
+            let _ = write!(line, "{:>w$} ", fixed(*v, 1), w = *w);
         }
         line.push_str(flag);
         line.trim_end().to_owned()

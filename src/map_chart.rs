@@ -9,6 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::chart::{merge_polylines, text_width, ChartError, ChartStyle};
+use crate::decimal::shortest;
 use crate::feasibility::{Axis, Map};
 use crate::scenario::Key;
 use crate::text::{fit_words, lever_name, tr};
@@ -45,7 +46,7 @@ impl PlotRect {
     /// The pixel position of the values (`vx`, `vy`): the centre of their cell, clamped to the map.
     pub fn point(&self, map: &Map, (vx, vy): (f64, f64)) -> (i32, i32) {
         let along = |v: f64, axis: &Axis, from: i32, to: i32| {
-            let v = v.clamp(axis.min, axis.max());
+            let v = v.max(axis.min).min(axis.max());
             let f = (v - axis.min + axis.step / 2.0) / (axis.step * axis.len as f64);
             from + (f * f64::from(to - from)).round() as i32
         };
@@ -175,7 +176,7 @@ pub fn draw<DB: DrawingBackend>(
     let top = y + line + px(4.0);
 
     // Plot rectangle: y labels on the left, x labels and title below.
-    let y_tick_w = ticks(&map.y).iter().map(|v| text_width(&format!("{v}"), small_px)).max().unwrap_or(0);
+    let y_tick_w = ticks(&map.y).iter().map(|v| text_width(&shortest(*v), small_px)).max().unwrap_or(0);
     let left = pad + line + y_tick_w + px(6.0);
     let right = width - pad;
     let bottom = height - pad - 2 * line;
@@ -229,11 +230,11 @@ pub fn draw<DB: DrawingBackend>(
     area.draw(&PathElement::new(vec![(left, top), (left, bottom), (right, bottom)], axis))?;
     for v in ticks(&map.x) {
         let at = (rect.point(map, (v, map.y.min)).0, bottom + px(3.0));
-        area.draw(&Text::new(format!("{v}"), at, small.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
+        area.draw(&Text::new(shortest(v), at, small.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
     for v in ticks(&map.y) {
         let at = (left - px(4.0), rect.point(map, (map.x.min, v)).1);
-        area.draw(&Text::new(format!("{v}"), at, small.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
+        area.draw(&Text::new(shortest(v), at, small.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
     let x_title = format!("{} →", lever_name(lang, map.x.key));
     area.draw(&Text::new(

@@ -111,7 +111,7 @@ impl HostMessage {
                             .into_iter()
                             .map(|(k, v)| {
                                 let text = match (v.number(), v.text()) {
-                                    (Some(n), _) => n.to_string(),
+                                    (Some(n), _) => crate::decimal::shortest(n),
                                     (None, Some(t)) => t,
                                     (None, None) => v.describe(),
                                 };

@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::decimal::shortest;
 use crate::presets::Preset;
 use crate::view::{Lang, ViewKey};
 
@@ -239,8 +240,12 @@ impl Key {
     /// The allowed values in words of `lang`.
     pub fn allowed_in(self, lang: Lang) -> String {
         match (self.domain(), lang) {
-            (Domain::Number { min, max }, Lang::En) => format!("a number from {min} to {max}"),
-            (Domain::Number { min, max }, Lang::Ko) => format!("{min}부터 {max}까지의 수"),
+            (Domain::Number { min, max }, Lang::En) => {
+                format!("a number from {} to {}", shortest(min), shortest(max))
+            }
+            (Domain::Number { min, max }, Lang::Ko) => {
+                format!("{}부터 {}까지의 수", shortest(min), shortest(max))
+            }
             (Domain::Whole { min, max }, Lang::En) => format!("a whole number from {min} to {max}"),
             (Domain::Whole { min, max }, Lang::Ko) => format!("{min}부터 {max}까지의 정수"),
             (Domain::Choice, _) => {
@@ -323,8 +328,10 @@ impl fmt::Display for ParamError {
             }
             ParamErrorKind::SharesAbove100 { sum } => write!(
                 f,
-                "{}={}: upfront + guarantees + loans + corporate is {sum} (allowed: at most 100 in all)",
-                self.key, self.value
+                "{}={}: upfront + guarantees + loans + corporate is {} (allowed: at most 100 in all)",
+                self.key,
+                self.value,
+                shortest(*sum)
             ),
         }
     }
@@ -706,7 +713,7 @@ impl Scenario {
             Key::Preset => self.preset.map(|p| p.key().to_owned()),
             Key::Profile => Some(self.profile.key().to_owned()),
             Key::Country => Some(self.country.key().to_owned()),
-            _ => self.get(key).map(|n| n.to_string()),
+            _ => self.get(key).map(shortest),
         }
     }
 

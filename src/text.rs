@@ -1,6 +1,7 @@
 //! Words and number formats the chart, the table and the page share: the scenario title, the
 //! summary lines and the one-sentence narration.
 
+use crate::decimal::{fixed, shortest};
 use crate::facts;
 use crate::model::Summary;
 use crate::scenario::{Country, Scenario};
@@ -31,7 +32,7 @@ pub fn cite_line(lang: Lang, s: &Scenario, link: &str) -> String {
 
 /// A share in percent, one decimal, trailing `.0` dropped: `21.4`, `20`.
 pub fn pct(x: f64) -> String {
-    let text = format!("{x:.1}");
+    let text = fixed(x, 1).to_string();
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
@@ -158,7 +159,7 @@ pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
         ParamErrorKind::OutOfRange => format!("{key}={value}: 범위를 벗어남 (허용: {allowed})"),
         ParamErrorKind::UnknownChoice => format!("{key}=\"{value}\": 알 수 없는 값 (허용: {allowed})"),
         ParamErrorKind::SharesAbove100 { sum } => {
-            format!("{key}={value}: 선불 + 보증 + 대출 + 기업이 {sum} (허용: 합계 100 이하)")
+            format!("{key}={value}: 선불 + 보증 + 대출 + 기업이 {} (허용: 합계 100 이하)", shortest(*sum))
         }
     }
 }
@@ -461,13 +462,13 @@ pub fn assumptions(lang: Lang, s: &Scenario) -> Vec<&'static str> {
 /// A sourced figure with its unit, as the language writes it: `1870 USD bn` / `1조 8,700억 달러`.
 pub fn fact_value(lang: Lang, f: &facts::Fact) -> String {
     match (lang, f.unit) {
-        (Lang::En, _) => format!("{} {}", f.value, f.unit),
+        (Lang::En, _) => format!("{} {}", shortest(f.value), f.unit),
         (Lang::Ko, "USD bn") => usd_bn(lang, f.value),
         (Lang::Ko, "USD bn per year") => format!("연 {}", usd_bn(lang, f.value)),
-        (Lang::Ko, "KRW per USD") => format!("달러당 {}원", f.value),
-        (Lang::Ko, "JPY tn") => format!("{}조 엔", f.value),
-        (Lang::Ko, "years") => format!("{}년", f.value),
-        (Lang::Ko, unit) => format!("{} {unit}", f.value),
+        (Lang::Ko, "KRW per USD") => format!("달러당 {}원", shortest(f.value)),
+        (Lang::Ko, "JPY tn") => format!("{}조 엔", shortest(f.value)),
+        (Lang::Ko, "years") => format!("{}년", shortest(f.value)),
+        (Lang::Ko, unit) => format!("{} {unit}", shortest(f.value)),
     }
 }
 

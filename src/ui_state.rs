@@ -135,7 +135,11 @@ impl UiState {
                         });
                     }
                     Err(kind) => {
-                        let error = ParamError { key: key.name().to_owned(), value: value.to_string(), kind };
+                        let error = ParamError {
+                            key: key.name().to_owned(),
+                            value: crate::decimal::shortest(value),
+                            kind,
+                        };
                         next.notices = vec![error];
                         return next;
                     }

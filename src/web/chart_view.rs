@@ -97,9 +97,13 @@ fn device_pixel_ratio() -> f64 {
 }
 
 /// A device pixel ratio to draw at: between 1 and 4.
+#[expect(
+    clippy::manual_clamp,
+    reason = "f64::clamp is disallowed (clippy.toml); NaN and infinities are handled here"
+)]
 fn drawing_ratio(reported: f64) -> f64 {
     if reported.is_finite() {
-        reported.clamp(1.0, 4.0)
+        reported.max(1.0).min(4.0)
     } else {
         1.0
     }
@@ -116,7 +120,7 @@ pub(super) fn use_pixel_ratio() -> f64 {
     let reported = device_pixel_ratio();
     let changes = use_state(|| 0u32);
     use_effect_with(reported.to_bits(), move |bits| {
-        let query = format!("(resolution: {}dppx)", f64::from_bits(*bits));
+        let query = format!("(resolution: {}dppx)", crate::decimal::shortest(f64::from_bits(*bits)));
         let listener = gloo::utils::window().match_media(&query).ok().flatten().map(|list| {
             gloo::events::EventListener::new(&list, "change", move |_| changes.set(changes.wrapping_add(1)))
         });

@@ -5,6 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::app::Model;
+use crate::decimal::{fixed, shortest};
 use crate::presets::Preset;
 use crate::scenario::{Country, Key, Profile, Scenario};
 use crate::text::{pct, tr, usd_bn};
@@ -141,7 +142,7 @@ pub fn Slider(props: &SliderProps) -> Html {
             }
         })
     };
-    let exact = if value.fract() == 0.0 { format!("{value}") } else { format!("{value:.1}") };
+    let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let list_id = format!("{id}-marks");
     let mark = props.mark.map(|at| (at, mark_text(lang, key, at)));
     let tick = mark.as_ref().and_then(|(at, _)| *at);
@@ -153,19 +154,19 @@ pub fn Slider(props: &SliderProps) -> Html {
             </div>
             <div class="control-row">
                 <input type="range" id={id.clone()} name={key.name()}
-                    min={props.min.to_string()} max={max.to_string()} step={props.step.to_string()}
-                    value={value.to_string()} aria-valuetext={text}
+                    min={shortest(props.min)} max={shortest(max)} step={shortest(props.step)}
+                    value={shortest(value)} aria-valuetext={text}
                     list={tick.map(|_| list_id.clone())}
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
                     {oninput} onchange={settle} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
                     aria-label={format!("{}{}", label(lang, key), tr(lang, ", exact value", ", 정확한 값"))}
-                    min={lo.to_string()} max={hi.to_string()} step="any" inputmode="decimal"
+                    min={shortest(lo)} max={shortest(hi)} step="any" inputmode="decimal"
                     value={exact} onchange={on_exact} />
             </div>
             if let Some((_, words)) = mark {
                 if let Some(at) = tick {
-                    <datalist id={list_id}><option value={at.to_string()} label={words.clone()} /></datalist>
+                    <datalist id={list_id}><option value={shortest(at)} label={words.clone()} /></datalist>
                 }
                 <p class="limit-mark" id={format!("{id}-mark")}>{ words }</p>
             }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::app::Model;
 use super::chart_view::{announce_drawn, on_canvas, use_pixel_ratio, use_width};
 use crate::chart::{ChartStyle, Theme};
+use crate::decimal::shortest;
 use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
 use crate::model::{within_limit, Summary};
@@ -28,9 +29,9 @@ fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
     let value = |key: Key| {
         let v = s.get(key).unwrap_or(0.0);
         if key == Key::Years {
-            format!("{v}")
+            shortest(v)
         } else {
-            format!("{v}%")
+            format!("{}%", shortest(v))
         }
     };
     let verdict = fit_words(lang, within_limit(s));

@@ -1,7 +1,8 @@
 //! `cargo xtask dist`: the browser bundle in `dist/`.
 //!
 //! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web --bin pledge-svg`:
-//!    the page, and the chart-download module it imports when a reader reaches for a download
+//!    the page, and the chart-download module it imports when a reader reaches for a download;
+//!    the page's build is checked for code it must not link (`PAGE_FORBIDDEN`)
 //! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
 //!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
 //! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;
@@ -30,6 +31,13 @@ use crate::tools::{self, WASM_TARGET};
 /// (`pledge.js`, `pledge_bg.wasm`), and the chart-download module (`pledge_svg.js`,
 /// `pledge_svg_bg.wasm`) that `assets/boot.js` imports when a reader reaches for a chart download.
 const WASM_BINS: [(&str, &str); 2] = [("pledge-web", "pledge"), ("pledge-svg", "pledge_svg")];
+/// What the page's wasm must not contain, as a symbol it names, and why. Checked in the release
+/// build (whose name section lists every function linked) before wasm-bindgen and wasm-opt.
+const PAGE_FORBIDDEN: [(&str, &str); 1] = [(
+    "flt2dec",
+    "core's float formatting (about 7 KB gzip): an f64 reached `{}` or `{:?}`, directly or in a \
+     panic message such as f64::clamp's; write numbers with pledge_explorer::decimal",
+)];
 /// Name of the JSON size report inside `dist/`.
 pub const SIZE_REPORT: &str = "size-report.json";
 /// wasm features rustc 1.95 emits by default, which wasm-opt must be told to accept.
@@ -63,6 +71,18 @@ const WASM_OPT_PASSES: [&str; 7] = [
     "--strip-target-features",
 ];
 
+/// Fails when the page's release wasm links something in [`PAGE_FORBIDDEN`].
+fn check_page_symbols(root: &Path) -> Result<()> {
+    let wasm = target_dir(root).join(WASM_TARGET).join("release").join("pledge-web.wasm");
+    let bytes = fs::read(&wasm).with_context(|| format!("could not read {}", wasm.display()))?;
+    for (symbol, why) in PAGE_FORBIDDEN {
+        if bytes.windows(symbol.len()).any(|w| w == symbol.as_bytes()) {
+            bail!("the page's wasm links `{symbol}`: {why}");
+        }
+    }
+    Ok(())
+}
+
 /// The output directory, `<repo>/dist`.
 pub fn dist_dir(root: &Path) -> PathBuf {
     root.join("dist")
@@ -85,6 +105,7 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
         build = build.args(["--bin", bin]);
     }
     build.run()?;
+    check_page_symbols(root)?;
 
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
