@@ -6,7 +6,8 @@
 //! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
 //!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
 //! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;
-//!    Debian's older binaryen cannot parse rustc 1.95 output)
+//!    Debian's older binaryen cannot parse rustc 1.95 output); then the names between each wasm
+//!    and its glue shortened on both sides (`boundary`)
 //! 4. `index.html` and `assets/**` copied beside them; the scripts and the style sheet
 //!    (`MINIFIED`) minified by esbuild (npm, pinned); `embed.js`, which newsrooms read before
 //!    pasting it into their pages, stays as written
@@ -138,6 +139,7 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
             bail!("wasm-opt wrote an empty {bg_wasm}");
         }
         println!("wasm-opt {} {bg_wasm}: {before} → {after} bytes", WASM_OPT_PASSES.join(" "));
+        crate::boundary::shorten(root, out_name, &WASM_FEATURES)?;
     }
 
     let index = root.join("index.html");

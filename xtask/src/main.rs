@@ -10,6 +10,7 @@
 //! Missing tools are installed on the way (see [`tools`]); every external command is echoed as
 //! `$ …` before it runs (see [`process`]).
 
+mod boundary;
 mod dist;
 mod process;
 mod server;

@@ -81,6 +81,24 @@ impl Cmd {
         Ok(())
     }
 
+    /// Echoes and runs the command, stderr inherited, and returns its stdout; fails unless it
+    /// exits successfully.
+    pub fn output(&self) -> Result<String> {
+        println!("$ {}", self.display());
+        let out = self
+            .command()
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .output()
+            .with_context(|| format!("could not start `{}`", self.program))?;
+        if !out.status.success() {
+            bail!("`{}` failed ({})", self.display(), out.status);
+        }
+        String::from_utf8(out.stdout)
+            .with_context(|| format!("`{}` wrote output that is not UTF-8", self.display()))
+    }
+
     /// Runs the command quietly (no echo) and captures its output; `None` if it cannot start.
     ///
     /// Used to probe tools (`--version`), where a missing program is an answer, not an error.
