@@ -138,8 +138,8 @@ impl ChartStyle {
         ChartStyle { scale, font_units_per_px: 1.164, ..ChartStyle::SVG }
     }
 
-    /// For an HTML canvas at `scale` device pixels per CSS pixel: plotters' canvas backend sets
-    /// the font as `{size}px`, one unit per pixel. The family is the page's own (`system-ui`, see
+    /// For an HTML canvas at `scale` device pixels per CSS pixel: the canvas backend
+    /// (`web::canvas`) sets the font as `{size}px`, one unit per pixel. The family is the page's own (`system-ui`, see
     /// `assets/style.css`): the chart reads as part of the page, and its first drawing finds the
     /// font already loaded by the page's first layout instead of looking up another one.
     pub fn canvas(scale: f64) -> ChartStyle {

@@ -168,7 +168,7 @@ pub(super) fn announce_drawn(element: Option<web_sys::Element>, name: &str) {
 
 /// The chart, redrawn whenever the scenario or the container width changes.
 ///
-/// The live view draws with plotters' canvas backend: one element whatever the scenario, so a
+/// The live view draws on a canvas (`canvas::Batched`): one element whatever the scenario, so a
 /// slider input costs the drawing calls and a bitmap, not parsing, styling and laying out a
 /// hundred SVG elements. Downloads and the no-JS page use the same `chart::draw` through SVG.
 /// After each drawing the chart element fires a `chart-drawn` event (tests and benchmarks wait
