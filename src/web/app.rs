@@ -304,13 +304,17 @@ pub fn App() -> Html {
         state.dragging,
     );
 
+    // One chart element for both layouts (each `html!` use of a component is code of its own).
+    let chart = html! {
+        <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {description} {dark} {lang} baseline={base_schedule.clone()} />
+    };
     if view.embed {
         let shown = view.shown_controls();
         let link = full_link(&scenario.to_query(), view);
         return html! {
             <div class="embed">
                 { for notices }
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {description} {dark} {lang} baseline={base_schedule} />
+                { chart }
                 <p class="narration" id="narration">{ narration }</p>
                 { live }
                 if !shown.is_empty() {
@@ -384,7 +388,7 @@ pub fn App() -> Html {
                 <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} baseline={base_summary} />
             </section>
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
-                <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration} {description} {dark} {lang} baseline={base_schedule.clone()} />
+                { chart }
                 <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
                 <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
             </section>
