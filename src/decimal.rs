@@ -18,7 +18,7 @@
 //! `cargo xtask dist` fails when the page's wasm links `flt2dec`. A panic message that prints a
 //! float counts too, which is why `f64::clamp` is a disallowed method (clippy.toml).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// `x` with `decimals` decimals, as `format!("{x:.decimals$}")` writes it.
 pub fn fixed(x: f64, decimals: usize) -> Fixed {
@@ -26,6 +26,8 @@ pub fn fixed(x: f64, decimals: usize) -> Fixed {
 }
 
 /// `x` with [`fixed`]'s digits, for `format!` and `write!` (`{}` on it, never on the `f64`).
+/// Width, fill, alignment, `+` and `0` work as they do for an `f64`; a precision in the format
+/// string is ignored (the decimals are `fixed`'s).
 #[derive(Clone, Copy)]
 pub struct Fixed {
     x: f64,
@@ -35,16 +37,44 @@ pub struct Fixed {
 impl fmt::Display for Fixed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Fixed { x, decimals } = *self;
-        if let Some(special) = special(x) {
-            return f.pad(special);
+        if x.is_nan() {
+            return pad_nan(f);
         }
-        if let Some(n) = scaled(x, decimals) {
-            return f.pad(&Digits::scaled(n, decimals).plain(x.is_sign_negative(), decimals));
+        let non_negative = !x.is_sign_negative();
+        // As core writes numbers: the sign, then zero padding or fill around the digits.
+        if x.is_infinite() {
+            return f.pad_integral(non_negative, "", "inf");
         }
-        let exact = Digits::exact(x);
-        let keep = i64::from(exact.exp).saturating_add(i64::try_from(decimals).unwrap_or(i64::MAX));
-        f.pad(&exact.round(keep, false).plain(x.is_sign_negative(), decimals))
+        let digits = match scaled(x, decimals) {
+            Some(n) => Digits::scaled(n, decimals),
+            None => {
+                let exact = Digits::exact(x);
+                let keep = i64::from(exact.exp).saturating_add(i64::try_from(decimals).unwrap_or(i64::MAX));
+                exact.round(keep, false)
+            }
+        };
+        f.pad_integral(non_negative, "", &digits.plain(false, decimals))
     }
+}
+
+/// `NaN` as core writes it: aligned right unless told otherwise, zero-padded with `0`, and never
+/// signed, even with `+`.
+fn pad_nan(f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let room = f.width().unwrap_or(0).saturating_sub(3);
+    let (fill, align) = if f.sign_aware_zero_pad() {
+        ('0', fmt::Alignment::Right)
+    } else {
+        (f.fill(), f.align().unwrap_or(fmt::Alignment::Right))
+    };
+    let (before, after) = match align {
+        fmt::Alignment::Left => (0, room),
+        fmt::Alignment::Right => (room, 0),
+        fmt::Alignment::Center => (room / 2, room - room / 2),
+    };
+    let fill = |n: usize, f: &mut fmt::Formatter<'_>| (0..n).try_for_each(|_| f.write_char(fill));
+    fill(before, f)?;
+    f.write_str("NaN")?;
+    fill(after, f)
 }
 
 /// `x` with the fewest significant digits that read back as `x`, as `format!("{x}")` writes it:
@@ -404,6 +434,19 @@ mod tests {
             for d in 0..=20 {
                 assert_eq!(fixed(x, d).to_string(), format!("{x:.d$}"), "{x:e} with {d} decimals");
             }
+        }
+    }
+
+    #[test]
+    fn format_flags_work_as_they_do_for_an_f64() {
+        for x in [1.5, -1.5, 0.0, -0.0, 1234.5678, f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+            let f = fixed(x, 2);
+            assert_eq!(format!("{f:8}"), format!("{x:8.2}"), "{x}");
+            assert_eq!(format!("{f:08}"), format!("{x:08.2}"), "{x}");
+            assert_eq!(format!("{f:+}"), format!("{x:+.2}"), "{x}");
+            assert_eq!(format!("{f:<9}|"), format!("{x:<9.2}|"), "{x}");
+            assert_eq!(format!("{f:*^11}"), format!("{x:*^11.2}"), "{x}");
+            assert_eq!(format!("{f:>+10}"), format!("{x:>+10.2}"), "{x}");
         }
     }
 

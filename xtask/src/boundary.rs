@@ -8,8 +8,10 @@
 //! binaryen's `--minify-imports-and-exports-and-modules` renames them all (`$`, `$a`, …; every
 //! import into one module, `a`) and prints the mapping; [`rename`] rewrites the glue to match.
 //! The glue reaches the wasm in exactly two ways, `imports.wbg.<name> = …` for what it gives and
-//! `wasm.<name>` for what it uses; anything else, or a name the mapping does not have, fails
-//! the build rather than shipping a page that cannot link.
+//! `wasm.<name>` for what it uses; a computed `wasm[…]`, another use of `imports.wbg`, or a name
+//! the mapping does not have fails the build rather than shipping a page that cannot link.
+//! What the glue's `init()` resolves to is the wasm's exports object, now with the short names:
+//! `assets/boot.js` does not use it, and nothing else may.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -98,6 +100,9 @@ fn is_ident(c: char) -> bool {
 /// glue does not give exactly once, or a `wbg` use it does not recognise.
 fn rename(glue: &str, mapping: &Mapping) -> Result<String> {
     let module_prefix = format!("imports.{GLUE_MODULE}");
+    if glue.contains("wasm[") {
+        bail!("the glue indexes the wasm's exports with `wasm[…]`, which this step cannot rename");
+    }
     let mut out = String::with_capacity(glue.len());
     let mut given: HashMap<&str, usize> = HashMap::new();
     let mut rest = glue;
@@ -138,10 +143,8 @@ fn rename(glue: &str, mapping: &Mapping) -> Result<String> {
                     out.push_str(&format!("imports.{SHORT_MODULE}"));
                     rest = tail;
                 } else {
-                    bail!(
-                        "the glue uses `{module_prefix}` in a way this step does not know: {}",
-                        &tail[..tail.len().min(40)]
-                    );
+                    let context: String = tail.chars().take(40).collect();
+                    bail!("the glue uses `{module_prefix}` in a way this step does not know: {context}");
                 }
             }
             _ => {
@@ -203,6 +206,9 @@ mod tests {
         assert!(rename(&format!("{both} imports.wbg.__wbg_moveTo_8064f6a508217dcd = 3;"), &mapping).is_err());
         assert!(rename("imports.wbg = {}; imports.wbg.__wbg_moveTo_8064f6a508217dcd = 1;", &mapping).is_err());
         assert!(rename(&format!("{both} Object.keys(imports.wbg)"), &mapping).is_err());
+        // The error quotes the text after it; a character across its 40th byte is no panic.
+        assert!(rename(&format!("{both} Object.keys(imports.wbg){}é", "x".repeat(38)), &mapping).is_err());
+        assert!(rename(&format!("{both} wasm['memory']"), &mapping).is_err());
         assert!(Mapping::parse(
             "{\n \"imports\": [\n  [\"env\", \"f\", \"a\"]\n ],\n\"exports\": [\n  [\"m\", \"b\"]\n ]\n}"
         )
