@@ -139,9 +139,10 @@ impl ChartStyle {
     }
 
     /// For an HTML canvas at `scale` device pixels per CSS pixel: the canvas backend
-    /// (`web::canvas`) sets the font as `{size}px`, one unit per pixel. The family is the page's own (`system-ui`, see
-    /// `assets/style.css`): the chart reads as part of the page, and its first drawing finds the
-    /// font already loaded by the page's first layout instead of looking up another one.
+    /// (`web::canvas`) sets the font as `{size}px`, one unit per pixel. The family is the page's
+    /// own (`system-ui`, see `assets/style.css`): the chart reads as part of the page, and its
+    /// first drawing finds the font already loaded by the page's first layout instead of looking
+    /// up another one.
     pub fn canvas(scale: f64) -> ChartStyle {
         ChartStyle { scale, font: "system-ui", font_units_per_px: 1.0, ..ChartStyle::SVG }
     }

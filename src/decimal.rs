@@ -170,6 +170,14 @@ struct Digits {
 }
 
 impl Digits {
+    /// `0.d₁d₂… × 10^exp` from digits that may end in zeros (dropped here).
+    fn trimmed(mut digits: Vec<u8>, exp: i32) -> Digits {
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Digits { digits, exp }
+    }
+
     /// The exact value of `|x|` (finite): every binary fraction has a finite decimal expansion.
     fn exact(x: f64) -> Digits {
         let bits = x.to_bits();
@@ -192,12 +200,9 @@ impl Digits {
             big.mul_pow5(exp2.unsigned_abs());
             exp2.unsigned_abs()
         };
-        let mut digits = big.decimal_digits();
+        let digits = big.decimal_digits();
         let exp = digits.len() as i32 - scale as i32;
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
-        Digits { digits, exp }
+        Digits::trimmed(digits, exp)
     }
 
     /// `n / 10^scale`.
@@ -209,10 +214,7 @@ impl Digits {
         }
         digits.reverse();
         let exp = digits.len() as i32 - scale as i32;
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
-        Digits { digits, exp }
+        Digits::trimmed(digits, exp)
     }
 
     /// Rounded to its first `keep` digits (any number: none or all of them may be kept); a tie
@@ -233,7 +235,7 @@ impl Digits {
         let up = next > 5 || (next == 5 && (len > keep + 1 || last_kept_odd || ties_up));
         let truncated = self.truncated(k);
         if up {
-            truncated.plus_unit(k, self.exp)
+            truncated.plus_unit(k)
         } else {
             truncated
         }
@@ -247,47 +249,30 @@ impl Digits {
             return None;
         }
         let truncated = self.truncated(k);
-        Some(if &truncated == nearest { truncated.plus_unit(k, self.exp) } else { truncated })
+        Some(if &truncated == nearest { truncated.plus_unit(k) } else { truncated })
     }
 
-    /// The first `k` digits (fewer than there are), trailing zeros dropped.
+    /// The first `k` digits (fewer than there are), at the same `exp`.
     fn truncated(&self, k: usize) -> Digits {
-        let mut digits = self.digits.get(..k).map_or_else(Vec::new, <[u8]>::to_vec);
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
-        Digits { digits: if digits.is_empty() { Vec::new() } else { digits }, exp: self.exp }
+        Digits::trimmed(self.digits.get(..k).map_or_else(Vec::new, <[u8]>::to_vec), self.exp)
     }
 
-    /// `self` plus one unit in the `k`-th digit of a number whose first digit is at `exp`.
-    fn plus_unit(mut self, k: usize, exp: i32) -> Digits {
-        if self.digits.is_empty() {
-            self.exp = exp;
-        }
-        self.digits.resize(k, 0);
-        let mut i = k;
-        loop {
-            let Some(j) = i.checked_sub(1) else {
-                // Every kept digit was 9 (or none was kept): the result is a 1 one place up.
-                return Digits { digits: vec![1], exp: exp + 1 };
-            };
-            match self.digits.get_mut(j) {
-                Some(d) if *d == 9 => {
-                    *d = 0;
-                    i = j;
-                }
-                Some(d) => {
+    /// `self` plus one unit in its `k`-th digit.
+    fn plus_unit(self, k: usize) -> Digits {
+        let Digits { mut digits, exp } = self;
+        digits.resize(k, 0);
+        // The last digit that is not 9 goes up by one and the 9s after it become zeros; with
+        // none (every kept digit a 9, or none kept) the result is a 1 one place up.
+        match digits.iter().rposition(|&d| d != 9) {
+            Some(j) => {
+                digits.truncate(j + 1);
+                if let Some(d) = digits.last_mut() {
                     *d += 1;
-                    break;
                 }
-                None => return Digits { digits: vec![1], exp: exp + 1 },
+                Digits::trimmed(digits, exp)
             }
+            None => Digits { digits: vec![1], exp: exp + 1 },
         }
-        while self.digits.last() == Some(&0) {
-            self.digits.pop();
-        }
-        self.exp = exp;
-        self
     }
 
     /// Written out in full, never in exponent notation, with at least `decimals` decimals.
