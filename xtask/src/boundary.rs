@@ -95,6 +95,11 @@ fn is_ident(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
 
+/// `text` split after the identifier it starts with (empty if it starts with none).
+fn split_ident(text: &str) -> (&str, &str) {
+    text.split_at(text.find(|c: char| !is_ident(c)).unwrap_or(text.len()))
+}
+
 /// The glue with `imports.wbg = {}` and `imports.wbg.<old>` given the short module and names, and
 /// every `wasm.<old>` the short export name. Fails on a name the mapping lacks, an import the
 /// glue does not give exactly once, or a `wbg` use it does not recognise.
@@ -110,16 +115,15 @@ fn rename(glue: &str, mapping: &Mapping) -> Result<String> {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
         let after_ident = out.chars().next_back().is_some_and(is_ident);
-        let ident_len = from.find(|c: char| !is_ident(c)).unwrap_or(from.len());
-        let (word, tail) = from.split_at(ident_len.max(1));
-        if after_ident || (word != "imports" && word != "wasm") || !tail.starts_with('.') {
+        // `from` starts with an identifier character, so `word` is not empty.
+        let (word, tail) = split_ident(from);
+        let member = tail.strip_prefix('.').filter(|_| !after_ident && (word == "imports" || word == "wasm"));
+        let Some(member) = member else {
             out.push_str(word);
             rest = tail;
             continue;
-        }
-        let member = &tail[1..];
-        let name_len = member.find(|c: char| !is_ident(c)).unwrap_or(member.len());
-        let (name, tail) = member.split_at(name_len);
+        };
+        let (name, tail) = split_ident(member);
         match word {
             "wasm" => {
                 let new = mapping.exports.get(name).with_context(|| {
@@ -131,8 +135,7 @@ fn rename(glue: &str, mapping: &Mapping) -> Result<String> {
             }
             _ if name == GLUE_MODULE => {
                 if let Some(member) = tail.strip_prefix('.') {
-                    let import_len = member.find(|c: char| !is_ident(c)).unwrap_or(member.len());
-                    let (import, tail) = member.split_at(import_len);
+                    let (import, tail) = split_ident(member);
                     let new = mapping.imports.get(import).with_context(|| {
                         format!("the glue gives `{module_prefix}.{import}`, which the wasm does not import")
                     })?;

@@ -31,7 +31,9 @@ use crate::tools::{self, WASM_TARGET};
 /// The browser's wasm binaries and the base names of their generated JS and wasm: the page
 /// (`pledge.js`, `pledge_bg.wasm`), and the chart-download module (`pledge_svg.js`,
 /// `pledge_svg_bg.wasm`) that `assets/boot.js` imports when a reader reaches for a chart download.
-const WASM_BINS: [(&str, &str); 2] = [("pledge-web", "pledge"), ("pledge-svg", "pledge_svg")];
+const WASM_BINS: [(&str, &str); 2] = [(PAGE_BIN, "pledge"), ("pledge-svg", "pledge_svg")];
+/// The page's binary, the one [`PAGE_FORBIDDEN`] is checked in.
+const PAGE_BIN: &str = "pledge-web";
 /// What the page's wasm must not contain, as a symbol it names, and why. Checked in the release
 /// build (whose name section lists every function linked) before wasm-bindgen and wasm-opt.
 const PAGE_FORBIDDEN: [(&str, &str); 1] = [(
@@ -72,9 +74,14 @@ const WASM_OPT_PASSES: [&str; 7] = [
     "--strip-target-features",
 ];
 
+/// The release build of the wasm binary `bin`.
+fn release_wasm(root: &Path, bin: &str) -> PathBuf {
+    target_dir(root).join(WASM_TARGET).join("release").join(format!("{bin}.wasm"))
+}
+
 /// Fails when the page's release wasm links something in [`PAGE_FORBIDDEN`].
 fn check_page_symbols(root: &Path) -> Result<()> {
-    let wasm = target_dir(root).join(WASM_TARGET).join("release").join("pledge-web.wasm");
+    let wasm = release_wasm(root, PAGE_BIN);
     let bytes = fs::read(&wasm).with_context(|| format!("could not read {}", wasm.display()))?;
     let names = |symbol: &str| bytes.windows(symbol.len()).any(|w| w == symbol.as_bytes());
     // The check reads the name section; without it every symbol would seem absent.
@@ -117,7 +124,7 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
         fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
     }
     for (bin, out_name) in WASM_BINS {
-        let wasm = target_dir(root).join(WASM_TARGET).join("release").join(format!("{bin}.wasm"));
+        let wasm = release_wasm(root, bin);
         Cmd::new(root, "wasm-bindgen")
             .args([
                 rel(root, &wasm).as_str(),
