@@ -3,7 +3,7 @@
 //! slider input (101 × 30 cells of `model::worst_headroom`; `cargo bench --bench core` times it).
 
 use crate::model::{worst_headroom, BREACH_TOLERANCE_BN};
-use crate::scenario::{Key, Scenario};
+use crate::scenario::{Country, Key, Scenario};
 
 /// One axis of the map: a lever and the values it takes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,6 +74,8 @@ pub struct Map {
     pub y: Axis,
     /// Row-major from the bottom row (`y` index 0): `cells[j * x.len + i]`.
     pub cells: Vec<Option<f64>>,
+    /// The economy of the scenario it was computed around (it names the own-currency lever).
+    pub country: Country,
 }
 
 impl Map {
@@ -87,7 +89,7 @@ impl Map {
                 cells.push(scenario_at(s, &x, i, &y, j).map(|c| worst_headroom(&c)));
             }
         }
-        Map { x, y, cells }
+        Map { x, y, cells, country: s.country }
     }
 
     /// The cell at column `i`, row `j`.

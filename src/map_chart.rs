@@ -236,14 +236,18 @@ pub fn draw<DB: DrawingBackend>(
         let at = (left - px(4.0), rect.point(map, (map.x.min, v)).1);
         area.draw(&Text::new(shortest(v), at, small.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
-    let x_title = format!("{} →", lever_name(lang, map.x.key));
+    let x_title = format!("{} →", lever_name(lang, map.x.key, map.country));
     area.draw(&Text::new(
         x_title,
         ((left + right) / 2, bottom + line + px(2.0)),
         small.clone().pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
     let rotated = small.clone().transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw(&Text::new(format!("{} →", lever_name(lang, map.y.key)), (pad, (top + bottom) / 2), rotated))?;
+    area.draw(&Text::new(
+        format!("{} →", lever_name(lang, map.y.key, map.country)),
+        (pad, (top + bottom) / 2),
+        rotated,
+    ))?;
 
     Ok(rect)
 }
@@ -291,7 +295,7 @@ pub fn describe(lang: Lang, map: &Map) -> String {
         .filter(|&(i, j)| map.fits(i, j))
         .count();
     let share = crate::text::pct(fits as f64 / total as f64 * 100.0);
-    let (x, y) = (lever_name(lang, map.x.key), lever_name(lang, map.y.key));
+    let (x, y) = (lever_name(lang, map.x.key, map.country), lever_name(lang, map.y.key, map.country));
     match lang {
         Lang::En => format!("Feasibility map of {x} against {y}: every year stays under the FX limit in {share}% of the combinations."),
         Lang::Ko => format!("{x}와(과) {y}의 가능 영역 지도: 조합의 {share}%에서 모든 해가 외환 한도 안에 듭니다."),
@@ -329,6 +333,15 @@ mod tests {
         assert!(
             describe(Lang::En, &map).starts_with("Feasibility map of Upfront share against Timeline (years)")
         );
+    }
+
+    #[test]
+    fn the_map_names_the_own_currency_of_its_economy() {
+        let japan = crate::presets::Preset::Japan.scenario();
+        let map = Map::compute(&japan, Key::Upfront, Key::Krw);
+        assert!(describe(Lang::En, &map).contains("against Paid in yen"), "{}", describe(Lang::En, &map));
+        let (svg, _) = svg(&map, 20.0, (600, 300), &ChartStyle::SVG).unwrap();
+        assert!(svg.contains("Paid in yen →") && !svg.contains("won"), "{svg}");
     }
 
     #[test]

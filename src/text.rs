@@ -122,12 +122,16 @@ pub fn fit_words(lang: Lang, fits: bool) -> &'static str {
 }
 
 /// The name of a scenario lever, as its control and the map's axes show it.
-pub fn lever_name(lang: Lang, key: crate::scenario::Key) -> &'static str {
+pub fn lever_name(lang: Lang, key: crate::scenario::Key, country: Country) -> &'static str {
     use crate::scenario::Key;
     let (en, ko) = match key {
         Key::Upfront => ("Upfront share", "선불 비중"),
         Key::Guarantees => ("Loan guarantees", "대출 보증"),
-        Key::Krw => ("Paid in won", "원화 지급"),
+        Key::Krw => match country {
+            Country::Kr => ("Paid in won", "원화 지급"),
+            Country::Jp => ("Paid in yen", "엔화 지급"),
+            Country::Eu => ("Paid in euros", "유로화 지급"),
+        },
         Key::Years => ("Timeline (years)", "기간 (년)"),
         Key::Loans => ("Loans", "대출"),
         Key::Corporate => ("Company investment", "기업 투자"),
@@ -626,6 +630,17 @@ mod tests {
             title(Lang::En, &ten)
         );
         assert_eq!(years("17.5"), "17.5 years");
+    }
+
+    #[test]
+    fn the_own_currency_lever_is_named_after_the_economy() {
+        use crate::scenario::Key;
+        let names = |lang| Country::ALL.map(|c| lever_name(lang, Key::Krw, c));
+        assert_eq!(names(Lang::En), ["Paid in won", "Paid in yen", "Paid in euros"]);
+        assert_eq!(names(Lang::Ko), ["원화 지급", "엔화 지급", "유로화 지급"]);
+        for c in Country::ALL {
+            assert_eq!(lever_name(Lang::En, Key::Upfront, c), "Upfront share");
+        }
     }
 
     #[test]

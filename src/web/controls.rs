@@ -13,8 +13,8 @@ use crate::ui_state::{Action, GaveWay};
 use crate::view::Lang;
 
 /// The visible label (also the accessible name) of a control.
-pub fn label(lang: Lang, key: Key) -> &'static str {
-    crate::text::lever_name(lang, key)
+pub fn label(lang: Lang, key: Key, country: Country) -> &'static str {
+    crate::text::lever_name(lang, key, country)
 }
 
 /// What a control's value means, in words and money, for `aria-valuetext` and the readout.
@@ -149,7 +149,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     html! {
         <div class="control">
             <div class="control-head">
-                <label for={id.clone()}>{ label(lang, key) }</label>
+                <label for={id.clone()}>{ label(lang, key, props.scenario.country) }</label>
                 <output for={id.clone()} class="readout">{ text.clone() }</output>
             </div>
             <div class="control-row">
@@ -160,7 +160,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
                     {oninput} onchange={settle} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
-                    aria-label={format!("{}{}", label(lang, key), tr(lang, ", exact value", ", 정확한 값"))}
+                    aria-label={format!("{}{}", label(lang, key, props.scenario.country), tr(lang, ", exact value", ", 정확한 값"))}
                     min={shortest(lo)} max={shortest(hi)} step="any" inputmode="decimal"
                     value={exact} onchange={on_exact} />
             </div>
@@ -227,17 +227,19 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let others: Vec<String> = g
             .others
             .iter()
-            .map(|(k, v)| format!("{} ({} {}%)", label(lang, *k), tr(lang, "now", "현재"), pct(*v)))
+            .map(|(k, v)| {
+                format!("{} ({} {}%)", label(lang, *k, s.country), tr(lang, "now", "현재"), pct(*v))
+            })
             .collect();
         match lang {
             Lang::En => format!(
                 "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
-                label(lang, g.moved),
+                label(lang, g.moved, s.country),
                 others.join(" and ")
             ),
             Lang::Ko => format!(
                 "비중의 합은 100%를 넘을 수 없어, {}이(가) 오르자 {}이(가) 줄었습니다.",
-                label(lang, g.moved),
+                label(lang, g.moved, s.country),
                 others.join(", ")
             ),
         }
@@ -254,7 +256,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let profile_select = html! {
         <div class="control">
-            <label for="ctl-profile">{ label(lang, Key::Profile) }</label>
+            <label for="ctl-profile">{ label(lang, Key::Profile, s.country) }</label>
             <select id="ctl-profile" name="profile" onchange={on_profile}>
                 { for Profile::ALL.iter().map(|p| html! {
                     <option value={p.key()} selected={*p == s.profile}>{ profile_name(*p) }</option>
@@ -264,7 +266,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let country_select = html! {
         <div class="control">
-            <label for="ctl-country">{ label(lang, Key::Country) }</label>
+            <label for="ctl-country">{ label(lang, Key::Country, s.country) }</label>
             <select id="ctl-country" name="country" onchange={on_country}>
                 { for Country::ALL.iter().map(|c| html! {
                     <option value={c.key()} selected={*c == s.country}>{ country_name(*c) }</option>
@@ -290,7 +292,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     html! {
         <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <div class="control">
-                <label for="ctl-preset">{ label(lang, Key::Preset) }</label>
+                <label for="ctl-preset">{ label(lang, Key::Preset, s.country) }</label>
                 <select id="ctl-preset" name="preset" onchange={on_preset}>
                     <option value="" selected={s.preset.is_none()}>{ tr(lang, "Custom", "사용자 설정") }</option>
                     { for Preset::ALL.iter().map(|p| html! {

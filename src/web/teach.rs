@@ -37,9 +37,9 @@ fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
     let verdict = fit_words(lang, within_limit(s));
     format!(
         "{} {}, {} {}: {verdict}",
-        lever_name(lang, map.x.key),
+        lever_name(lang, map.x.key, map.country),
         value(map.x.key),
-        lever_name(lang, map.y.key),
+        lever_name(lang, map.y.key, map.country),
         value(map.y.key)
     )
 }
@@ -240,7 +240,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
             <select id="map-pair" onchange={on_pair}>
                 { for PAIRS.iter().enumerate().map(|(i, (x, y))| html! {
-                    <option value={i.to_string()} selected={i == pair}>{ format!("{} × {}", lever_name(lang, *x), lever_name(lang, *y)) }</option>
+                    <option value={i.to_string()} selected={i == pair}>{ format!("{} × {}", lever_name(lang, *x, map.country), lever_name(lang, *y, map.country)) }</option>
                 }) }
             </select>
             <div class="map" id="map" ref={node} role="application" tabindex="0" aria-label={map_chart::describe(lang, &map)} aria-describedby="map-how" {onclick} {onkeydown}>
@@ -271,6 +271,7 @@ pub fn WhatItTakes(props: &SolverProps) -> Html {
     let s = &props.scenario;
     let sv = &props.summary.solvers;
     let ko = lang == Lang::Ko;
+    let currency = crate::text::currency_name(lang, s.country);
     let apply = |changed: Option<Scenario>| {
         let dispatch = props.dispatch.clone();
         let disabled = changed.as_ref().is_none_or(|c| c == s);
@@ -288,8 +289,8 @@ pub fn WhatItTakes(props: &SolverProps) -> Html {
     let upfront_words = match (sv.max_upfront, ko) {
         (Some(x), false) => format!("The largest upfront share that keeps every year under the limit: {}%.", pct(x)),
         (Some(x), true) => format!("모든 해를 한도 안에 두는 가장 큰 선불 비중: {}%.", pct(x)),
-        (None, false) => "Impossible: even with nothing upfront, some year is above the limit. Spread over more years or pay more in won first.".to_owned(),
-        (None, true) => "불가능: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 원화 비중을 높이세요.".to_owned(),
+        (None, false) => format!("Impossible: even with nothing upfront, some year is above the limit. Spread over more years or pay more in {currency} first."),
+        (None, true) => format!("불가능: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 {currency}화 비중을 높이세요."),
     };
     let upfront_cash = s.upfront > 0.0;
     let years_words = match (sv.min_years, ko) {
@@ -309,10 +310,14 @@ pub fn WhatItTakes(props: &SolverProps) -> Html {
         (None, true) => "30년 안에는 불가능: 그만큼 나눠도 한 해 달러 지급이 한도를 넘습니다.".to_owned(),
     };
     let krw_words = match (sv.min_krw, ko) {
-        (Some(x), false) => format!("The smallest share of state cash paid in won that fits: {}%.", pct(x)),
-        (Some(x), true) => format!("한도 안에 드는 가장 작은 원화 지급 비중(국가 현금 중): {}%.", pct(x)),
-        (None, false) => "Impossible: even all in won leaves a year above the limit.".to_owned(),
-        (None, true) => "불가능: 전부 원화로 내도 한도를 넘는 해가 있습니다.".to_owned(),
+        (Some(x), false) => {
+            format!("The smallest share of state cash paid in {currency} that fits: {}%.", pct(x))
+        }
+        (Some(x), true) => {
+            format!("한도 안에 드는 가장 작은 {currency}화 지급 비중(국가 현금 중): {}%.", pct(x))
+        }
+        (None, false) => format!("Impossible: even all in {currency} leaves a year above the limit."),
+        (None, true) => format!("불가능: 전부 {currency}화로 내도 한도를 넘는 해가 있습니다."),
     };
     let rows = [
         ("solve-upfront", upfront_words, apply(sv.max_upfront.and_then(|v| with(Key::Upfront, v)))),

@@ -24,7 +24,9 @@
 // target-features sections; on 2026-11-29 (sixth session) 169 700 (page 169 424) when the page
 // stopped linking core's float formatting (src/decimal.rs, and a canvas backend of its own);
 // 162 900 (page 162 624) when the names between the wasm and its glue were shortened
-// (xtask/src/boundary.rs).
+// (xtask/src/boundary.rs); on 2026-11-29 (seventh session) raised to 163 000 (page 162 933,
+// +327) when the own-currency lever and the solvers' sentences named the economy's currency
+// (yen, euros) instead of always the won.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -33,7 +35,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 162_900;
+const BUDGET_GZIP_BYTES = 163_000;
 const TARGET_GZIP_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
 // moment a reader reaches for a chart download, not with the page; a ratchet of its own.

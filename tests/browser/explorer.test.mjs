@@ -82,6 +82,21 @@ test('picking a preset sets the controls, the URL and the narration', async () =
   await page.close();
 });
 
+test('the own-currency lever is named after the economy: yen for Japan, euros for the EU, in both languages', async () => {
+  for (const [query, label, pair] of [
+    ['?preset=japan', 'Paid in yen', 'Upfront share × Paid in yen'],
+    ['?preset=eu', 'Paid in euros', 'Upfront share × Paid in euros'],
+    ['?preset=japan&lang=ko', '엔화 지급', '선불 비중 × 엔화 지급'],
+  ]) {
+    const { page, errors } = await open(context, query);
+    assert.equal(await page.getByLabel(label, { exact: true }).getAttribute('id'), 'ctl-krw', query);
+    assert.ok((await page.locator('#map-pair option').allTextContents()).includes(pair), query);
+    assert.doesNotMatch(await page.textContent('main'), /Paid in won|원화 지급/, query);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('a malformed link shows a dismissible notice naming the bad keys and still draws', async () => {
   const { page, errors } = await open(context, '?upfront=abc&years=99&krw=30&colour=red&krw2=%ZZ');
   const notice = page.locator('#notice');
