@@ -57,20 +57,44 @@ struct Stroke {
     width: u32,
 }
 
+/// A colour as compared: red, green, blue and the alpha's bits.
+type Colour = ((u8, u8, u8), u64);
+
+fn colour_key(c: BackendColor) -> Colour {
+    (c.rgb, c.alpha.to_bits())
+}
+
+/// The context's drawing state as this backend last set it (`None`: not set by this backend,
+/// so unknown). A setting equal to the one in force is not sent again: a chart sets the same
+/// fill colour, font and text anchors for label after label, and each call into JavaScript (a
+/// string to decode, and for a font a CSS value to parse) costs more than the comparison.
+#[derive(Clone, Default)]
+struct State {
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
+    line_width: Option<u32>,
+    /// The font as `(style, size in bits, family)`.
+    font: Option<(String, u64, String)>,
+    baseline: Option<&'static str>,
+    align: Option<&'static str>,
+}
+
 /// A canvas's 2d context as a plotters backend, with same-styled lines and paths joined into one
-/// stroke.
+/// stroke, and settings sent only when they change.
 pub struct Batched {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     /// The stroke of the path being built, if one is open (not yet stroked).
     open: Option<Stroke>,
+    /// What the context is set to.
+    state: State,
 }
 
 impl Batched {
     /// Draws on `canvas`; `None` when the browser gives no 2d context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<Batched> {
         let context = canvas.get_context("2d").ok()??.dyn_into::<CanvasRenderingContext2d>().ok()?;
-        Some(Batched { canvas, context, open: None })
+        Some(Batched { canvas, context, open: None, state: State::default() })
     }
 
     /// Erases everything drawn on the canvas.
@@ -92,9 +116,45 @@ impl Batched {
         self.open = Some(stroke);
     }
 
-    fn set_line_style(&self, style: &impl BackendStyle) {
-        self.context.set_stroke_style_str(&css_colour(style.color()));
-        self.context.set_line_width(f64::from(style.stroke_width()));
+    fn set_line_style(&mut self, style: &impl BackendStyle) {
+        let (colour, width) = (style.color(), style.stroke_width());
+        if self.state.stroke != Some(colour_key(colour)) {
+            self.context.set_stroke_style_str(&css_colour(colour));
+            self.state.stroke = Some(colour_key(colour));
+        }
+        if self.state.line_width != Some(width) {
+            self.context.set_line_width(f64::from(width));
+            self.state.line_width = Some(width);
+        }
+    }
+
+    fn set_fill(&mut self, colour: BackendColor) {
+        if self.state.fill != Some(colour_key(colour)) {
+            self.context.set_fill_style_str(&css_colour(colour));
+            self.state.fill = Some(colour_key(colour));
+        }
+    }
+
+    fn set_text(&mut self, style: &impl BackendTextStyle, baseline: &'static str, align: &'static str) {
+        if self.state.baseline != Some(baseline) {
+            self.context.set_text_baseline(baseline);
+            self.state.baseline = Some(baseline);
+        }
+        if self.state.align != Some(align) {
+            self.context.set_text_align(align);
+            self.state.align = Some(align);
+        }
+        self.set_fill(style.color());
+        let (kind, size, family) = (style.style(), style.size(), style.family());
+        let unchanged = self
+            .state
+            .font
+            .as_ref()
+            .is_some_and(|(k, s, f)| k == kind.as_str() && *s == size.to_bits() && f == family.as_str());
+        if !unchanged {
+            self.context.set_font(&format!("{} {}px {}", kind.as_str(), shortest(size), family.as_str()));
+            self.state.font = Some((kind.as_str().to_owned(), size.to_bits(), family.as_str().to_owned()));
+        }
     }
 
     /// Strokes the open path, if any: before anything else is drawn, and at the end.
@@ -141,7 +201,7 @@ impl DrawingBackend for Batched {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        self.context.set_fill_style_str(&css_colour(color));
+        self.set_fill(color);
         self.context.fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
         Ok(())
     }
@@ -175,7 +235,7 @@ impl DrawingBackend for Batched {
         }
         let (x, y, w, h) = (f64::from(x0), f64::from(y0), f64::from(x1 - x0), f64::from(y1 - y0));
         if fill {
-            self.context.set_fill_style_str(&css_colour(style.color()));
+            self.set_fill(style.color());
             self.context.fill_rect(x, y, w, h);
         } else {
             self.set_line_style(style);
@@ -215,7 +275,7 @@ impl DrawingBackend for Batched {
             return Ok(());
         }
         if fill {
-            self.context.set_fill_style_str(&css_colour(style.color()));
+            self.set_fill(style.color());
         } else {
             self.set_line_style(style);
         }
@@ -243,7 +303,7 @@ impl DrawingBackend for Batched {
         let mut points = vert.into_iter();
         self.context.begin_path();
         if let Some((x, y)) = points.next() {
-            self.context.set_fill_style_str(&css_colour(style.color()));
+            self.set_fill(style.color());
             self.context.move_to(f64::from(x), f64::from(y));
             for (x, y) in points {
                 self.context.line_to(f64::from(x), f64::from(y));
@@ -271,6 +331,8 @@ impl DrawingBackend for Batched {
             FontTransform::Rotate180 => 2.0,
             FontTransform::Rotate270 => 3.0,
         };
+        // `restore` puts back the settings of `save`: the state is kept to match.
+        let saved = (quarter_turns != 0.0).then(|| self.state.clone());
         let (x, y) = if quarter_turns == 0.0 {
             (f64::from(x), f64::from(y))
         } else {
@@ -280,26 +342,21 @@ impl DrawingBackend for Batched {
             (0.0, 0.0)
         };
         let anchor = style.anchor();
-        self.context.set_text_baseline(match anchor.v_pos {
+        let baseline = match anchor.v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
-        });
-        self.context.set_text_align(match anchor.h_pos {
+        };
+        let align = match anchor.h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
-        });
-        self.context.set_fill_style_str(&css_colour(colour));
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            shortest(style.size()),
-            style.family().as_str()
-        ));
+        };
+        self.set_text(style, baseline, align);
         let drawn = self.context.fill_text(text, x, y).map_err(canvas_error);
-        if quarter_turns != 0.0 {
+        if let Some(state) = saved {
             self.context.restore();
+            self.state = state;
         }
         drawn
     }
@@ -309,5 +366,70 @@ impl Drop for Batched {
     /// A drawing that stops early (an error) still shows the lines drawn before it.
     fn drop(&mut self) {
         self.flush();
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, reason = "tests: a failure is the point")]
+mod tests {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    use plotters::style::{FontDesc, FontFamily, FontStyle, FontTransform, TextStyle};
+    use plotters_backend::DrawingBackend;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    use super::Batched;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn backend() -> Batched {
+        let canvas = gloo::utils::document().create_element("canvas").unwrap();
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width(80);
+        canvas.set_height(40);
+        Batched::new(canvas).unwrap()
+    }
+
+    fn text(size: f64, colour: RGBColor, transform: FontTransform) -> TextStyle<'static> {
+        let font = FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal).transform(transform);
+        TextStyle { font, color: colour.to_backend_color(), pos: Pos::new(HPos::Center, VPos::Top) }
+    }
+
+    fn fill(b: &Batched) -> String {
+        b.context.fill_style().as_string().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_setting_is_sent_again_whenever_it_differs_from_the_one_in_force() {
+        let mut b = backend();
+        b.draw_rect((0, 0), (10, 10), &RED, true).unwrap();
+        assert_eq!(fill(&b), "#ff0000");
+        b.draw_rect((10, 0), (20, 10), &BLUE, true).unwrap();
+        assert_eq!(fill(&b), "#0000ff");
+        b.draw_text("a", &text(12.0, RED, FontTransform::None), (40, 0)).unwrap();
+        assert_eq!(
+            (fill(&b), b.context.font(), b.context.text_align()),
+            ("#ff0000".into(), "12px sans-serif".into(), "center".into())
+        );
+        b.draw_text("b", &text(30.0, RED, FontTransform::None), (40, 0)).unwrap();
+        assert_eq!(b.context.font(), "30px sans-serif");
+        b.draw_line((0, 20), (80, 20), &GREEN).unwrap();
+        b.present().unwrap();
+        assert_eq!(b.context.stroke_style().as_string().unwrap(), "#00ff00");
+    }
+
+    #[wasm_bindgen_test]
+    fn settings_made_inside_a_rotated_label_end_with_it() {
+        // A rotated label is drawn between `save` and `restore`, which puts the context's
+        // settings back as they were: blue set inside is red again after it.
+        let mut b = backend();
+        b.draw_rect((0, 0), (10, 10), &RED, true).unwrap();
+        b.draw_text("axis", &text(12.0, BLUE, FontTransform::Rotate90), (40, 20)).unwrap();
+        assert_eq!(fill(&b), "#ff0000");
+        b.draw_rect((20, 0), (30, 10), &BLUE, true).unwrap();
+        assert_eq!(fill(&b), "#0000ff");
+        let pixel = b.context.get_image_data(25.0, 5.0, 1.0, 1.0).unwrap().data();
+        assert_eq!(&pixel[..4], &[0, 0, 255, 255]);
     }
 }

@@ -1,0 +1,29 @@
+import { serve } from './serve.mjs';
+import { launchChromium } from './chromium.mjs';
+const server = await serve({ dist: process.env.DIST || 'dist' });
+const browser = await launchChromium();
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+await page.addInitScript(() => {
+  window.__calls = new Map();
+  const P = CanvasRenderingContext2D.prototype;
+  for (const k of Object.getOwnPropertyNames(P)) {
+    const d = Object.getOwnPropertyDescriptor(P, k);
+    if (typeof d.value === 'function') { const f = d.value; P[k] = function (...a) { window.__calls.set(k, (window.__calls.get(k) || 0) + 1); return f.apply(this, a); }; }
+    else if (d.set) { const s = d.set; Object.defineProperty(P, k, { ...d, set(v) { const key = 'set ' + k + (k === 'font' ? ' ' + v : ''); window.__calls.set(key, (window.__calls.get(key) || 0) + 1); s.call(this, v); } }); }
+  }
+});
+await page.goto(new URL(process.env.Q || '?preset=kr-deal', server.url).href, { waitUntil: 'load' });
+await page.waitForSelector('#chart canvas');
+await page.waitForTimeout(1000);
+const out = await page.evaluate(async () => {
+  window.__calls.clear();
+  const slider = document.querySelector('#ctl-upfront');
+  for (let i = 0; i < 20; i++) {
+    slider.value = String(1 + ((i * 7) % 100));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  return [...window.__calls].sort((a, b) => b[1] - a[1]);
+});
+let total = 0; for (const [k, n] of out) { total += n; console.log(String(n / 20).padStart(6), k); } console.log('total per input', total / 20);
+await browser.close(); await server.close();
