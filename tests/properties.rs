@@ -126,6 +126,11 @@ proptest! {
     }
 
     #[test]
+    fn max_upfront_is_the_largest_tenth_a_scan_finds(s in scenario()) {
+        prop_assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{}", s.to_query());
+    }
+
+    #[test]
     fn summary_peak_and_breaches_agree_with_the_rows(s in scenario()) {
         let sched = schedule(&s);
         let sum = model::summarize(&s, &sched);
@@ -133,6 +138,48 @@ proptest! {
         prop_assert!((sum.peak_usd_cash - peak).abs() < 1e-9);
         prop_assert_eq!(sum.breach_years as usize, sched.rows.iter().filter(|r| r.breach).count());
     }
+}
+
+/// What `max_upfront` answers, found the slow way: every tenth, from the top down.
+fn max_upfront_by_scan(s: &Scenario) -> Option<f64> {
+    let others = s.guarantees + s.loans + s.corporate;
+    let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
+    (0..=top)
+        .rev()
+        .map(|tenths| f64::from(tenths) / 10.0)
+        .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
+}
+
+/// Round numbers put the limit exactly on a tenth, where rounding could split a bisection from
+/// a scan: totals, limits, years, profiles and shares on a coarse grid, every combination.
+#[test]
+fn max_upfront_agrees_with_a_scan_on_round_numbers() {
+    let mut checked = 0;
+    for total in [100.0, 200.0, 350.0, 550.0, 600.0, 1000.0] {
+        for limit in [0.0, 10.0, 20.0, 35.0, 50.0, 100.0] {
+            for years in [1, 2, 5, 10, 20] {
+                for profile in [Profile::Even, Profile::Front, Profile::Back] {
+                    for (guarantees, krw, calls) in [(0.0, 0.0, 0.0), (20.0, 50.0, 30.0), (40.0, 10.0, 100.0)]
+                    {
+                        let s = Scenario {
+                            total,
+                            limit,
+                            years,
+                            profile,
+                            guarantees,
+                            krw,
+                            calls,
+                            upfront: 0.0,
+                            ..Scenario::default()
+                        };
+                        assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{}", s.to_query());
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 6 * 6 * 5 * 3 * 3);
 }
 
 fn y_krw(s: &Scenario) -> f64 {
