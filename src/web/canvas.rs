@@ -68,15 +68,15 @@ fn colour_key(c: BackendColor) -> Colour {
 /// so unknown). A setting equal to the one in force is not sent again: a chart sets the same
 /// fill colour, font and text anchors for label after label, and each call into JavaScript (a
 /// string to decode, and for a font a CSS value to parse) costs more than the comparison.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct State {
     fill: Option<Colour>,
     stroke: Option<Colour>,
     line_width: Option<u32>,
-    /// The font as `(style, size in bits, family)`.
-    font: Option<(String, u64, String)>,
-    baseline: Option<&'static str>,
-    align: Option<&'static str>,
+    /// The font, as CSS writes it.
+    font: Option<String>,
+    /// The text anchor as `(horizontal, vertical)` position.
+    anchor: Option<(u8, u8)>,
 }
 
 /// A canvas's 2d context as a plotters backend, with same-styled lines and paths joined into one
@@ -112,12 +112,11 @@ impl Batched {
         }
         self.flush();
         self.context.begin_path();
-        self.set_line_style(style);
+        self.set_line_style(colour, stroke.width);
         self.open = Some(stroke);
     }
 
-    fn set_line_style(&mut self, style: &impl BackendStyle) {
-        let (colour, width) = (style.color(), style.stroke_width());
+    fn set_line_style(&mut self, colour: BackendColor, width: u32) {
         if self.state.stroke != Some(colour_key(colour)) {
             self.context.set_stroke_style_str(&css_colour(colour));
             self.state.stroke = Some(colour_key(colour));
@@ -135,25 +134,25 @@ impl Batched {
         }
     }
 
-    fn set_text(&mut self, style: &impl BackendTextStyle, baseline: &'static str, align: &'static str) {
-        if self.state.baseline != Some(baseline) {
-            self.context.set_text_baseline(baseline);
-            self.state.baseline = Some(baseline);
+    fn set_text(&mut self, colour: BackendColor, font: String, (h_pos, v_pos): (HPos, VPos)) {
+        let anchor = (h_pos as u8, v_pos as u8);
+        if self.state.anchor != Some(anchor) {
+            self.context.set_text_baseline(match v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            });
+            self.context.set_text_align(match h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "center",
+            });
+            self.state.anchor = Some(anchor);
         }
-        if self.state.align != Some(align) {
-            self.context.set_text_align(align);
-            self.state.align = Some(align);
-        }
-        self.set_fill(style.color());
-        let (kind, size, family) = (style.style(), style.size(), style.family());
-        let unchanged = self
-            .state
-            .font
-            .as_ref()
-            .is_some_and(|(k, s, f)| k == kind.as_str() && *s == size.to_bits() && f == family.as_str());
-        if !unchanged {
-            self.context.set_font(&format!("{} {}px {}", kind.as_str(), shortest(size), family.as_str()));
-            self.state.font = Some((kind.as_str().to_owned(), size.to_bits(), family.as_str().to_owned()));
+        self.set_fill(colour);
+        if self.state.font.as_ref() != Some(&font) {
+            self.context.set_font(&font);
+            self.state.font = Some(font);
         }
     }
 
@@ -238,7 +237,7 @@ impl DrawingBackend for Batched {
             self.set_fill(style.color());
             self.context.fill_rect(x, y, w, h);
         } else {
-            self.set_line_style(style);
+            self.set_line_style(style.color(), style.stroke_width());
             self.context.stroke_rect(x, y, w, h);
         }
         Ok(())
@@ -277,7 +276,7 @@ impl DrawingBackend for Batched {
         if fill {
             self.set_fill(style.color());
         } else {
-            self.set_line_style(style);
+            self.set_line_style(style.color(), style.stroke_width());
         }
         self.context.begin_path();
         self.context
@@ -331,8 +330,6 @@ impl DrawingBackend for Batched {
             FontTransform::Rotate180 => 2.0,
             FontTransform::Rotate270 => 3.0,
         };
-        // `restore` puts back the settings of `save`: the state is kept to match.
-        let saved = (quarter_turns != 0.0).then(|| self.state.clone());
         let (x, y) = if quarter_turns == 0.0 {
             (f64::from(x), f64::from(y))
         } else {
@@ -342,21 +339,14 @@ impl DrawingBackend for Batched {
             (0.0, 0.0)
         };
         let anchor = style.anchor();
-        let baseline = match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        };
-        let align = match anchor.h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        };
-        self.set_text(style, baseline, align);
+        let font =
+            format!("{} {}px {}", style.style().as_str(), shortest(style.size()), style.family().as_str());
+        self.set_text(colour, font, (anchor.h_pos, anchor.v_pos));
         let drawn = self.context.fill_text(text, x, y).map_err(canvas_error);
-        if let Some(state) = saved {
+        if quarter_turns != 0.0 {
             self.context.restore();
-            self.state = state;
+            // `restore` put back the settings in force at `save`, not the ones set since.
+            self.state = State::default();
         }
         drawn
     }

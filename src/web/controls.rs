@@ -73,8 +73,12 @@ pub fn value_text(lang: Lang, s: &Scenario, key: Key) -> String {
 pub struct SliderProps {
     /// The scenario key it sets.
     pub control: Key,
-    /// The scenario (for the value and its words).
-    pub scenario: Scenario,
+    /// Its value in the scenario.
+    pub value: f64,
+    /// What the value means, in words ([`value_text`]).
+    pub text: String,
+    /// The scenario's economy (it names the own-currency lever).
+    pub country: Country,
     /// Slider range and step.
     pub min: f64,
     /// Upper end of the slider.
@@ -115,11 +119,11 @@ fn mark_text(lang: Lang, key: Key, at: Option<f64>) -> String {
 pub fn Slider(props: &SliderProps) -> Html {
     let key = props.control;
     let id = format!("ctl-{}", key.name());
-    let value = props.scenario.get(key).unwrap_or(0.0);
+    let value = props.value;
     let (lo, hi) = key.range().unwrap_or((props.min, props.max));
     let max = props.max.max(value);
     let lang = props.lang;
-    let text = value_text(lang, &props.scenario, key);
+    let text = props.text.clone();
     let oninput = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -149,7 +153,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     html! {
         <div class="control">
             <div class="control-head">
-                <label for={id.clone()}>{ label(lang, key, props.scenario.country) }</label>
+                <label for={id.clone()}>{ label(lang, key, props.country) }</label>
                 <output for={id.clone()} class="readout">{ text.clone() }</output>
             </div>
             <div class="control-row">
@@ -160,7 +164,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
                     {oninput} onchange={settle} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
-                    aria-label={format!("{}{}", label(lang, key, props.scenario.country), tr(lang, ", exact value", ", 정확한 값"))}
+                    aria-label={format!("{}{}", label(lang, key, props.country), tr(lang, ", exact value", ", 정확한 값"))}
                     min={shortest(lo)} max={shortest(hi)} step="any" inputmode="decimal"
                     value={exact} onchange={on_exact} />
             </div>
@@ -213,7 +217,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let lang = props.lang;
     let slider = |key: Key, min: f64, max: f64, step: f64| {
         let mark = props.marks.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-        html! { <Slider control={key} scenario={s.clone()} {min} {max} {step} dispatch={d.clone()} {lang} {mark} /> }
+        // Only what the slider shows: a slider whose value and words stay as they were is not
+        // rendered again when another lever moves.
+        let (value, text) = (s.get(key).unwrap_or(0.0), value_text(lang, s, key));
+        html! { <Slider control={key} {value} {text} country={s.country} {min} {max} {step} dispatch={d.clone()} {lang} {mark} /> }
     };
     let on_preset = on_select(d, |v| Some(Action::Preset(Preset::from_key(v))));
     let on_profile = on_select(d, |v| Profile::ALL.into_iter().find(|p| p.key() == v).map(Action::Profile));
