@@ -26,7 +26,10 @@
 // 162 900 (page 162 624) when the names between the wasm and its glue were shortened
 // (xtask/src/boundary.rs); on 2026-11-29 (seventh session) raised to 163 000 (page 162 933,
 // +327) when the own-currency lever and the solvers' sentences named the economy's currency
-// (yen, euros) instead of always the won.
+// (yen, euros) instead of always the won; raised to 163 300 (page 163 263, +330) for speed: the
+// canvas backend sends a setting only when it changes (778 → 642 canvas calls per slider input),
+// sliders whose value and words stay the same are not rendered again, and the upfront solver
+// bisects instead of scanning (input to chart drawn 2.8 → 2.1–2.3 ms median, bench/README.md).
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -35,7 +38,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 163_000;
+const BUDGET_GZIP_BYTES = 163_300;
 const TARGET_GZIP_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
 // moment a reader reaches for a chart download, not with the page; a ratchet of its own.
