@@ -1,0 +1,87 @@
+// Where the main thread's time goes per slider input, the browser's own work included: a Chrome
+// trace (devtools.timeline) of INPUTS inputs on our page and on the uPlot page, summed per phase
+// and divided by the inputs. profile.mjs splits the script's time by function; this splits the
+// rest (style, layout, paint, commit), which no JavaScript profiler sees.
+//
+//   cargo xtask dist && npm ci --prefix bench
+//   node bench/trace.mjs                 # DIST=dist INPUTS=150
+//   CSS='.x{…}' node bench/trace.mjs     # our page with a style sheet added (CSP bypassed):
+//                                        # try a rule before building it in
+//
+// Each input sets the "Upfront share" slider and dispatches `input`, then waits for the next
+// animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
+// Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
+import { serve } from './serve.mjs';
+import { launchChromium } from './chromium.mjs';
+
+const DIST = process.env.DIST || 'dist';
+const INPUTS = +(process.env.INPUTS || 150);
+const PHASES = [
+  ['script', 'FunctionCall'],
+  ['style', 'UpdateLayoutTree'],
+  ['layout', 'Layout'],
+  ['pre-paint', 'PrePaint'],
+  ['paint', 'Paint'],
+  ['commit', 'Commit'],
+  ['all tasks', 'RunTask'],
+];
+
+const server = await serve({ dist: DIST });
+const browser = await launchChromium();
+
+async function trace(path, css) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: !!css });
+  const page = await context.newPage();
+  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  await page.waitForSelector('#chart canvas');
+  await page.waitForTimeout(1000);
+  if (css) {
+    await page.addStyleTag({ content: css });
+    await page.waitForTimeout(300);
+  }
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.evaluate(async (n) => {
+    const slider = document.querySelector('#ctl-upfront');
+    for (let i = 0; i < n; i++) {
+      slider.value = String(1 + ((i * 7) % 100));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+  }, INPUTS);
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
+  // Some phases nest in themselves (a Paint of the document holds one of its root element):
+  // only the outermost of each name counts.
+  return PHASES.map(([, name]) => {
+    const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur && e.name === name);
+    spans.sort((a, b) => a.ts - b.ts);
+    let total = 0;
+    let end = -Infinity;
+    for (const e of spans) {
+      if (e.ts >= end) {
+        total += e.dur;
+        end = e.ts + e.dur;
+      }
+    }
+    return total / 1000 / INPUTS;
+  });
+}
+
+const rows = [
+  ['ours', await trace('?preset=kr-deal', process.env.CSS)],
+  ['uplot', await trace('peers/uplot.html')],
+];
+console.log(`DIST=${DIST} INPUTS=${INPUTS}${process.env.CSS ? ` CSS=${process.env.CSS}` : ''}; ms per input, main thread`);
+console.log(['page'.padEnd(8), ...PHASES.map(([label]) => label.padStart(10))].join(''));
+for (const [name, ms] of rows) console.log([name.padEnd(8), ...ms.map((x) => x.toFixed(2).padStart(10))].join(''));
+await browser.close();
+await server.close();
