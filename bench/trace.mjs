@@ -58,11 +58,16 @@ async function trace(path, css) {
   await cdp.send('Tracing.end');
   await complete;
   await context.close();
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
+  // The main thread of the renderer that holds the page's top frame (a trace can hold others).
+  const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames || [];
+  const pid = frames.find((f) => !f.parent)?.processId;
+  const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
+  if (!thread) throw new Error('no renderer main thread in the trace');
+  const { pid: mainPid, tid: mainTid } = thread;
   // Some phases nest in themselves (a Paint of the document holds one of its root element):
   // only the outermost of each name counts.
   return PHASES.map(([, name]) => {
-    const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur && e.name === name);
+    const spans = events.filter((e) => e.pid === mainPid && e.tid === mainTid && e.ph === 'X' && e.dur && e.name === name);
     spans.sort((a, b) => a.ts - b.ts);
     let total = 0;
     let end = -Infinity;

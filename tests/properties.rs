@@ -150,8 +150,9 @@ fn max_upfront_by_scan(s: &Scenario) -> Option<f64> {
         .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
 }
 
-/// Round numbers put the limit exactly on a tenth, where rounding could split a bisection from
-/// a scan: totals, limits, years, profiles and shares on a coarse grid, every combination.
+/// Round numbers put the limit exactly on a year's dollars, where rounding could split a
+/// bisection from a scan: totals, limits, years, profiles and shares on a coarse grid, every
+/// combination.
 #[test]
 fn max_upfront_agrees_with_a_scan_on_round_numbers() {
     let mut checked = 0;
@@ -180,6 +181,10 @@ fn max_upfront_agrees_with_a_scan_on_round_numbers() {
         }
     }
     assert_eq!(checked, 6 * 6 * 5 * 3 * 3);
+    // A single year whose headroom sits on the breach tolerance: its dollars are the same for
+    // every share but for rounding, which alone decides which tenths fit (found in review).
+    let edge = Scenario { years: 1, krw: 70.0, limit: 104.999999, ..Scenario::default() };
+    assert_eq!(max_upfront(&edge), max_upfront_by_scan(&edge));
 }
 
 fn y_krw(s: &Scenario) -> f64 {

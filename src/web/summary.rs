@@ -212,20 +212,27 @@ pub fn Notes(props: &SummaryProps) -> Html {
         };
         html! { <li>{ amount }{ sources_of(lang, d) }</li> }
     });
+    let method = if ko {
+        format!(
+            "막대 하나는 그해에 내는 돈을 쌓은 것입니다. 한국은행 한도에 들어가는 것은 달러로 내는 국가 현금뿐입니다. \
+             선불 일시금, 직접 투자, 국가 대출, 그리고 청구된 보증입니다. {currency}화로 내는 돈은 국내에 머물러 달러 시장을 \
+             누르지 않습니다. 기업이 자기 돈으로 하는 투자는 국가 돈이 아닙니다. 대출 보증은 대출이 부실해져 보증이 \
+             청구되기 전까지 돈이 들지 않고, 청구되면 현금처럼 지급됩니다. 한도선은 해마다의 달러를 한국은행이 공급할 수 \
+             있다고 본 금액과 비교합니다."
+        )
+    } else {
+        format!(
+            "Each year's bar stacks what is paid that year. What counts against the Bank of Korea's limit is only state \
+             cash paid in dollars: the upfront lump sum, direct investment, state loans and guarantees that are called. \
+             Money paid in {currency} stays at home, so it does not press on the dollar market. Companies' own investment \
+             is not state money. A loan guarantee costs nothing until a loan goes bad and the guarantee is called; then it \
+             is paid like cash. The limit line compares each year's dollars with what the Bank of Korea says it can supply."
+        )
+    };
     html! {
         <div class="notes">
             <h2>{ tr(lang, "How the model works", "모형은 이렇게 계산합니다") }</h2>
-            <p class="method">{ tr(lang,
-                "Each year's bar stacks what is paid that year. What counts against the Bank of Korea's limit is only state \
-                 cash paid in dollars: the upfront lump sum, direct investment, state loans and guarantees that are called. \
-                 Money paid in won stays at home, so it does not press on the dollar market. Companies' own investment is not \
-                 state money. A loan guarantee costs nothing until a loan goes bad and the guarantee is called; then it is paid \
-                 like cash. The limit line compares each year's dollars with what the Bank of Korea says it can supply.",
-                "막대 하나는 그해에 내는 돈을 쌓은 것입니다. 한국은행 한도에 들어가는 것은 달러로 내는 국가 현금뿐입니다. \
-                 선불 일시금, 직접 투자, 국가 대출, 그리고 청구된 보증입니다. 원화로 내는 돈은 국내에 머물러 달러 시장을 \
-                 누르지 않습니다. 기업이 자기 돈으로 하는 투자는 국가 돈이 아닙니다. 대출 보증은 대출이 부실해져 보증이 \
-                 청구되기 전까지 돈이 들지 않고, 청구되면 현금처럼 지급됩니다. 한도선은 해마다의 달러를 한국은행이 공급할 수 \
-                 있다고 본 금액과 비교합니다.") }</p>
+            <p class="method">{ method }</p>
             <ul class="method-figures">{ for local }</ul>
             <h2>{ tr(lang, "Assumptions", "가정") }</h2>
             <ul class="assumptions">

@@ -29,7 +29,9 @@
 // (yen, euros) instead of always the won; raised to 163 300 (page 163 263, +330) for speed: the
 // canvas backend sends a setting only when it changes (778 → 642 canvas calls per slider input),
 // sliders whose value and words stay the same are not rendered again, and the upfront solver
-// bisects instead of scanning (input to chart drawn 2.8 → 2.1–2.3 ms median, bench/README.md).
+// bisects instead of scanning (input to chart drawn 2.8 → 2.1–2.3 ms median, bench/README.md);
+// raised to 163 400 (page 163 358, +75) when the notes' method paragraph named the economy's
+// own currency (Japan's and the EU's pages said "Money paid in won").
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -38,7 +40,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 163_300;
+const BUDGET_GZIP_BYTES = 163_400;
 const TARGET_GZIP_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
 // moment a reader reaches for a chart download, not with the page; a ratchet of its own.

@@ -1,3 +1,13 @@
+// What the page asks of its canvases per slider input: every CanvasRenderingContext2D method
+// call and property set, counted by wrapping the prototype before the page starts (font sets
+// are listed by value). The canvas backend (src/web/canvas.rs) sends a setting only when it
+// changes; this shows how many calls that leaves.
+//
+//   cargo xtask dist && npm ci --prefix bench
+//   node bench/canvas-calls.mjs          # DIST=dist Q='?preset=kr-deal'
+//
+// 20 inputs of the "Upfront share" slider (1, 8, 15, … as in profile.mjs), each followed by a
+// frame; prints calls per input, most frequent first, and their total.
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 const server = await serve({ dist: process.env.DIST || 'dist' });
@@ -16,7 +26,7 @@ await page.goto(new URL(process.env.Q || '?preset=kr-deal', server.url).href, { 
 await page.waitForSelector('#chart canvas');
 await page.waitForTimeout(1000);
 const out = await page.evaluate(async () => {
-  window.__calls.clear();
+  window.__calls.clear(); // the first drawing's calls are not counted
   const slider = document.querySelector('#ctl-upfront');
   for (let i = 0; i < 20; i++) {
     slider.value = String(1 + ((i * 7) % 100));

@@ -1,3 +1,10 @@
+// What a slider input changes in the page's DOM: a MutationObserver on the whole body over 20
+// inputs of the "Upfront share" slider, each followed by a frame. Prints changes per input by
+// kind (text, attribute, child list) and place (the nearest ids and classes), then the number
+// of elements. Each change is style, layout and paint work for the browser (bench/trace.mjs).
+//
+//   cargo xtask dist && npm ci --prefix bench
+//   node bench/mutations.mjs             # DIST=dist Q='?preset=kr-deal'
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 const server = await serve({ dist: process.env.DIST || 'dist' });
