@@ -9,7 +9,7 @@
 // 20 inputs of the "Upfront share" slider (1, 8, 15, … as in profile.mjs), each followed by a
 // frame; prints calls per input, most frequent first, and their total.
 import { serve } from './serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { dragUpfront, launchChromium } from './chromium.mjs';
 const server = await serve({ dist: process.env.DIST || 'dist' });
 const browser = await launchChromium();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -25,15 +25,8 @@ await page.addInitScript(() => {
 await page.goto(new URL(process.env.Q || '?preset=kr-deal', server.url).href, { waitUntil: 'load' });
 await page.waitForSelector('#chart canvas');
 await page.waitForTimeout(1000);
-const out = await page.evaluate(async () => {
-  window.__calls.clear(); // the first drawing's calls are not counted
-  const slider = document.querySelector('#ctl-upfront');
-  for (let i = 0; i < 20; i++) {
-    slider.value = String(1 + ((i * 7) % 100));
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }
-  return [...window.__calls].sort((a, b) => b[1] - a[1]);
-});
+await page.evaluate(() => window.__calls.clear()); // the first drawing's calls are not counted
+await dragUpfront(page, 20);
+const out = await page.evaluate(() => [...window.__calls].sort((a, b) => b[1] - a[1]));
 let total = 0; for (const [k, n] of out) { total += n; console.log(String(n / 20).padStart(6), k); } console.log('total per input', total / 20);
 await browser.close(); await server.close();

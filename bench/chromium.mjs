@@ -12,3 +12,15 @@ export const launchChromium = () => chromium.launch({
 
 /** The median of `xs` (the upper one of an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Sends `n` inputs to the page's "Upfront share" slider as a drag does (values 1, 8, 15, …,
+ * never the same twice running; no `change` event), each followed by the next animation frame
+ * and a task, so each input's frame is drawn before the next input. */
+export const dragUpfront = (page, n) => page.evaluate(async (count) => {
+  const slider = document.querySelector('#ctl-upfront');
+  for (let i = 0; i < count; i++) {
+    slider.value = String(1 + ((i * 7) % 100));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+}, n);

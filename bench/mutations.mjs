@@ -6,29 +6,25 @@
 //   cargo xtask dist && npm ci --prefix bench
 //   node bench/mutations.mjs             # DIST=dist Q='?preset=kr-deal'
 import { serve } from './serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { dragUpfront, launchChromium } from './chromium.mjs';
 const server = await serve({ dist: process.env.DIST || 'dist' });
 const browser = await launchChromium();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await page.goto(new URL(process.env.Q || '?preset=kr-deal', server.url).href, { waitUntil: 'load' });
 await page.waitForSelector('#chart canvas');
 await page.waitForTimeout(1000);
-const out = await page.evaluate(async () => {
-  const slider = document.querySelector('#ctl-upfront');
-  const seen = new Map();
+await page.evaluate(() => {
+  const seen = (window.__seen = new Map());
   const obs = new MutationObserver((ms) => { for (const m of ms) {
     let el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
     const path = []; for (let e = el; e && e !== document.body && path.length < 4; e = e.parentElement) path.unshift(e.id ? '#' + e.id : e.className ? e.tagName.toLowerCase() + '.' + String(e.className).split(' ')[0] : e.tagName.toLowerCase());
     const k = `${m.type}${m.attributeName ? ':' + m.attributeName : ''} ${path.join('>')}`; seen.set(k, (seen.get(k) || 0) + 1); } });
   obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  for (let i = 0; i < 20; i++) {
-    slider.value = String(1 + ((i * 7) % 100));
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }
-  await new Promise((r) => setTimeout(r, 10));
-  obs.disconnect();
-  return [...seen].sort((a, b) => b[1] - a[1]);
+});
+await dragUpfront(page, 20);
+const out = await page.evaluate(async () => {
+  await new Promise((r) => setTimeout(r, 10)); // the last records
+  return [...window.__seen].sort((a, b) => b[1] - a[1]);
 });
 for (const [k, n] of out) console.log(String(n / 20).padStart(5), k);
 console.log('elements', await page.evaluate(() => document.getElementsByTagName('*').length));

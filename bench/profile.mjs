@@ -13,7 +13,7 @@
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
 import { serve } from './serve.mjs';
-import { launchChromium, median } from './chromium.mjs';
+import { dragUpfront, launchChromium, median } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const Q = process.env.Q || '?preset=kr-deal';
@@ -53,14 +53,7 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
-await page.evaluate(async (n) => {
-  const slider = document.querySelector('#ctl-upfront');
-  for (let i = 0; i < n; i++) {
-    slider.value = String(1 + ((i * 7) % 100));
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }
-}, PROFILED);
+await dragUpfront(page, PROFILED);
 const { profile } = await cdp.send('Profiler.stop');
 await browser.close();
 await server.close();

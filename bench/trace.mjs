@@ -12,7 +12,7 @@
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
 import { serve } from './serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { dragUpfront, launchChromium } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 150);
@@ -47,14 +47,7 @@ async function trace(path, css) {
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] },
     transferMode: 'ReportEvents',
   });
-  await page.evaluate(async (n) => {
-    const slider = document.querySelector('#ctl-upfront');
-    for (let i = 0; i < n; i++) {
-      slider.value = String(1 + ((i * 7) % 100));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    }
-  }, INPUTS);
+  await dragUpfront(page, INPUTS);
   await cdp.send('Tracing.end');
   await complete;
   await context.close();

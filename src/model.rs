@@ -358,20 +358,22 @@ pub fn max_upfront(s: &Scenario) -> Option<f64> {
     if !first_year_fits(0) {
         return None;
     }
-    // Invariant: the first year fits at `lo` and, unless `lo` is the top, not at `hi`.
-    let (mut lo, mut hi) = (0u32, top);
-    if first_year_fits(top) {
-        lo = top;
-    }
+    let last = if first_year_fits(top) { top } else { first_where(0, top, |t| !first_year_fits(t)) - 1 };
+    within_limit(&at(last)).then(|| f64::from(last) / 10.0)
+}
+
+/// The first of `lo + 1 ..= hi` where `holds` holds, by bisection, given that it does not hold
+/// at `lo`, holds at `hi`, and changes once between them.
+fn first_where(mut lo: u32, mut hi: u32, holds: impl Fn(u32) -> bool) -> u32 {
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
-        if first_year_fits(mid) {
-            lo = mid;
-        } else {
+        if holds(mid) {
             hi = mid;
+        } else {
+            lo = mid;
         }
     }
-    within_limit(&at(lo)).then(|| f64::from(lo) / 10.0)
+    hi
 }
 
 /// Shortest timeline in whole years (1–30) that keeps every year under the limit.
@@ -386,20 +388,10 @@ pub fn min_krw(s: &Scenario) -> Option<f64> {
     if !ok(1000) {
         return None;
     }
-    let (mut lo, mut hi) = (0u32, 1000u32);
-    if ok(lo) {
+    if ok(0) {
         return Some(0.0);
     }
-    // Invariant: !ok(lo) && ok(hi).
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if ok(mid) {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    Some(f64::from(hi) / 10.0)
+    Some(f64::from(first_where(0, 1000, ok)) / 10.0)
 }
 
 #[cfg(test)]
