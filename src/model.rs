@@ -362,6 +362,25 @@ pub fn max_upfront(s: &Scenario) -> Option<f64> {
     within_limit(&at(last)).then(|| f64::from(last) / 10.0)
 }
 
+/// Smallest upfront share (to 0.1 point) that keeps every year under the limit, the other shares
+/// as they are: the other end of [`max_upfront`]'s interval. Above 0 when a back-loaded or short
+/// timeline needs some money moved into the first year before the later years fit.
+pub fn min_upfront(s: &Scenario) -> Option<f64> {
+    let top = (max_upfront(s)? * 10.0).round() as u32;
+    let at = |tenths: u32| Scenario { upfront: f64::from(tenths) / 10.0, ..s.clone() };
+    let fits = |tenths: u32| within_limit(&at(tenths));
+    // Below the top the first year fits, and every later year fits from some share on: one
+    // change from not fitting to fitting (with one year, only rounding moves: scan).
+    let first = if fits(0) {
+        0
+    } else if s.years <= 1 {
+        (0..=top).find(|&t| fits(t))?
+    } else {
+        first_where(0, top, fits)
+    };
+    Some(f64::from(first) / 10.0)
+}
+
 /// The first of `lo + 1 ..= hi` where `holds` holds, by bisection, given that it does not hold
 /// at `lo`, holds at `hi`, and changes once between them.
 fn first_where(mut lo: u32, mut hi: u32, holds: impl Fn(u32) -> bool) -> u32 {

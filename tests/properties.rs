@@ -8,7 +8,7 @@
     reason = "tests: a failure is the point"
 )]
 
-use pledge_explorer::model::{self, max_upfront, min_krw, min_years, within_limit};
+use pledge_explorer::model::{self, max_upfront, min_krw, min_upfront, min_years, within_limit};
 use pledge_explorer::scenario::{Country, Profile};
 use pledge_explorer::{schedule, Scenario};
 use proptest::prelude::*;
@@ -128,6 +128,7 @@ proptest! {
     #[test]
     fn max_upfront_is_the_largest_tenth_a_scan_finds(s in scenario()) {
         prop_assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{}", s.to_query());
+        prop_assert_eq!(min_upfront(&s), min_upfront_by_scan(&s), "{}", s.to_query());
     }
 
     #[test]
@@ -146,6 +147,15 @@ fn max_upfront_by_scan(s: &Scenario) -> Option<f64> {
     let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
     (0..=top)
         .rev()
+        .map(|tenths| f64::from(tenths) / 10.0)
+        .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
+}
+
+/// What `min_upfront` answers, found the slow way: every tenth, from the bottom up.
+fn min_upfront_by_scan(s: &Scenario) -> Option<f64> {
+    let others = s.guarantees + s.loans + s.corporate;
+    let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
+    (0..=top)
         .map(|tenths| f64::from(tenths) / 10.0)
         .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
 }
@@ -174,6 +184,7 @@ fn max_upfront_agrees_with_a_scan_on_round_numbers() {
                             ..Scenario::default()
                         };
                         assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{}", s.to_query());
+                        assert_eq!(min_upfront(&s), min_upfront_by_scan(&s), "{}", s.to_query());
                         checked += 1;
                     }
                 }
@@ -185,6 +196,10 @@ fn max_upfront_agrees_with_a_scan_on_round_numbers() {
     // every share but for rounding, which alone decides which tenths fit (found in review).
     let edge = Scenario { years: 1, krw: 70.0, limit: 104.999999, ..Scenario::default() };
     assert_eq!(max_upfront(&edge), max_upfront_by_scan(&edge));
+    assert_eq!(min_upfront(&edge), min_upfront_by_scan(&edge));
+    // Back-loaded over two years: the last year fits only once some money moves to the first.
+    let back = Scenario::parse("profile=back&years=2&total=100&limit=60").unwrap();
+    assert_eq!((min_upfront(&back), max_upfront(&back)), (Some(10.0), Some(40.0)));
 }
 
 fn y_krw(s: &Scenario) -> f64 {

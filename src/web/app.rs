@@ -353,6 +353,7 @@ pub fn App() -> Html {
         (Key::Years, sv.min_years.map(f64::from)),
         (Key::Krw, sv.min_krw),
     ];
+    let upfront_from = crate::model::min_upfront(&scenario).filter(|from| *from > 0.0);
     html! {
         <>
         <header class="masthead">
@@ -382,7 +383,7 @@ pub fn App() -> Html {
         <Tour step={view.step} {lang} dispatch={dispatch.clone()} />
         <div class="layout">
             <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
-                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} {marks} />
+                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} {marks} {upfront_from} />
             </section>
             <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
                 <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} baseline={base_summary} />

@@ -93,10 +93,15 @@ pub struct SliderProps {
     /// year starts (or stops) fitting under the limit; `Some(None)`: no value fits.
     #[prop_or_default]
     pub mark: Option<Option<f64>>,
+    /// For the upfront slider, whose shares that fit run up to its mark: where they start, when
+    /// that is above 0 (a back-loaded or short timeline needs some money in the first year).
+    #[prop_or_default]
+    pub mark_from: Option<f64>,
 }
 
-/// Words for a slider's limit mark: up to where, or from where, every year fits.
-fn mark_text(lang: Lang, key: Key, at: Option<f64>) -> String {
+/// Words for a slider's limit mark: up to where, from where, or (`from`) between where every
+/// year fits.
+fn mark_text(lang: Lang, key: Key, at: Option<f64>, from: Option<f64>) -> String {
     let Some(at) = at else {
         return tr(
             lang,
@@ -106,6 +111,14 @@ fn mark_text(lang: Lang, key: Key, at: Option<f64>) -> String {
         .to_owned();
     };
     let (v, ko) = (pct(at), lang == Lang::Ko);
+    if let Some(from) = from {
+        let a = pct(from);
+        return if ko {
+            format!("{a}%부터 {v}%까지 모든 해가 한도 안")
+        } else {
+            format!("Every year fits from {a}% to {v}%")
+        };
+    }
     match (key, ko) {
         (Key::Upfront, false) => format!("Every year fits up to {v}%"),
         (Key::Upfront, true) => format!("{v}%까지 모든 해가 한도 안"),
@@ -148,8 +161,9 @@ pub fn Slider(props: &SliderProps) -> Html {
     };
     let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let list_id = format!("{id}-marks");
-    let mark = props.mark.map(|at| (at, mark_text(lang, key, at)));
+    let mark = props.mark.map(|at| (at, mark_text(lang, key, at, props.mark_from)));
     let tick = mark.as_ref().and_then(|(at, _)| *at);
+    let from_tick = props.mark_from.filter(|_| tick.is_some());
     html! {
         <div class="control">
             <div class="control-head">
@@ -170,7 +184,12 @@ pub fn Slider(props: &SliderProps) -> Html {
             </div>
             if let Some((_, words)) = mark {
                 if let Some(at) = tick {
-                    <datalist id={list_id}><option value={shortest(at)} label={words.clone()} /></datalist>
+                    <datalist id={list_id}>
+                        if let Some(from) = from_tick {
+                            <option value={shortest(from)} label={words.clone()} />
+                        }
+                        <option value={shortest(at)} label={words.clone()} />
+                    </datalist>
                 }
                 <p class="limit-mark" id={format!("{id}-mark")}>{ words }</p>
             }
@@ -205,6 +224,9 @@ pub struct ControlsProps {
     /// Limit marks of the seed sliders (from the solvers; `None`: no value fits).
     #[prop_or_default]
     pub marks: Vec<(Key, Option<f64>)>,
+    /// Where the upfront shares that fit start, when above 0 ([`SliderProps::mark_from`]).
+    #[prop_or_default]
+    pub upfront_from: Option<f64>,
     /// The language.
     pub lang: Lang,
 }
@@ -220,7 +242,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
         // Only what the slider shows: a slider whose value and words stay as they were is not
         // rendered again when another lever moves.
         let (value, text) = (s.get(key).unwrap_or(0.0), value_text(lang, s, key));
-        html! { <Slider control={key} {value} {text} country={s.country} {min} {max} {step} dispatch={d.clone()} {lang} {mark} /> }
+        let mark_from = props.upfront_from.filter(|_| key == Key::Upfront);
+        html! { <Slider control={key} {value} {text} country={s.country} {min} {max} {step} dispatch={d.clone()} {lang} {mark} {mark_from} /> }
     };
     let on_preset = on_select(d, |v| Some(Action::Preset(Preset::from_key(v))));
     let on_profile = on_select(d, |v| Profile::ALL.into_iter().find(|p| p.key() == v).map(Action::Profile));

@@ -97,6 +97,25 @@ test('the feasibility map marks the setting, recomputes with the sliders, and a 
   await page.close();
 });
 
+test('when the upfront shares that fit do not start at 0, the slider mark gives both ends', async () => {
+  // Back-loaded over two years: the second year carries two thirds and fits only once some of
+  // the money is paid upfront in the first; too much upfront and the first year is above.
+  const { page, errors } = await open(context, '?profile=back&years=2&total=100&limit=60');
+  assert.equal(await page.textContent('#ctl-upfront-mark'), 'Every year fits from 10% to 40%');
+  assert.deepEqual(await page.$$eval('#ctl-upfront-marks option', (os) => os.map((o) => o.value)), ['10', '40']);
+  // With nothing upfront it does not fit; moving into the range makes every year fit.
+  assert.match(await page.textContent('#breach-years'), /^1 of 2/);
+  await page.fill('#ctl-upfront-exact', '25');
+  await page.press('#ctl-upfront-exact', 'Enter');
+  await page.waitForFunction(() => /^0 of 2/.test(document.querySelector('#breach-years').textContent));
+  // Where the range starts at 0, the mark keeps its one end.
+  const { page: p2 } = await open(context, '?preset=kr-deal&years=20');
+  assert.match(await p2.textContent('#ctl-upfront-mark'), /^Every year fits up to \d/);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await p2.close();
+});
+
 test('"what would it take" applies the solvers and the result keeps every year under the limit', async () => {
   const { page } = await open(context, '');
   assert.match(await page.textContent('.solvers'), /The shortest timeline that fits: 18 years\./);
