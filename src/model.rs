@@ -346,14 +346,13 @@ pub fn solve(s: &Scenario) -> Solvers {
 pub fn max_upfront(s: &Scenario) -> Option<f64> {
     let others = s.guarantees + s.loans + s.corporate;
     let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
-    let at = |tenths: u32| Scenario { upfront: f64::from(tenths) / 10.0, ..s.clone() };
+    let at = |tenths: u32| upfront_at(s, tenths);
     if s.years <= 1 {
         return (0..=top).rev().find(|&t| within_limit(&at(t))).map(|t| f64::from(t) / 10.0);
     }
     let first_year_fits = |tenths: u32| {
         let c = at(tenths);
-        let parts = Parts::of(&c);
-        (0..c.years.min(1)).all(|i| parts.row(&c, i).headroom >= -BREACH_TOLERANCE_BN)
+        Parts::of(&c).row(&c, 0).headroom >= -BREACH_TOLERANCE_BN
     };
     if !first_year_fits(0) {
         return None;
@@ -363,22 +362,27 @@ pub fn max_upfront(s: &Scenario) -> Option<f64> {
 }
 
 /// Smallest upfront share (to 0.1 point) that keeps every year under the limit, the other shares
-/// as they are: the other end of [`max_upfront`]'s interval. Above 0 when a back-loaded or short
-/// timeline needs some money moved into the first year before the later years fit.
-pub fn min_upfront(s: &Scenario) -> Option<f64> {
-    let top = (max_upfront(s)? * 10.0).round() as u32;
-    let at = |tenths: u32| Scenario { upfront: f64::from(tenths) / 10.0, ..s.clone() };
-    let fits = |tenths: u32| within_limit(&at(tenths));
+/// as they are, given `max`, the largest ([`max_upfront`]'s answer for `s`, which callers have
+/// already): the other end of the interval. Above 0 when a back-loaded or short timeline needs
+/// some money moved into the first year before the later years fit.
+pub fn min_upfront(s: &Scenario, max: f64) -> f64 {
+    let top = (max * 10.0).round() as u32;
+    let fits = |tenths: u32| within_limit(&upfront_at(s, tenths));
     // Below the top the first year fits, and every later year fits from some share on: one
     // change from not fitting to fitting (with one year, only rounding moves: scan).
     let first = if fits(0) {
         0
     } else if s.years <= 1 {
-        (0..=top).find(|&t| fits(t))?
+        (0..=top).find(|&t| fits(t)).unwrap_or(top)
     } else {
         first_where(0, top, fits)
     };
-    Some(f64::from(first) / 10.0)
+    f64::from(first) / 10.0
+}
+
+/// `s` with an upfront share of `tenths` tenths of a point.
+fn upfront_at(s: &Scenario, tenths: u32) -> Scenario {
+    Scenario { upfront: f64::from(tenths) / 10.0, ..s.clone() }
 }
 
 /// The first of `lo + 1 ..= hi` where `holds` holds, by bisection, given that it does not hold

@@ -128,7 +128,7 @@ proptest! {
     #[test]
     fn max_upfront_is_the_largest_tenth_a_scan_finds(s in scenario()) {
         prop_assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{}", s.to_query());
-        prop_assert_eq!(min_upfront(&s), min_upfront_by_scan(&s), "{}", s.to_query());
+        prop_assert_eq!(min_upfront_of(&s), min_upfront_by_scan(&s), "{}", s.to_query());
     }
 
     #[test]
@@ -141,23 +141,30 @@ proptest! {
     }
 }
 
-/// What `max_upfront` answers, found the slow way: every tenth, from the top down.
-fn max_upfront_by_scan(s: &Scenario) -> Option<f64> {
+/// Every upfront share, in tenths of a point up to what the other shares leave, at which every
+/// year fits, smallest first: the slow way to the solvers' answers.
+fn fitting_upfronts(s: &Scenario) -> Vec<f64> {
     let others = s.guarantees + s.loans + s.corporate;
     let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
     (0..=top)
-        .rev()
         .map(|tenths| f64::from(tenths) / 10.0)
-        .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
+        .filter(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
+        .collect()
 }
 
-/// What `min_upfront` answers, found the slow way: every tenth, from the bottom up.
+/// What `max_upfront` answers, found by scanning every tenth.
+fn max_upfront_by_scan(s: &Scenario) -> Option<f64> {
+    fitting_upfronts(s).last().copied()
+}
+
+/// What `min_upfront` answers, found by scanning every tenth.
 fn min_upfront_by_scan(s: &Scenario) -> Option<f64> {
-    let others = s.guarantees + s.loans + s.corporate;
-    let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
-    (0..=top)
-        .map(|tenths| f64::from(tenths) / 10.0)
-        .find(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
+    fitting_upfronts(s).first().copied()
+}
+
+/// `min_upfront` as the page calls it: given `max_upfront`'s answer, when there is one.
+fn min_upfront_of(s: &Scenario) -> Option<f64> {
+    max_upfront(s).map(|max| min_upfront(s, max))
 }
 
 /// Round numbers put the limit exactly on a year's dollars, where rounding could split a
@@ -184,7 +191,7 @@ fn max_upfront_agrees_with_a_scan_on_round_numbers() {
                             ..Scenario::default()
                         };
                         assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{}", s.to_query());
-                        assert_eq!(min_upfront(&s), min_upfront_by_scan(&s), "{}", s.to_query());
+                        assert_eq!(min_upfront_of(&s), min_upfront_by_scan(&s), "{}", s.to_query());
                         checked += 1;
                     }
                 }
@@ -196,10 +203,10 @@ fn max_upfront_agrees_with_a_scan_on_round_numbers() {
     // every share but for rounding, which alone decides which tenths fit (found in review).
     let edge = Scenario { years: 1, krw: 70.0, limit: 104.999999, ..Scenario::default() };
     assert_eq!(max_upfront(&edge), max_upfront_by_scan(&edge));
-    assert_eq!(min_upfront(&edge), min_upfront_by_scan(&edge));
+    assert_eq!(min_upfront_of(&edge), min_upfront_by_scan(&edge));
     // Back-loaded over two years: the last year fits only once some money moves to the first.
     let back = Scenario::parse("profile=back&years=2&total=100&limit=60").unwrap();
-    assert_eq!((min_upfront(&back), max_upfront(&back)), (Some(10.0), Some(40.0)));
+    assert_eq!((min_upfront_of(&back), max_upfront(&back)), (Some(10.0), Some(40.0)));
 }
 
 fn y_krw(s: &Scenario) -> f64 {

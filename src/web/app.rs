@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
-use super::controls::Controls;
+use super::controls::{Controls, Mark};
 use super::embed::use_host_link;
 use super::share::{full_link, SharePanel};
 use super::summary::{DataTable, Notes, Summary};
 use super::teach::{BaselineBar, FeasibilityMap, Tour, WhatItTakes};
 use super::url;
-use crate::model::{self, schedule, summarize, Schedule};
+use crate::model::{self, min_upfront, schedule, summarize, Schedule};
 use crate::scenario::{Key, Scenario};
 use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
@@ -348,12 +348,18 @@ pub fn App() -> Html {
     };
     let theme_key = view.theme.map_or("", ThemeChoice::key);
     let sv = &summary.solvers;
-    let marks: Vec<(Key, Option<f64>)> = vec![
-        (Key::Upfront, sv.max_upfront),
-        (Key::Years, sv.min_years.map(f64::from)),
-        (Key::Krw, sv.min_krw),
+    let one_end = |at: Option<f64>| Mark { at, from: None };
+    let marks = vec![
+        (
+            Key::Upfront,
+            Mark {
+                at: sv.max_upfront,
+                from: sv.max_upfront.map(|max| min_upfront(&scenario, max)).filter(|from| *from > 0.0),
+            },
+        ),
+        (Key::Years, one_end(sv.min_years.map(f64::from))),
+        (Key::Krw, one_end(sv.min_krw)),
     ];
-    let upfront_from = crate::model::min_upfront(&scenario).filter(|from| *from > 0.0);
     html! {
         <>
         <header class="masthead">
@@ -383,7 +389,7 @@ pub fn App() -> Html {
         <Tour step={view.step} {lang} dispatch={dispatch.clone()} />
         <div class="layout">
             <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
-                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} {marks} {upfront_from} />
+                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} {marks} />
             </section>
             <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
                 <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} baseline={base_summary} />

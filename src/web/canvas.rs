@@ -117,9 +117,10 @@ impl Batched {
     }
 
     fn set_line_style(&mut self, colour: BackendColor, width: u32) {
-        if self.state.stroke != Some(colour_key(colour)) {
+        let key = Some(colour_key(colour));
+        if self.state.stroke != key {
             self.context.set_stroke_style_str(&css_colour(colour));
-            self.state.stroke = Some(colour_key(colour));
+            self.state.stroke = key;
         }
         if self.state.line_width != Some(width) {
             self.context.set_line_width(f64::from(width));
@@ -128,9 +129,10 @@ impl Batched {
     }
 
     fn set_fill(&mut self, colour: BackendColor) {
-        if self.state.fill != Some(colour_key(colour)) {
+        let key = Some(colour_key(colour));
+        if self.state.fill != key {
             self.context.set_fill_style_str(&css_colour(colour));
-            self.state.fill = Some(colour_key(colour));
+            self.state.fill = key;
         }
     }
 

@@ -89,19 +89,26 @@ pub struct SliderProps {
     pub dispatch: UseReducerDispatcher<Model>,
     /// The language.
     pub lang: Lang,
-    /// For the seed sliders with a solver: where, with the other settings as they are, every
-    /// year starts (or stops) fitting under the limit; `Some(None)`: no value fits.
+    /// For the seed sliders with a solver, its limit mark.
     #[prop_or_default]
-    pub mark: Option<Option<f64>>,
-    /// For the upfront slider, whose shares that fit run up to its mark: where they start, when
-    /// that is above 0 (a back-loaded or short timeline needs some money in the first year).
-    #[prop_or_default]
-    pub mark_from: Option<f64>,
+    pub mark: Option<Mark>,
+}
+
+/// A seed slider's limit mark, from the solvers: where, with the other settings as they are,
+/// every year fits under the limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    /// Where every year starts fitting (years, own currency) or stops fitting (upfront);
+    /// `None`: no value fits.
+    pub at: Option<f64>,
+    /// For upfront, where the shares that fit start, when that is above 0 (a back-loaded or
+    /// short timeline needs some money in the first year).
+    pub from: Option<f64>,
 }
 
 /// Words for a slider's limit mark: up to where, from where, or (`from`) between where every
 /// year fits.
-fn mark_text(lang: Lang, key: Key, at: Option<f64>, from: Option<f64>) -> String {
+fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     let Some(at) = at else {
         return tr(
             lang,
@@ -161,9 +168,9 @@ pub fn Slider(props: &SliderProps) -> Html {
     };
     let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let list_id = format!("{id}-marks");
-    let mark = props.mark.map(|at| (at, mark_text(lang, key, at, props.mark_from)));
-    let tick = mark.as_ref().and_then(|(at, _)| *at);
-    let from_tick = props.mark_from.filter(|_| tick.is_some());
+    let mark = props.mark.map(|m| (m, mark_text(lang, key, m)));
+    let tick = mark.as_ref().and_then(|(m, _)| m.at);
+    let from_tick = mark.as_ref().and_then(|(m, _)| m.from).filter(|_| tick.is_some());
     html! {
         <div class="control">
             <div class="control-head">
@@ -221,12 +228,9 @@ pub struct ControlsProps {
     /// Show only these controls, in this order, without the preset picker and reset (embeds).
     #[prop_or_default]
     pub only: Option<Vec<Key>>,
-    /// Limit marks of the seed sliders (from the solvers; `None`: no value fits).
+    /// Limit marks of the seed sliders (from the solvers).
     #[prop_or_default]
-    pub marks: Vec<(Key, Option<f64>)>,
-    /// Where the upfront shares that fit start, when above 0 ([`SliderProps::mark_from`]).
-    #[prop_or_default]
-    pub upfront_from: Option<f64>,
+    pub marks: Vec<(Key, Mark)>,
     /// The language.
     pub lang: Lang,
 }
@@ -242,8 +246,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         // Only what the slider shows: a slider whose value and words stay as they were is not
         // rendered again when another lever moves.
         let (value, text) = (s.get(key).unwrap_or(0.0), value_text(lang, s, key));
-        let mark_from = props.upfront_from.filter(|_| key == Key::Upfront);
-        html! { <Slider control={key} {value} {text} country={s.country} {min} {max} {step} dispatch={d.clone()} {lang} {mark} {mark_from} /> }
+        html! { <Slider control={key} {value} {text} country={s.country} {min} {max} {step} dispatch={d.clone()} {lang} {mark} /> }
     };
     let on_preset = on_select(d, |v| Some(Action::Preset(Preset::from_key(v))));
     let on_profile = on_select(d, |v| Profile::ALL.into_iter().find(|p| p.key() == v).map(Action::Profile));
