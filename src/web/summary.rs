@@ -61,7 +61,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         (None, false) => "against a limit of zero".to_owned(),
         (None, true) => "한도 0에 대해".to_owned(),
     };
-    let breach_class = if sum.breach_years > 0 { "figure breach" } else { "figure ok" };
+    let fits = if sum.breach_years > 0 { "breach" } else { "ok" };
     let vs_base = props.baseline.as_ref().map(|pair| {
         let (base, b) = &**pair;
         let diff = sum.peak_usd_cash - b.peak_usd_cash;
@@ -95,7 +95,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <span class="sub">{ peak_vs }</span>
                         if let Some(b) = base_peak { <span class="sub baseline-diff" id="peak-vs-base">{ b }</span> }</dd>
                 </div>
-                <div class={breach_class}>
+                <div class="figure" data-fits={fits}>
                     <dt>{ tr(lang, "Years above the FX limit", "외환 한도를 넘는 해") }</dt>
                     <dd><strong id="breach-years">{ if ko {
                             format!("{}년 중 {}년", s.years, sum.breach_years)
@@ -163,7 +163,7 @@ pub fn DataTable(props: &TableProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for props.schedule.rows.iter().map(|r| html! {
-                        <tr class={if r.breach { "breach" } else { "" }}>
+                        <tr data-breach={r.breach.then_some("")}>
                             <th scope="row">{ r.year }{ if r.breach { above } else { "" } }</th>
                             { cell(r.upfront) }{ cell(r.direct) }{ cell(r.loans) }{ cell(r.corporate) }
                             { cell(r.guarantees_issued) }{ cell(r.guarantees_called) }{ cell(r.state_cash) }

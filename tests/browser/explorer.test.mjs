@@ -22,6 +22,25 @@ test('default page draws the chart, the narration and the table with no console 
   await page.close();
 });
 
+test('years above the limit are marked in the breach colour, in the headline figure and the table; a plan that fits in the fit colour', async () => {
+  // The figure and the rows carry their state as data attributes, not as classes built at run
+  // time (Yew's dynamic `class` brought 1.8 KB gzip of class-list code; bench/README.md).
+  const BREACH = 'rgb(179, 25, 27)';
+  const FITS = 'rgb(10, 122, 79)';
+  const styles = (page) => page.evaluate(() => ({
+    figure: getComputedStyle(document.querySelector('#breach-years').closest('.figure')).borderLeftColor,
+    rows: [...document.querySelectorAll('.data-table tbody th')].map((th) => getComputedStyle(th).color),
+  }));
+  for (const [link, figure, breachRows] of [['', BREACH, 10], ['?limit=40', FITS, 0], ['?upfront=30&limit=40', BREACH, 1]]) {
+    const { page } = await open(context, link);
+    await page.waitForSelector('.data-table tbody tr', { state: 'attached' });
+    const seen = await styles(page);
+    assert.equal(seen.figure, figure, `the breach figure's border at ${link || 'the default'}`);
+    assert.equal(seen.rows.filter((c) => c === BREACH).length, breachRows, `rows in the breach colour at ${link || 'the default'}`);
+    await page.close();
+  }
+});
+
 for (const [key, label] of [['upfront', 'Upfront share'], ['guarantees', 'Loan guarantees'], ['krw', 'Paid in won'], ['years', 'Timeline (years)']]) {
   test(`the "${label}" slider redraws the chart and writes ${key}= to the URL`, async () => {
     const { page, errors } = await open(context);
