@@ -36,11 +36,21 @@ const WASM_BINS: [(&str, &str); 2] = [(PAGE_BIN, "pledge"), ("pledge-svg", "pled
 const PAGE_BIN: &str = "pledge-web";
 /// What the page's wasm must not contain, as a symbol it names, and why. Checked in the release
 /// build (whose name section lists every function linked) before wasm-bindgen and wasm-opt.
-const PAGE_FORBIDDEN: [(&str, &str); 1] = [(
-    "flt2dec",
-    "core's float formatting (about 7 KB gzip): an f64 reached `{}` or `{:?}`, directly or in a \
-     panic message such as f64::clamp's; write numbers with pledge_explorer::decimal",
-)];
+const PAGE_FORBIDDEN: [(&str, &str); 3] = [
+    (
+        "flt2dec",
+        "core's float formatting (about 7 KB gzip): an f64 reached `{}` or `{:?}`, directly or in a \
+         panic message such as f64::clamp's; write numbers with pledge_explorer::decimal",
+    ),
+    // Both manglings of `yew::html::classes::Classes` (legacy names an impl's type with `..`).
+    ("classes..Classes", CLASS_LIST),
+    ("7classes7Classes", CLASS_LIST),
+];
+/// Why [`PAGE_FORBIDDEN`] names Yew's `Classes`.
+const CLASS_LIST: &str =
+    "Yew's class list (about 1.8 KB gzip): a `class={…}` computed at run time is parsed \
+     into an IndexSet; give the element a literal class and carry its state in a data attribute \
+     that the style sheet selects (as `data-fits` and `data-breach` do)";
 /// Name of the JSON size report inside `dist/`.
 pub const SIZE_REPORT: &str = "size-report.json";
 /// wasm features rustc 1.95 emits by default, which wasm-opt must be told to accept.
