@@ -1,5 +1,6 @@
 // Budgets held in CI, both stable from run to run: the fonts the page uses (below), and size:
-// everything the page transfers, gzip -9 (bench/README.md). Times are noisy and stay in the
+// everything the page transfers, as the server sends it (precompressed gzip) and as zlib's
+// gzip -9 of each body would be (the measure of every session before 2026-12-01; bench/README.md). Times are noisy and stay in the
 // benchmark.
 //
 // The budget is a ratchet against growth, set just above the page each time it is lowered. On
@@ -48,7 +49,12 @@ import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
 const BUDGET_GZIP_BYTES = 162_000;
-const TARGET_GZIP_BYTES = 150_000;
+// What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
+// (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
+// from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212).
+const SERVED_BUDGET_BYTES = 154_400;
+// The performance issue's target for the page's total transfer, gzip.
+const TARGET_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
 // moment a reader reaches for a chart download, not with the page; a ratchet of its own.
 // Raised from 44 900 to 47 300 (module 47 081) in the sixth session: the module draws the same
@@ -68,20 +74,36 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
-test(`the page transfers at most ${BUDGET_GZIP_BYTES} bytes gzip`, async () => {
+test(`the page transfers at most ${SERVED_BUDGET_BYTES} bytes, at most ${BUDGET_GZIP_BYTES} at gzip -9`, async () => {
   const page = await context.newPage();
   const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => [new URL(r.url()).pathname, b.length, zlib.gzipSync(b, { level: 9 }).length])));
+  page.on('response', (r) => bodies.push((async () => {
+    const body = await r.body();
+    const sizes = await r.request().sizes();
+    return {
+      path: new URL(r.url()).pathname,
+      gzip9: zlib.gzipSync(body, { level: 9 }).length,
+      // What came over the wire: the encoded body, as the server sent it.
+      served: sizes.responseBodySize,
+      encoding: (await r.headerValue('content-encoding')) ?? '',
+    };
+  })()));
   await page.goto(BASE_URL);
   await page.waitForSelector('#chart canvas');
   await page.waitForLoadState('networkidle');
   const files = await Promise.all(bodies);
-  const gzip = files.reduce((sum, [, , gz]) => sum + gz, 0);
-  console.log(`budget: ${gzip} bytes gzip over ${files.length} files: ${files.map(([p, , gz]) => `${p} ${gz}`).join(', ')}`);
-  console.log(`target ${TARGET_GZIP_BYTES}: ${gzip <= TARGET_GZIP_BYTES ? 'met' : `not met, ${gzip - TARGET_GZIP_BYTES} bytes over`}`);
-  assert.ok(files.some(([p]) => p.endsWith('.wasm')), 'the wasm was fetched');
-  assert.deepEqual(files.filter(([p]) => p.includes('pledge_svg')), [], 'the chart module waits for a download');
-  assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip is over the budget of ${BUDGET_GZIP_BYTES}`);
+  const sum = (key) => files.reduce((total, f) => total + f[key], 0);
+  const [gzip, served] = [sum('gzip9'), sum('served')];
+  console.log(`budget: ${served} bytes served over ${files.length} files: ${files.map((f) => `${f.path} ${f.served}${f.encoding ? ` (${f.encoding})` : ''}`).join(', ')}`);
+  console.log(`budget: ${gzip} bytes gzip -9: ${files.map((f) => `${f.path} ${f.gzip9}`).join(', ')}`);
+  const verdict = (bytes) => (bytes <= TARGET_BYTES ? 'met' : `not met, ${bytes - TARGET_BYTES} bytes over`);
+  console.log(`target ${TARGET_BYTES}: as served ${verdict(served)}; at gzip -9 ${verdict(gzip)}`);
+  const wasm = files.find((f) => f.path.endsWith('.wasm'));
+  assert.ok(wasm, 'the wasm was fetched');
+  assert.equal(wasm.encoding, 'gzip', 'the wasm came as its precompressed gzip copy');
+  assert.deepEqual(files.filter((f) => f.path.includes('pledge_svg')), [], 'the chart module waits for a download');
+  assert.ok(served <= SERVED_BUDGET_BYTES, `${served} bytes served is over the budget of ${SERVED_BUDGET_BYTES}`);
+  assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip -9 is over the budget of ${BUDGET_GZIP_BYTES}`);
   await page.close();
 });
 

@@ -14,7 +14,9 @@
 //! 5. the no-script fallback: the native CLI (`pledge`) prerenders the default scenario and every
 //!    preset to `dist/prerender/*.svg`, the social card `og.png`, and the default's chart and
 //!    summary into the `<noscript>` of `dist/index.html` (replacing `<!-- prerendered -->`)
-//! 6. a size report (raw and gzip -9 bytes per file), printed and written to
+//! 6. a gzip copy of every text and wasm file, written by Zopfli, for the server to send as it is
+//!    (`precompress`)
+//! 7. a size report (raw, gzip -9 and served bytes per file), printed and written to
 //!    `dist/size-report.json`
 
 use std::fs;
@@ -182,6 +184,10 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
 
     prerender(root, &dist)?;
 
+    let started = std::time::Instant::now();
+    let copies = crate::precompress::precompress(&dist)?;
+    println!("precompressed {copies} files with zopfli in {:.1} s", started.elapsed().as_secs_f64());
+
     let report = size_report(&dist)?;
     print!("{}", report.table());
     let json_path = dist.join(SIZE_REPORT);
@@ -302,6 +308,9 @@ pub struct FileSize {
     pub raw: u64,
     /// Bytes after gzip at level 9.
     pub gzip: u64,
+    /// Bytes a browser that accepts gzip is sent: the precompressed copy's, if there is one,
+    /// else the file's own.
+    pub served: u64,
 }
 
 /// Sizes of every file in the bundle.
@@ -322,52 +331,68 @@ impl SizeReport {
         self.files.iter().map(|f| f.gzip).sum()
     }
 
+    /// Sum of served bytes.
+    pub fn total_served(&self) -> u64 {
+        self.files.iter().map(|f| f.served).sum()
+    }
+
     /// A plain-text table for the console.
     pub fn table(&self) -> String {
         let width = self.files.iter().map(|f| f.path.len()).chain([5]).max().unwrap_or(5);
-        let mut out = format!("{:<width$}  {:>10}  {:>10}\n", "file", "raw", "gzip -9");
+        let mut out = format!("{:<width$}  {:>10}  {:>10}  {:>10}\n", "file", "raw", "gzip -9", "served");
         for f in &self.files {
-            out += &format!("{:<width$}  {:>10}  {:>10}\n", f.path, f.raw, f.gzip);
+            out += &format!("{:<width$}  {:>10}  {:>10}  {:>10}\n", f.path, f.raw, f.gzip, f.served);
         }
-        out += &format!("{:<width$}  {:>10}  {:>10}\n", "total", self.total_raw(), self.total_gzip());
+        out += &format!(
+            "{:<width$}  {:>10}  {:>10}  {:>10}\n",
+            "total",
+            self.total_raw(),
+            self.total_gzip(),
+            self.total_served()
+        );
         out
     }
 
-    /// The report as JSON: `{"files":[{"path","raw","gzip"}…],"total":{"raw","gzip"}}`.
+    /// The report as JSON: `{"files":[{"path","raw","gzip","served"}…],"total":{…}}`.
     pub fn json(&self) -> String {
         let files: Vec<String> = self
             .files
             .iter()
             .map(|f| {
                 format!(
-                    "    {{\"path\": {}, \"raw\": {}, \"gzip\": {}}}",
+                    "    {{\"path\": {}, \"raw\": {}, \"gzip\": {}, \"served\": {}}}",
                     json_string(&f.path),
                     f.raw,
-                    f.gzip
+                    f.gzip,
+                    f.served
                 )
             })
             .collect();
         format!(
-            "{{\n  \"files\": [\n{}\n  ],\n  \"total\": {{\"raw\": {}, \"gzip\": {}}}\n}}\n",
+            "{{\n  \"files\": [\n{}\n  ],\n  \"total\": {{\"raw\": {}, \"gzip\": {}, \"served\": {}}}\n}}\n",
             files.join(",\n"),
             self.total_raw(),
-            self.total_gzip()
+            self.total_gzip(),
+            self.total_served()
         )
     }
 }
 
-/// Measures every file under `dir` (except an earlier size report).
+/// Measures every file under `dir` (except an earlier size report and the precompressed copies,
+/// which count as their files' served bytes).
 pub fn size_report(dir: &Path) -> Result<SizeReport> {
     let mut paths = Vec::new();
     collect_files(dir, &mut paths)?;
     let mut files = Vec::new();
     for path in paths {
         let name = rel(dir, &path);
-        if name == SIZE_REPORT {
+        if name == SIZE_REPORT || name.ends_with(".gz") {
             continue;
         }
         let bytes = fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
-        files.push(FileSize { path: name, raw: bytes.len() as u64, gzip: gzip_len(&bytes)? });
+        let raw = bytes.len() as u64;
+        let served = fs::metadata(crate::precompress::gz_path(&path)).map_or(raw, |m| m.len());
+        files.push(FileSize { path: name, raw, gzip: gzip_len(&bytes)?, served });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(SizeReport { files })
@@ -467,14 +492,23 @@ mod tests {
         fs::write(dir.join("a.js"), "x".repeat(1000)).unwrap();
         fs::write(dir.join("assets/b \"q\".css"), "").unwrap();
         fs::write(dir.join(SIZE_REPORT), "old").unwrap();
+        fs::write(dir.join("a.js.gz"), "x".repeat(30)).unwrap();
         let report = size_report(&dir).unwrap();
         let paths: Vec<_> = report.files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(paths, ["a.js", "assets/b \"q\".css"]);
+        assert_eq!(
+            paths,
+            ["a.js", "assets/b \"q\".css"],
+            "the .gz copy is its file's served bytes, not a file"
+        );
         assert_eq!(report.total_raw(), 1000);
         assert!(report.files[0].gzip < 100);
+        assert_eq!((report.files[0].served, report.files[1].served), (30, 0));
         let json = report.json();
         assert!(json.contains(r#""path": "assets/b \"q\".css""#), "{json}");
-        assert!(json.contains(&format!("\"total\": {{\"raw\": 1000, \"gzip\": {}}}", report.total_gzip())));
+        assert!(json.contains(&format!(
+            "\"total\": {{\"raw\": 1000, \"gzip\": {}, \"served\": 30}}",
+            report.total_gzip()
+        )));
         let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -12,6 +12,7 @@
 
 mod boundary;
 mod dist;
+mod precompress;
 mod process;
 mod server;
 mod tools;

@@ -3,7 +3,9 @@
 //! It listens on 127.0.0.1 only, answers `GET` and `HEAD`, maps `/` (and any directory) to its
 //! `index.html`, ignores query strings and fragments, refuses any path with a `..` segment (404),
 //! and sends `Cache-Control: no-cache` on every response plus the page's
-//! `Content-Security-Policy` on HTML. A few worker threads share the listener so the parallel
+//! `Content-Security-Policy` on HTML. To a client that accepts gzip it sends a file's
+//! precompressed copy (`NAME.gz`, see [`crate::precompress`]) with `Content-Encoding: gzip`, as
+//! nginx's `gzip_static` does, unless the file is newer than its copy. A few worker threads share the listener so the parallel
 //! requests of one page load (module script, wasm, fonts, icons) do not queue behind each other.
 
 use std::fs;
@@ -131,11 +133,15 @@ fn worker(server: &Server, stop: &AtomicBool, root: &Path, log: bool) {
 fn handle(request: Request, root: &Path, log: bool) {
     let method = request.method().clone();
     let url = request.url().to_owned();
+    let gzip_ok = accepts_gzip(&request);
     let (status, response) = match method {
         Method::Get | Method::Head => match resolve(root, &url) {
-            Some(path) => match fs::read(&path) {
-                Ok(body) => (200, file_response(&path, body)),
-                Err(_) => (404, not_found()),
+            Some(path) => match precompressed(&path, gzip_ok) {
+                Some(gz) => (200, file_response(&path, gz).with_header(header("Content-Encoding", "gzip"))),
+                None => match fs::read(&path) {
+                    Ok(body) => (200, file_response(&path, body)),
+                    Err(_) => (404, not_found()),
+                },
             },
             None => (404, not_found()),
         },
@@ -155,6 +161,37 @@ fn handle(request: Request, root: &Path, log: bool) {
             eprintln!("server: could not answer {url}: {err}");
         }
     }
+}
+
+/// Whether the request's `Accept-Encoding` accepts gzip (by name or `*`, with a weight other
+/// than `q=0`).
+fn accepts_gzip(request: &Request) -> bool {
+    request.headers().iter().filter(|h| h.field.equiv("Accept-Encoding")).any(|h| {
+        h.value.as_str().split(',').any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| {
+                p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q == 0.0))
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+    })
+}
+
+/// The precompressed copy of `path` to send in its place: only to a client that accepts gzip,
+/// and only if the copy is not older than the file (a file changed after `dist` was built is
+/// sent as it is, not as the stale copy).
+fn precompressed(path: &Path, gzip_ok: bool) -> Option<Vec<u8>> {
+    if !gzip_ok {
+        return None;
+    }
+    let copy = crate::precompress::gz_path(path);
+    let file_time = fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let copy_time = fs::metadata(&copy).and_then(|m| m.modified()).ok()?;
+    if copy_time < file_time {
+        return None;
+    }
+    fs::read(&copy).ok()
 }
 
 /// The file a request URL names under `root`, or `None` (→ 404).
@@ -237,6 +274,9 @@ fn file_response(path: &Path, body: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-cache"))
         .with_header(header("X-Content-Type-Options", "nosniff"));
+    if crate::precompress::compressible(path) {
+        response = response.with_header(header("Vary", "Accept-Encoding"));
+    }
     if kind.starts_with("text/html") {
         response = response.with_header(header("Content-Security-Policy", CONTENT_SECURITY_POLICY));
     }
@@ -282,10 +322,15 @@ mod tests {
 
     /// Sends a raw HTTP/1.0 request and returns the whole response text.
     fn get(port: u16, method: &str, path: &str) -> String {
+        String::from_utf8(request(port, method, path, "")).unwrap()
+    }
+
+    /// Sends a raw HTTP/1.0 request with extra header lines and returns the response's bytes.
+    fn request(port: u16, method: &str, path: &str, headers: &str) -> Vec<u8> {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(stream, "{method} {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
-        let mut out = String::new();
-        stream.read_to_string(&mut out).unwrap();
+        write!(stream, "{method} {path} HTTP/1.0\r\nHost: localhost\r\n{headers}\r\n").unwrap();
+        let mut out = Vec::new();
+        stream.read_to_end(&mut out).unwrap();
         out
     }
 
@@ -333,6 +378,44 @@ mod tests {
             assert_eq!(status(&get(port, "GET", bad)), "404", "{bad}");
         }
         assert_eq!(status(&get(port, "POST", "/")), "405");
+        drop(server);
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_client_that_accepts_gzip_gets_the_precompressed_copy_unless_the_file_is_newer() {
+        let root = temp_site("gzip");
+        let script = "export const a = 'pledge';\n".repeat(100);
+        fs::write(root.join("pledge.js"), &script).unwrap();
+        assert_eq!(crate::precompress::precompress(&root).unwrap(), 1);
+        let server = StaticServer::start(&root, 0, false).unwrap();
+        let port = server.port();
+        let split = |r: Vec<u8>| {
+            let at = r.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+            (String::from_utf8(r[..at].to_vec()).unwrap().to_ascii_lowercase(), r[at + 4..].to_vec())
+        };
+
+        let (head, body) =
+            split(request(port, "GET", "/pledge.js", "Accept-Encoding: gzip, deflate, br\r\n"));
+        assert!(head.contains("content-encoding: gzip"), "{head}");
+        assert!(head.contains("content-type: text/javascript; charset=utf-8"), "{head}");
+        assert!(head.contains("vary: accept-encoding"), "{head}");
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(body.as_slice()).read_to_string(&mut back).unwrap();
+        assert_eq!(back, script);
+
+        for refused in ["", "Accept-Encoding: identity\r\n", "Accept-Encoding: gzip;q=0, br\r\n"] {
+            let (head, body) = split(request(port, "GET", "/pledge.js", refused));
+            assert!(!head.contains("content-encoding"), "{refused}: {head}");
+            assert_eq!(body, script.as_bytes(), "{refused}");
+        }
+
+        // A file written after its copy is sent as it is.
+        std::thread::sleep(Duration::from_millis(20));
+        fs::write(root.join("pledge.js"), "export const b = 2;").unwrap();
+        let (head, body) = split(request(port, "GET", "/pledge.js", "Accept-Encoding: gzip\r\n"));
+        assert!(!head.contains("content-encoding"), "{head}");
+        assert_eq!(body, b"export const b = 2;");
         drop(server);
         let _ = fs::remove_dir_all(&root);
     }
