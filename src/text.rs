@@ -70,11 +70,15 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
     }
 }
 
-/// A ratio for prose: `17.5 times`, `17.5배`.
+/// A ratio for prose, put before "the limit": `17.5 times`, `17.5배`. In English a ratio shown as
+/// 1 is `exactly` (the Korean deal's peak is its cap) or, when it only rounds to 1, `about`:
+/// "1 times the limit" is not English; "1배" is Korean.
 pub fn times(lang: Lang, x: f64) -> String {
+    let shown = pct(x);
     match lang {
-        Lang::En => format!("{} times", pct(x)),
-        Lang::Ko => format!("{}배", pct(x)),
+        Lang::En if shown == "1" => if (x - 1.0).abs() < 1e-9 { "exactly" } else { "about" }.to_owned(),
+        Lang::En => format!("{shown} times"),
+        Lang::Ko => format!("{shown}배"),
     }
 }
 
@@ -549,6 +553,7 @@ mod tests {
         assert_eq!(usd_bn(Lang::Ko, 0.01), "0달러");
         assert_eq!(usd_bn(Lang::Ko, -4.5), "-45억 달러");
         assert_eq!(times(Lang::Ko, 17.5), "17.5배");
+        assert_eq!(times(Lang::Ko, 1.0), "1배");
         assert_eq!(
             title(Lang::Ko, &Preset::KrDeal.scenario()),
             "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 자국 통화 0%"
@@ -575,6 +580,20 @@ mod tests {
         let deal = narrate(&Preset::KrDeal.scenario());
         assert!(deal.starts_with("Korea would pay at most $20 bn in dollars in any year"), "{deal}");
         assert!(narrate(&Preset::Eu.scenario()).starts_with("No state cash"));
+    }
+
+    #[test]
+    fn a_peak_at_the_limit_is_exactly_the_limit_not_one_times_it() {
+        assert_eq!(times(Lang::En, 17.5), "17.5 times");
+        assert_eq!(times(Lang::En, 1.0), "exactly");
+        assert_eq!(times(Lang::En, 1.002), "about");
+        assert_eq!(times(Lang::En, 1.06), "1.1 times");
+        let deal = Preset::KrDeal.scenario();
+        let lines = summary_lines(Lang::En, &deal, &summarize(&deal, &schedule(&deal)));
+        assert!(lines.iter().any(|l| l.contains("(exactly the $20 bn limit)")), "{lines:?}");
+        // Just above the limit: $20 bn against 19.9.
+        let over = Scenario { limit: 19.9, ..deal };
+        assert!(narrate(&over).contains(", about the FX limit of $19.9 bn a year."), "{}", narrate(&over));
     }
 
     #[test]
