@@ -8,17 +8,17 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
-use super::controls::{Controls, Mark};
+use super::controls::{controls, ControlsProps, Mark};
 use super::embed::use_host_link;
 use super::share::{full_link, SharePanel};
-use super::summary::{DataTable, Notes, Summary};
-use super::teach::{BaselineBar, FeasibilityMap, Tour, WhatItTakes};
+use super::summary::{data_table, notes, summary_view, SummaryProps};
+use super::teach::{baseline_bar, what_it_takes, FeasibilityMap, SolverProps, Tour};
 use super::url;
 use crate::model::{self, min_upfront, schedule, summarize, Schedule};
 use crate::scenario::{Key, Scenario};
 use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
-use crate::view::{Lang, ThemeChoice};
+use crate::view::{Lang, ThemeChoice, View};
 
 /// Yew's reducer wrapper around the pure state machine.
 #[derive(Clone, PartialEq)]
@@ -174,6 +174,38 @@ fn use_settled(value: String) -> String {
 }
 
 /// The whole explorer.
+/// Props of [`Details`].
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    /// The scenario from before a drag, until it ends or pauses ([`use_calm`]).
+    calm: Computed,
+    /// The view, for the share panel's links and files.
+    view: View,
+    lang: Lang,
+    dark: bool,
+    dispatch: UseReducerDispatcher<Model>,
+}
+
+/// The panels below the first screen: what it would take, the data table, sharing and the notes.
+///
+/// One component for the four, which take the same calm scenario and so render together: during
+/// a drag none of them renders, as its props stay the same. The answers, the table and the notes
+/// are plain functions inside it (each component costs about 0.5 KB gzip of lifecycle code); the
+/// share panel is a component of its own, for its hooks.
+#[component]
+fn Details(props: &DetailsProps) -> Html {
+    let DetailsProps { calm, view, lang, dark, dispatch } = props;
+    let (lang, dark) = (*lang, *dark);
+    html! {
+        <>
+        { what_it_takes(&SolverProps { scenario: calm.scenario.clone(), summary: calm.summary.clone(), lang, dispatch: dispatch.clone() }) }
+        { data_table(&calm.schedule, lang) }
+        <SharePanel scenario={calm.scenario.clone()} view={view.clone()} schedule={calm.schedule.clone()} summary={calm.summary.clone()} {lang} {dark} />
+        { notes(&SummaryProps { scenario: calm.scenario.clone(), summary: calm.summary.clone(), lang, baseline: None }) }
+        </>
+    }
+}
+
 #[component]
 pub fn App() -> Html {
     let model = use_reducer(|| Model(UiState::load(&url::current_query())));
@@ -318,7 +350,7 @@ pub fn App() -> Html {
                 <p class="narration" id="narration">{ narration }</p>
                 { live }
                 if !shown.is_empty() {
-                    <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} only={shown} {lang} />
+                    { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: Some(shown), marks: Vec::new(), lang }) }
                 }
                 <p class="embed-foot">
                     <a id="full-link" href={link} target="_blank" rel="noopener">
@@ -389,22 +421,19 @@ pub fn App() -> Html {
         <Tour step={view.step} {lang} dispatch={dispatch.clone()} />
         <div class="layout">
             <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
-                <Controls scenario={scenario.clone()} gave_way={state.gave_way.clone()} dispatch={dispatch.clone()} {lang} {marks} />
+                { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }
             </section>
             <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
-                <Summary scenario={scenario.clone()} summary={summary.clone()} {lang} baseline={base_summary} />
+                { summary_view(&SummaryProps { scenario: scenario.clone(), summary: summary.clone(), lang, baseline: base_summary }) }
             </section>
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 { chart }
-                <BaselineBar pinned={view.base.is_some()} {lang} dispatch={dispatch.clone()} />
+                { baseline_bar(view.base.is_some(), lang, &dispatch) }
                 <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
             </section>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                 if painted {
-                    <WhatItTakes scenario={calm.scenario.clone()} summary={calm.summary.clone()} {lang} dispatch={dispatch.clone()} />
-                    <DataTable schedule={calm.schedule.clone()} {lang} />
-                    <SharePanel scenario={calm.scenario.clone()} view={view.clone()} schedule={calm.schedule.clone()} summary={calm.summary.clone()} {lang} {dark} />
-                    <Notes scenario={calm.scenario.clone()} summary={calm.summary.clone()} {lang} />
+                    <Details {calm} view={view.clone()} {lang} {dark} dispatch={dispatch.clone()} />
                 }
             </section>
         </div>

@@ -216,8 +216,7 @@ fn on_select(dispatch: &UseReducerDispatcher<Model>, action: fn(&str) -> Option<
     })
 }
 
-/// Props of [`Controls`].
-#[derive(Properties, PartialEq)]
+/// What [`controls`] shows.
 pub struct ControlsProps {
     /// The scenario shown.
     pub scenario: Scenario,
@@ -226,18 +225,19 @@ pub struct ControlsProps {
     /// Where to send changes.
     pub dispatch: UseReducerDispatcher<Model>,
     /// Show only these controls, in this order, without the preset picker and reset (embeds).
-    #[prop_or_default]
     pub only: Option<Vec<Key>>,
     /// Limit marks of the seed sliders (from the solvers).
-    #[prop_or_default]
     pub marks: Vec<(Key, Mark)>,
     /// The language.
     pub lang: Lang,
 }
 
 /// Every control, seed controls first (or only the ones an embed asks for).
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
+///
+/// A function, not a component: its scenario changes with every input, so a component would
+/// render as often and cost its lifecycle code (about 0.5 KB gzip) for nothing. The sliders it
+/// holds are components, and render only when their own value or words change.
+pub fn controls(props: &ControlsProps) -> Html {
     let s = &props.scenario;
     let d = &props.dispatch;
     let lang = props.lang;

@@ -11,8 +11,7 @@ use crate::scenario::Scenario;
 use crate::text::{self, pct, tr, usd_bn};
 use crate::view::Lang;
 
-/// Props shared by the summary and the notes.
-#[derive(Properties, PartialEq)]
+/// What the summary and the notes show.
 pub struct SummaryProps {
     /// The scenario.
     pub scenario: Scenario,
@@ -21,7 +20,6 @@ pub struct SummaryProps {
     /// The language.
     pub lang: Lang,
     /// The pinned baseline's summary, to compare with.
-    #[prop_or_default]
     pub baseline: Option<Rc<(Scenario, ModelSummary)>>,
 }
 
@@ -47,8 +45,7 @@ fn sources_of(lang: Lang, d: &Derived) -> Html {
 }
 
 /// The finding in one sentence and the key figures.
-#[component]
-pub fn Summary(props: &SummaryProps) -> Html {
+pub fn summary_view(props: &SummaryProps) -> Html {
     let s = &props.scenario;
     let sum = &props.summary;
     let lang = props.lang;
@@ -123,19 +120,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
     }
 }
 
-/// Props of [`DataTable`].
-#[derive(Properties, PartialEq)]
-pub struct TableProps {
-    /// The schedule to list.
-    pub schedule: Rc<Schedule>,
-    /// The language.
-    pub lang: Lang,
-}
-
 /// The schedule as a table with proper headers: every number the chart draws.
-#[component]
-pub fn DataTable(props: &TableProps) -> Html {
-    let lang = props.lang;
+pub fn data_table(schedule: &Schedule, lang: Lang) -> Html {
     let cell = |x: f64| html! { <td>{ pct(x) }</td> };
     let headers = [
         ("Year", "연도"),
@@ -162,7 +148,7 @@ pub fn DataTable(props: &TableProps) -> Html {
                         { for headers.iter().map(|(en, ko)| html! { <th scope="col">{ tr(lang, en, ko) }</th> }) }
                     </tr></thead>
                     <tbody>
-                    { for props.schedule.rows.iter().map(|r| html! {
+                    { for schedule.rows.iter().map(|r| html! {
                         <tr data-breach={r.breach.then_some("")}>
                             <th scope="row">{ r.year }{ if r.breach { above } else { "" } }</th>
                             { cell(r.upfront) }{ cell(r.direct) }{ cell(r.loans) }{ cell(r.corporate) }
@@ -178,8 +164,7 @@ pub fn DataTable(props: &TableProps) -> Html {
 }
 
 /// Assumptions, sources, and the "what would it take" answers.
-#[component]
-pub fn Notes(props: &SummaryProps) -> Html {
+pub fn notes(props: &SummaryProps) -> Html {
     let s = &props.scenario;
     let sum = &props.summary;
     let mut facts: Vec<Fact> = vec![crate::facts::KR_BOK_FX_CAPACITY];

@@ -251,8 +251,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     }
 }
 
-/// Props of [`WhatItTakes`].
-#[derive(Properties, PartialEq)]
+/// What [`what_it_takes`] answers.
 pub struct SolverProps {
     /// The scenario.
     pub scenario: Scenario,
@@ -265,8 +264,7 @@ pub struct SolverProps {
 }
 
 /// "What would it take": the solvers' answers in words, each with a button that applies it.
-#[component]
-pub fn WhatItTakes(props: &SolverProps) -> Html {
+pub fn what_it_takes(props: &SolverProps) -> Html {
     let lang = props.lang;
     let s = &props.scenario;
     let sv = &props.summary.solvers;
@@ -398,23 +396,10 @@ pub fn Tour(props: &TourProps) -> Html {
     }
 }
 
-/// Props of [`BaselineBar`].
-#[derive(Properties, PartialEq)]
-pub struct BaselineProps {
-    /// Whether a baseline is pinned.
-    pub pinned: bool,
-    /// The language.
-    pub lang: Lang,
-    /// Where to send pin and unpin.
-    pub dispatch: UseReducerDispatcher<Model>,
-}
-
-/// Pin the current scenario as a baseline, or clear it.
-#[component]
-pub fn BaselineBar(props: &BaselineProps) -> Html {
-    let lang = props.lang;
-    let dispatch = props.dispatch.clone();
-    let pinned = props.pinned;
+/// Pin the current scenario as a baseline, or clear it (a function, not a component: see
+/// [`super::controls::controls`]).
+pub fn baseline_bar(pinned: bool, lang: Lang, dispatch: &UseReducerDispatcher<Model>) -> Html {
+    let dispatch = dispatch.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
         dispatch.dispatch(if pinned { Action::Unpin } else { Action::Pin })
     });
