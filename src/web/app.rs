@@ -10,9 +10,9 @@ use yew::prelude::*;
 use super::chart_view::ChartView;
 use super::controls::{controls, ControlsProps, Mark};
 use super::embed::use_host_link;
-use super::share::{full_link, SharePanel};
+use super::share::{full_link, use_share_panel, ShareProps};
 use super::summary::{data_table, notes, summary_view, SummaryProps};
-use super::teach::{baseline_bar, what_it_takes, FeasibilityMap, SolverProps, Tour};
+use super::teach::{baseline_bar, focus_tour_step, tour, what_it_takes, FeasibilityMap, SolverProps};
 use super::url;
 use crate::model::{self, min_upfront, schedule, summarize, Schedule};
 use crate::scenario::{Key, Scenario};
@@ -190,17 +190,25 @@ struct DetailsProps {
 ///
 /// One component for the four, which take the same calm scenario and so render together: during
 /// a drag none of them renders, as its props stay the same. The answers, the table and the notes
-/// are plain functions inside it (each component costs about 0.5 KB gzip of lifecycle code); the
-/// share panel is a component of its own, for its hooks.
+/// are plain functions inside it, and the share panel a hook, whose state this component holds
+/// (each component costs about 0.5 KB gzip of lifecycle code).
 #[component]
 fn Details(props: &DetailsProps) -> Html {
     let DetailsProps { calm, view, lang, dark, dispatch } = props;
     let (lang, dark) = (*lang, *dark);
+    let share = use_share_panel(&ShareProps {
+        scenario: calm.scenario.clone(),
+        view: view.clone(),
+        schedule: calm.schedule.clone(),
+        summary: calm.summary.clone(),
+        lang,
+        dark,
+    });
     html! {
         <>
         { what_it_takes(&SolverProps { scenario: calm.scenario.clone(), summary: calm.summary.clone(), lang, dispatch: dispatch.clone() }) }
         { data_table(&calm.schedule, lang) }
-        <SharePanel scenario={calm.scenario.clone()} view={view.clone()} schedule={calm.schedule.clone()} summary={calm.summary.clone()} {lang} {dark} />
+        { share }
         { notes(&SummaryProps { scenario: calm.scenario.clone(), summary: calm.summary.clone(), lang, baseline: None }) }
         </>
     }
@@ -223,6 +231,12 @@ pub fn App() -> Html {
         let (theme, embed) = (view.theme, view.embed);
         use_effect_with((lang, theme, embed), move |_| apply_to_document(lang, theme, embed));
     }
+    // A tour step that opens takes the focus, so that its heading is read at once.
+    use_effect_with(view.step, |step| {
+        if step.is_some() {
+            focus_tour_step();
+        }
+    });
 
     // Side effects live here, not in the reducer: the URL follows the state...
     let query = state.query();
@@ -418,7 +432,7 @@ pub fn App() -> Html {
         </header>
         { for notices }
         { live }
-        <Tour step={view.step} {lang} dispatch={dispatch.clone()} />
+        { tour(view.step, lang, &dispatch) }
         <div class="layout">
             <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
                 { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }

@@ -161,8 +161,7 @@ fn copy(text: String, field: NodeRef, done: Callback<bool>) {
     });
 }
 
-/// Props of [`SharePanel`].
-#[derive(Properties, PartialEq)]
+/// What [`use_share_panel`] shows.
 pub struct ShareProps {
     /// The scenario shown.
     pub scenario: Scenario,
@@ -178,9 +177,11 @@ pub struct ShareProps {
     pub dark: bool,
 }
 
-/// The share, embed and download panel.
-#[component]
-pub fn SharePanel(props: &ShareProps) -> Html {
+/// The share, embed and download panel, as a hook of the component that shows it (`Details`),
+/// which holds its state: the status line and the two fields to copy from. A component of its own
+/// would cost about 0.5 KB gzip of lifecycle code and render no less often.
+#[hook]
+pub fn use_share_panel(props: &ShareProps) -> Html {
     let lang = props.lang;
     let status = use_state(String::new);
     let link_field = use_node_ref();

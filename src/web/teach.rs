@@ -338,38 +338,27 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     }
 }
 
-/// Props of [`Tour`].
-#[derive(Properties, PartialEq)]
-pub struct TourProps {
-    /// The step shown (1-based), if the tour is open.
-    pub step: Option<usize>,
-    /// The language.
-    pub lang: Lang,
-    /// Where to send moves.
-    pub dispatch: UseReducerDispatcher<Model>,
+/// The id of the tour step's heading, which takes the focus when a step opens
+/// ([`focus_tour_step`]).
+const TOUR_HEADING: &str = "tour-heading";
+
+/// Moves the focus to the open step's heading, so that it is read at once. `App` calls it in an
+/// effect on the step.
+pub fn focus_tour_step() {
+    let heading = gloo::utils::document().get_element_by_id(TOUR_HEADING);
+    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h.focus();
+    }
 }
 
-/// The guided tour: a start button, or the current step with Back, Next and Leave.
-#[component]
-pub fn Tour(props: &TourProps) -> Html {
-    let lang = props.lang;
-    let heading = use_node_ref();
+/// The guided tour: a start button, or step `step` (1-based) with Back, Next and Leave (a
+/// function, not a component: see [`super::controls::controls`]).
+pub fn tour(step: Option<usize>, lang: Lang, dispatch: &UseReducerDispatcher<Model>) -> Html {
     let go = |to: Option<usize>| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Tour(to)))
     };
-    {
-        // Move the focus to the new step's heading so it is read at once.
-        let heading = heading.clone();
-        use_effect_with(props.step, move |step| {
-            if step.is_some() {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
-    let Some(n) = props.step else {
+    let Some(n) = step else {
         return html! {
             <div class="tour tour-start">
                 <button type="button" id="tour-start" onclick={go(Some(1))}>
@@ -381,7 +370,7 @@ pub fn Tour(props: &TourProps) -> Html {
     let Some(step) = n.checked_sub(1).and_then(|i| STEPS.get(i)) else { return html! {} };
     html! {
         <section class="tour" id="tour" aria-labelledby="tour-heading">
-            <h2 id="tour-heading" tabindex="-1" ref={heading}>
+            <h2 id={TOUR_HEADING} tabindex="-1">
                 { format!("{} {n}/{}: {}", tr(lang, "Step", "단계"), STEPS.len(), step.title(lang)) }
             </h2>
             <p id="tour-text">{ step.text(lang) }</p>

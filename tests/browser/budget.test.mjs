@@ -42,7 +42,8 @@
 // IndexSet, 1.8 KB gzip of code for two elements; 158 900 (page 158 861) when the panels whose
 // props change with every input (summary, controls, baseline button) became plain functions and
 // the four below the first screen one component: each Yew component is about 0.5 KB gzip of
-// lifecycle code (+80 B before that for "exactly the limit").
+// lifecycle code (+80 B before that for "exactly the limit"); 157 100 (page 157 006) when the
+// tour became a function (App moves the focus to its step) and the share panel a hook of Details.
 // The performance issue's target is 150 000 bytes; the page is over it, and bench/README.md says
 // by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -51,12 +52,12 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 158_900;
+const BUDGET_GZIP_BYTES = 157_100;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
-// 151 600 (page 151 549) with fewer components, as above.
-const SERVED_BUDGET_BYTES = 151_600;
+// 151 600 (page 151 549) with fewer components, as above; 149 600 (page 149 558) with fewer still.
+const SERVED_BUDGET_BYTES = 149_600;
 // The performance issue's target for the page's total transfer, gzip.
 const TARGET_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
