@@ -173,7 +173,6 @@ fn use_settled(value: String) -> String {
     (*settled).clone()
 }
 
-/// The whole explorer.
 /// Props of [`Details`].
 #[derive(Properties, PartialEq)]
 struct DetailsProps {
@@ -214,6 +213,7 @@ fn Details(props: &DetailsProps) -> Html {
     }
 }
 
+/// The whole explorer.
 #[component]
 pub fn App() -> Html {
     let model = use_reducer(|| Model(UiState::load(&url::current_query())));

@@ -339,7 +339,8 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
 }
 
 /// The id of the tour step's heading, which takes the focus when a step opens
-/// ([`focus_tour_step`]).
+/// ([`focus_tour_step`]). [`tour`] writes it as a literal, so that the element's attributes stay
+/// static (a computed one makes Yew diff them on every render).
 const TOUR_HEADING: &str = "tour-heading";
 
 /// Moves the focus to the open step's heading, so that it is read at once. `App` calls it in an
@@ -370,7 +371,7 @@ pub fn tour(step: Option<usize>, lang: Lang, dispatch: &UseReducerDispatcher<Mod
     let Some(step) = n.checked_sub(1).and_then(|i| STEPS.get(i)) else { return html! {} };
     html! {
         <section class="tour" id="tour" aria-labelledby="tour-heading">
-            <h2 id={TOUR_HEADING} tabindex="-1">
+            <h2 id="tour-heading" tabindex="-1">
                 { format!("{} {n}/{}: {}", tr(lang, "Step", "단계"), STEPS.len(), step.title(lang)) }
             </h2>
             <p id="tour-text">{ step.text(lang) }</p>

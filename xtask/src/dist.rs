@@ -398,7 +398,8 @@ pub fn size_report(dir: &Path) -> Result<SizeReport> {
     Ok(SizeReport { files })
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Every file under `dir`, appended to `out` (`precompress` walks `dist/` with it too).
+pub fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for entry in fs::read_dir(dir).with_context(|| format!("could not read {}", dir.display()))? {
         let entry = entry?;
         if entry.file_type()?.is_dir() {

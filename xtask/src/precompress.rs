@@ -47,8 +47,11 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
 /// Writes `NAME.gz` beside every compressible file under `dir` whose copy is smaller than it,
 /// after checking that the copy decompresses to the file's bytes. Returns how many it wrote.
 pub fn precompress(dir: &Path) -> Result<usize> {
+    let mut paths = Vec::new();
+    crate::dist::collect_files(dir, &mut paths)?;
     let mut written = 0;
-    for path in files(dir)? {
+    // An earlier `.gz` copy is not compressible, so it is not compressed again.
+    for path in paths {
         if !compressible(&path) {
             continue;
         }
@@ -70,25 +73,6 @@ pub fn precompress(dir: &Path) -> Result<usize> {
         }
     }
     Ok(written)
-}
-
-/// Every file under `dir`, depth first, without earlier `.gz` copies.
-fn files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).with_context(|| format!("could not read {}", dir.display()))? {
-            let entry = entry?;
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_none_or(|e| e != "gz") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 #[cfg(test)]
