@@ -56,12 +56,12 @@ const BUDGET_GZIP_BYTES = 157_100;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
-// 151 600 (page 151 549) with fewer components, as above; 149 950 with fewer still. That one is
-// set above the spread, not above one build: wasm-bindgen 0.2.105 orders the wasm's imports
-// differently from run to run (fixed upstream in a later release), which moves Zopfli's output by
-// up to 300 B while gzip -9 moves by about 10. Builds of the same source gave 149 558 to 149 840
-// bytes on the wire (bench/README.md, eighth session).
-const SERVED_BUDGET_BYTES = 149_950;
+// 151 600 (page 151 549) with fewer components, as above; with fewer still, the target itself,
+// 150 000. It is set against the spread of builds, not one build: wasm-bindgen 0.2.105 orders the
+// wasm's imports differently from run to run (fixed upstream in a later release), which moves
+// Zopfli's output by about 330 B while gzip -9 moves by about 10. Seventeen builds of the last
+// sources gave 149 558 to 149 887 bytes on the wire (bench/README.md, eighth session).
+const SERVED_BUDGET_BYTES = 150_000;
 // The performance issue's target for the page's total transfer, gzip.
 const TARGET_BYTES = 150_000;
 // The chart-download module (pledge_svg.js and its wasm, src/bin/pledge-svg.rs) is fetched the
