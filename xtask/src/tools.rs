@@ -89,7 +89,7 @@ fn package_versions(lock: &str, name: &str) -> Vec<String> {
     versions
 }
 
-/// The version `wasm-bindgen --version` reports (`wasm-bindgen 0.2.105` → `0.2.105`), if any.
+/// The version `wasm-bindgen --version` reports (`wasm-bindgen 0.2.107` → `0.2.107`), if any.
 fn installed_wasm_bindgen_version(root: &Path) -> Option<String> {
     let out = Cmd::new(root, "wasm-bindgen").args(["--version"]).probe_stdout()?;
     out.split_whitespace().nth(1).map(str::to_owned)
