@@ -11,9 +11,9 @@ pub enum Preset {
     UsDemand,
     /// The final Korean deal of November 2025.
     KrDeal,
-    /// Japan's 550.
+    /// Japan's $550 bn pledge (Sep 2025).
     Japan,
-    /// The EU's 600.
+    /// The EU's $600 bn pledge (Aug 2025).
     Eu,
 }
 
@@ -76,12 +76,10 @@ impl Preset {
     /// A short title.
     pub fn title(self, lang: Lang) -> &'static str {
         let (en, ko) = match self {
-            Preset::UsDemand => {
-                ("US demand: all 350 upfront, in dollars", "미국 요구: 3,500억 달러 전액 선불, 달러로")
-            }
+            Preset::UsDemand => ("US demand: all upfront, in dollars", "미국 요구: 전액 선불, 달러로"),
             Preset::KrDeal => ("Korea's final deal (Nov 2025)", "한국 최종 합의 (2025년 11월)"),
-            Preset::Japan => ("Japan's 550", "일본의 5,500억 달러"),
-            Preset::Eu => ("EU's 600", "EU의 6,000억 달러"),
+            Preset::Japan => ("Japan's deal (Sep 2025)", "일본 합의 (2025년 9월)"),
+            Preset::Eu => ("EU's deal (Aug 2025)", "EU 합의 (2025년 8월)"),
         };
         match lang {
             Lang::En => en,
@@ -177,6 +175,22 @@ fn cash_years() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_presets_chart_title_names_its_amount_once() {
+        // The chart title is "<preset> · <total> pledge over …": a preset's name that gave the
+        // amount too ("Japan's 550 · $550 bn pledge") said it twice, once without its unit.
+        for preset in Preset::ALL {
+            let s = preset.scenario();
+            for lang in [Lang::En, Lang::Ko] {
+                let title = crate::text::title(lang, &s);
+                let digits: String =
+                    crate::text::usd_bn(lang, s.total).chars().filter(char::is_ascii_digit).collect();
+                let mentions = title.replace(',', "").matches(digits.as_str()).count();
+                assert_eq!(mentions, 1, "{preset:?} {lang:?}: {title}");
+            }
+        }
+    }
 
     #[test]
     fn every_preset_is_a_valid_scenario_that_round_trips() {

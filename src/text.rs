@@ -72,11 +72,13 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
 
 /// A ratio for prose, put before "the limit": `17.5 times`, `17.5배`. In English a ratio shown as
 /// 1 is `exactly` (the Korean deal's peak is its cap) or, when it only rounds to 1, `about`:
-/// "1 times the limit" is not English; "1배" is Korean.
+/// "1 times the limit" is not English; "1배" is Korean. Shown as 0, it is `none of` (no dollars
+/// at all) or `almost none of`.
 pub fn times(lang: Lang, x: f64) -> String {
     let shown = pct(x);
     match lang {
         Lang::En if shown == "1" => if (x - 1.0).abs() < 1e-9 { "exactly" } else { "about" }.to_owned(),
+        Lang::En if shown == "0" => if x == 0.0 { "none of" } else { "almost none of" }.to_owned(),
         Lang::En => format!("{shown} times"),
         Lang::Ko => format!("{shown}배"),
     }
@@ -178,7 +180,7 @@ pub fn limit_is_bok(s: &Scenario) -> bool {
 }
 
 /// A count of years as written: `1 year`, `10 years`, `17.5 years`.
-fn years(count: &str) -> String {
+pub fn years(count: &str) -> String {
     if count == "1" {
         "1 year".to_owned()
     } else {
@@ -588,6 +590,12 @@ mod tests {
         assert_eq!(times(Lang::En, 1.0), "exactly");
         assert_eq!(times(Lang::En, 1.002), "about");
         assert_eq!(times(Lang::En, 1.06), "1.1 times");
+        // No dollars at all (every cash share paid in won, or company money only).
+        assert_eq!(times(Lang::En, 0.0), "none of");
+        assert_eq!(times(Lang::En, 0.0004), "almost none of");
+        let eu = Preset::Eu.scenario();
+        let lines = summary_lines(Lang::En, &eu, &summarize(&eu, &schedule(&eu)));
+        assert!(lines.iter().any(|l| l.contains("(none of the $20 bn limit)")), "{lines:?}");
         let deal = Preset::KrDeal.scenario();
         let lines = summary_lines(Lang::En, &deal, &summarize(&deal, &schedule(&deal)));
         assert!(lines.iter().any(|l| l.contains("(exactly the $20 bn limit)")), "{lines:?}");

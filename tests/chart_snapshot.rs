@@ -24,7 +24,7 @@ fn svg_of_the_us_demand_has_the_marks_the_reader_needs() {
     let has_text = |t: &str| svg.contains(&format!(">\n{t}\n</text>"));
     // Title states the scenario; the limit line is labelled with value and source; axis titles;
     // a breach marker (a polygon) for the one breach year; the source line.
-    assert!(svg.contains("US demand: all 350 upfront, in dollars"), "title");
+    assert!(svg.contains("US demand: all upfront, in dollars"), "title");
     assert!(svg.contains("FX limit $20 bn a year (Bank of Korea, 2025-10-29)"));
     assert!(has_text("$20 bn"), "value tag beside the line");
     assert!(has_text("USD bn per year") && has_text("Year"));

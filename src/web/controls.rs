@@ -129,7 +129,7 @@ fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     match (key, ko) {
         (Key::Upfront, false) => format!("Every year fits up to {v}%"),
         (Key::Upfront, true) => format!("{v}%까지 모든 해가 한도 안"),
-        (Key::Years, false) => format!("Every year fits from {v} years"),
+        (Key::Years, false) => format!("Every year fits from {}", crate::text::years(&v)),
         (Key::Years, true) => format!("{v}년부터 모든 해가 한도 안"),
         (_, false) => format!("Every year fits from {v}%"),
         (_, true) => format!("{v}%부터 모든 해가 한도 안"),

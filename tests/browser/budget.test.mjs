@@ -44,7 +44,10 @@
 // the four below the first screen one component: each Yew component is about 0.5 KB gzip of
 // lifecycle code (+80 B before that for "exactly the limit"); 157 100 (page 157 006) when the
 // tour became a function (App moves the focus to its step) and the share panel a hook of Details;
-// 156 800 (page 156 736) with wasm-bindgen 0.2.107, whose glue is smaller.
+// 156 800 (page 156 736) with wasm-bindgen 0.2.107, whose glue is smaller; raised to 156 850
+// (page 156 816) the same day for three wordings: presets named without their amount, which the
+// chart title gives ("Japan's 550 · $550 bn pledge"), "none of the limit" for a peak of no
+// dollars ("0 times the limit") and "from 1 year" ("1 years").
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -53,7 +56,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_800;
+const BUDGET_GZIP_BYTES = 156_850;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -61,7 +64,8 @@ const BUDGET_GZIP_BYTES = 156_800;
 // 150 000. Until 2026-12-02 it had to allow for the spread of builds: wasm-bindgen 0.2.105 ordered
 // the wasm's imports differently from run to run, which moved Zopfli's output by about 330 B
 // (149 558 to 149 887 bytes on the wire over seventeen builds of one source). 0.2.107 sorts them:
-// repeated builds are byte-identical, and the page is 149 464 bytes on the wire.
+// repeated builds are byte-identical, and the page is 149 464 bytes on the wire (149 589 with the
+// wordings above).
 const SERVED_BUDGET_BYTES = 150_000;
 // The performance issue's target for the page's total transfer, gzip.
 const TARGET_BYTES = 150_000;

@@ -111,9 +111,16 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
   // Where the range starts at 0, the mark keeps its one end.
   const { page: p2 } = await open(context, '?preset=kr-deal&years=20');
   assert.match(await p2.textContent('#ctl-upfront-mark'), /^Every year fits up to \d/);
+  // A timeline that fits from one year on says "1 year", and a peak of no dollars is "none of"
+  // the limit, not "0 times" it (the EU's pledge is company money only).
+  const { page: p3 } = await open(context, '?preset=eu');
+  assert.equal(await p3.textContent('#ctl-years-mark'), 'Every year fits from 1 year');
+  assert.match(await p3.textContent('.figures'), /none of the limit/);
+  assert.doesNotMatch(await p3.textContent('.figures'), /0 times/);
   assert.deepEqual(errors, []);
   await page.close();
   await p2.close();
+  await p3.close();
 });
 
 test('"what would it take" applies the solvers and the result keeps every year under the limit', async () => {
