@@ -10,6 +10,16 @@ export const launchChromium = () => chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 
+/** The main thread (`{ pid, tid }`) of the renderer that holds the page's top frame, in the
+ * events of a Chrome trace (a trace can hold other renderers). */
+export function rendererMainThread(events) {
+  const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames || [];
+  const pid = frames.find((f) => !f.parent)?.processId;
+  const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
+  if (!thread) throw new Error('no renderer main thread in the trace');
+  return { pid: thread.pid, tid: thread.tid };
+}
+
 /** The median of `xs` (the upper one of an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -11,7 +11,7 @@
 // are left out (warm-up). Events nest (FunctionCall holds v8.callFunction, Layout holds its
 // parts), so the rows overlap: read them one against another, not as a sum.
 import { serve } from './serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, rendererMainThread } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 300);
@@ -56,10 +56,7 @@ async function run(path) {
 
   const marks = {};
   for (const e of events) if (e.cat?.includes('user_timing') && /^(in|out)\d+$/.test(e.name)) marks[e.name] = e.ts;
-  const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames || [];
-  const pid = frames.find((f) => !f.parent)?.processId;
-  const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
-  if (!thread) throw new Error('no renderer main thread in the trace');
+  const thread = rendererMainThread(events);
   const spans = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur);
   const inputs = [];
   for (let i = WARM_UP; i < INPUTS; i++) {

@@ -12,7 +12,7 @@
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
 import { serve } from './serve.mjs';
-import { dragUpfront, launchChromium } from './chromium.mjs';
+import { dragUpfront, launchChromium, rendererMainThread } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 150);
@@ -51,12 +51,7 @@ async function trace(path, css) {
   await cdp.send('Tracing.end');
   await complete;
   await context.close();
-  // The main thread of the renderer that holds the page's top frame (a trace can hold others).
-  const frames = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames || [];
-  const pid = frames.find((f) => !f.parent)?.processId;
-  const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
-  if (!thread) throw new Error('no renderer main thread in the trace');
-  const { pid: mainPid, tid: mainTid } = thread;
+  const { pid: mainPid, tid: mainTid } = rendererMainThread(events);
   // Some phases nest in themselves (a Paint of the document holds one of its root element):
   // only the outermost of each name counts.
   return PHASES.map(([, name]) => {
