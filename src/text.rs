@@ -179,6 +179,13 @@ pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value
 }
 
+/// How many of `years` years are (above the limit), with the verb that agrees: `1 of 10 years
+/// is`, `3 of 10 years are`.
+fn of_years(breach: u32, years: u32) -> String {
+    let verb = if breach == 1 { "is" } else { "are" };
+    format!("{breach} of {years} years {verb}")
+}
+
 /// A count of years as written: `1 year`, `10 years`, `17.5 years`.
 pub fn years(count: &str) -> String {
     if count == "1" {
@@ -247,7 +254,7 @@ fn narration_en(s: &Scenario, sum: &Summary) -> String {
     };
     if sum.breach_years > 0 {
         let years = if s.years > 1 {
-            format!(" {} of {} years are above the limit.", sum.breach_years, s.years)
+            format!(" {} above the limit.", of_years(sum.breach_years, s.years))
         } else {
             String::new()
         };
@@ -320,12 +327,19 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
     let limit = usd_bn(lang, s.limit);
     let peak = usd_bn(lang, sum.peak_usd_cash);
     match lang {
-        Lang::En => format!(
-            "Stacked bars, one per year from {} to {last}, show what is paid each year by kind; the dollar part of \
-             state cash is at the bottom. A dashed line marks the FX limit of {limit} a year. {} of {} years are above \
-             it; the most dollars in one year are {peak}, in {}.",
-            s.start, sum.breach_years, s.years, sum.peak_year
-        ),
+        Lang::En => {
+            let above = match (s.years, sum.breach_years) {
+                (1, 0) => "The one year is not".to_owned(),
+                (1, _) => "The one year is".to_owned(),
+                (n, b) => of_years(b, n),
+            };
+            format!(
+                "Stacked bars, one per year from {} to {last}, show what is paid each year by kind; the dollar part of \
+                 state cash is at the bottom. A dashed line marks the FX limit of {limit} a year. {above} above it; \
+                 the most dollars in one year are {peak}, in {}.",
+                s.start, sum.peak_year
+            )
+        }
         Lang::Ko => format!(
             "{}년부터 {last}년까지 해마다 막대 하나가 그해 지급액을 종류별로 쌓아 보여 줍니다. 국가 현금 중 달러 부분이 \
              맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {}년 중 {}년이 한도를 넘고, 한 해 달러 지급이 가장 큰 해는 \
@@ -573,7 +587,7 @@ mod tests {
     fn narration_of_the_us_demand() {
         assert_eq!(
             narrate(&Preset::UsDemand.scenario()),
-            "Korea would need $350 bn in dollars in 2026, 17.5 times what the Bank of Korea says it can supply a year. 1 of 10 years are above the limit."
+            "Korea would need $350 bn in dollars in 2026, 17.5 times what the Bank of Korea says it can supply a year. 1 of 10 years is above the limit."
         );
     }
 
@@ -657,6 +671,16 @@ mod tests {
             title(Lang::En, &ten)
         );
         assert_eq!(years("17.5"), "17.5 years");
+        let describe = |s: &Scenario| chart_description(Lang::En, s, &summarize(s, &schedule(s)));
+        let above = describe(&one);
+        assert!(above.contains(". The one year is above it; "), "{above}");
+        let within = Scenario { years: 1, upfront: 0.0, guarantees: 0.0, corporate: 100.0, ..one };
+        assert!(describe(&within).contains(". The one year is not above it; "), "{}", describe(&within));
+        let demand = Preset::UsDemand.scenario();
+        assert!(describe(&demand).contains(". 1 of 10 years is above it; "), "{}", describe(&demand));
+        assert!(describe(&ten).contains(". 10 of 10 years are above it; "), "{}", describe(&ten));
+        let three = Scenario { years: 3, ..Scenario::default() };
+        assert!(describe(&three).contains(". 3 of 3 years are above it; "), "{}", describe(&three));
     }
 
     #[test]

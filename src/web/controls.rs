@@ -49,11 +49,13 @@ pub fn value_text(lang: Lang, s: &Scenario, key: Key) -> String {
             }
         }
         Key::Years => {
-            let last = s.start + s.years - 1;
-            if ko {
-                format!("{}년, {}년부터 {last}년까지", s.years, s.start)
-            } else {
-                format!("{} years, {} to {last}", s.years, s.start)
+            let (n, first) = (s.years, s.start);
+            let last = first + n - 1;
+            match (ko, n == 1) {
+                (false, true) => format!("1 year, {first}"),
+                (false, false) => format!("{n} years, {first} to {last}"),
+                (true, true) => format!("1년, {first}년"),
+                (true, false) => format!("{n}년, {first}년부터 {last}년까지"),
             }
         }
         Key::Limit => {

@@ -292,7 +292,9 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     };
     let upfront_cash = s.upfront > 0.0;
     let years_words = match (sv.min_years, ko) {
-        (Some(y), false) => format!("The shortest timeline that fits: {y} years."),
+        (Some(y), false) => {
+            format!("The shortest timeline that fits: {}.", crate::text::years(&y.to_string()))
+        }
         (Some(y), true) => format!("한도 안에 드는 가장 짧은 기간: {y}년."),
         (None, false) if upfront_cash => {
             "Impossible within 30 years: the upfront payment lands in the first year whatever the timeline."

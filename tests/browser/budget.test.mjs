@@ -47,7 +47,11 @@
 // 156 800 (page 156 736) with wasm-bindgen 0.2.107, whose glue is smaller; raised to 156 850
 // (page 156 816) the same day for three wordings: presets named without their amount, which the
 // chart title gives ("Japan's 550 · $550 bn pledge"), "none of the limit" for a peak of no
-// dollars ("0 times the limit") and "from 1 year" ("1 years").
+// dollars ("0 times the limit") and "from 1 year" ("1 years"); raised to 157 100 (page 157 035,
+// 149 756 served) on 2026-12-02 for the rest of the one-year wording: the timeline's readout
+// ("1 year, 2026", not "1 years, 2026 to 2026"), the shortest timeline that fits ("1 year") and the
+// chart's description ("The one year is above it", not "1 of 1 years are"), with the verb agreeing
+// ("1 of 10 years is above the limit").
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -56,7 +60,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_850;
+const BUDGET_GZIP_BYTES = 157_100;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -94,7 +94,7 @@ test('picking a preset sets the controls, the URL and the narration', async () =
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '100');
   assert.equal(query(page).get('preset'), 'us-demand');
   assert.equal(await page.textContent('#narration'),
-    'Korea would need $350 bn in dollars in 2026, 17.5 times what the Bank of Korea says it can supply a year. 1 of 10 years are above the limit.');
+    'Korea would need $350 bn in dollars in 2026, 17.5 times what the Bank of Korea says it can supply a year. 1 of 10 years is above the limit.');
   await page.selectOption('#ctl-preset', 'kr-deal');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
   assert.match(await page.textContent('.notes'), /150 bn shipbuilding part is split/);

@@ -117,10 +117,19 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
   assert.equal(await p3.textContent('#ctl-years-mark'), 'Every year fits from 1 year');
   assert.match(await p3.textContent('.figures'), /none of the limit/);
   assert.doesNotMatch(await p3.textContent('.figures'), /0 times/);
-  assert.deepEqual(errors, []);
+  await p3.waitForSelector('.solvers');
+  assert.match(await p3.textContent('.solvers'), /The shortest timeline that fits: 1 year\./);
+  // A one-year timeline is "1 year, 2026" on the slider, not "1 years, 2026 to 2026", and the
+  // chart's description speaks of that one year.
+  const { page: p4, errors: e4 } = await open(context, '?preset=eu&years=1');
+  assert.equal(await p4.getAttribute('#ctl-years', 'aria-valuetext'), '1 year, 2026');
+  assert.equal(await p4.textContent('output[for="ctl-years"]'), '1 year, 2026');
+  assert.match(await p4.textContent('#chart-description'), /\. The one year is not above it; /);
+  assert.deepEqual([...errors, ...e4], []);
   await page.close();
   await p2.close();
   await p3.close();
+  await p4.close();
 });
 
 test('"what would it take" applies the solvers and the result keeps every year under the limit', async () => {
