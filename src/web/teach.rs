@@ -44,6 +44,19 @@ fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
     )
 }
 
+/// A memoised map as an effect's dependency, compared by identity: `use_memo` gives back the same
+/// `Rc` until it computes a new map, and comparing two maps cell by cell (3 030 or 5 151 cells, for two
+/// effects on every render) cost a tenth of a millisecond a slider input. The dependency holds
+/// the `Rc`, so a new map cannot take the old one's address while they are compared.
+#[derive(Clone)]
+struct Same(Rc<Map>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`FeasibilityMap`].
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -95,9 +108,9 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     {
         let (cells, placed, node) = (cells.clone(), placed.clone(), node.clone());
         use_effect_with(
-            (map.clone(), width, props.dark, lang, props.scenario.limit.to_bits(), ratio.to_bits()),
+            (Same(map.clone()), width, props.dark, lang, props.scenario.limit.to_bits(), ratio.to_bits()),
             move |deps| {
-                let (map, width, _, _, limit, ratio) = deps;
+                let (Same(map), width, _, _, limit, ratio) = deps;
                 if *width == 0 {
                     return; // not measured yet: the width hook renders again
                 }
@@ -129,7 +142,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     {
         let (ring, placed, node) = (ring.clone(), placed.clone(), node.clone());
         let deps = (
-            map.clone(),
+            Same(map.clone()),
             width,
             props.dark,
             lang,
@@ -139,7 +152,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             // The cells are redrawn at a new ratio just before: the ring follows them.
             ratio.to_bits(),
         );
-        use_effect_with(deps, move |(map, width, ..)| {
+        use_effect_with(deps, move |(Same(map), width, ..)| {
             if *width == 0 {
                 return;
             }
