@@ -196,7 +196,7 @@ impl Segment {
             Segment::Called => ("Guarantees called", "청구된 보증"),
             Segment::Local => ("Paid in own currency", "자국 통화 지급"),
             Segment::Corporate => ("Company investment", "기업 투자"),
-            Segment::Contingent => ("Guarantees (contingent)", "보증 (우발)"),
+            Segment::Contingent => ("Guarantees (contingent)", "미청구 보증"),
         };
         tr(lang, en, ko)
     }

@@ -75,7 +75,7 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
         crate::text::tr(
             lang,
             "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.",
-            "연간, 10억 달러 단위. 'guar.'는 제공한 보증(우발), 'called'는 청구되어 지급된 보증."
+            "연간, 10억 달러 단위. 'guar.'는 제공한 보증(우발 채무), 'called'는 청구되어 지급된 보증."
         )
     );
     let widths = [5, 8, 8, 8, 8, 8, 8, 8, 8, 7, 9, 6];

@@ -21,13 +21,13 @@ pub enum Preset {
 pub const ASSUME_SHIPBUILDING_SPLIT: Assumption = Assumption {
     key: "kr_shipbuilding_split",
     text: "the 150 bn shipbuilding part is split half company investment (75) and half guarantees and ship financing (75, modelled as guarantees); the real split is unpublished",
-    ko: "조선 협력 1,500억 달러는 절반은 기업 투자(750억 달러), 절반은 보증과 선박 금융(750억 달러, 보증으로 모형화)으로 나눔. 실제 배분은 공개되지 않음",
+    ko: "조선 협력 1,500억 달러는 절반은 기업 투자(750억 달러), 절반은 보증과 선박 금융(750억 달러, 보증으로 모델화)으로 나눔. 실제 배분은 공개되지 않음",
 };
 /// Deal presets start with no guarantee called.
 pub const ASSUME_NO_CALLS: Assumption = Assumption {
     key: "calls_zero",
     text: "no guarantee is called; move 'Guarantees called' to see what calls would cost",
-    ko: "청구되는 보증은 없다고 둠. 청구의 비용은 '보증 청구' 슬라이더로 볼 수 있음",
+    ko: "청구되는 보증은 없다고 둠. 청구 시 비용은 '보증 청구' 슬라이더로 볼 수 있음",
 };
 /// Japan's split between loans and guarantees is not published.
 pub const ASSUME_JP_SPLIT: Assumption = Assumption {
@@ -51,7 +51,7 @@ pub const ASSUME_EU_CORPORATE: Assumption = Assumption {
 pub const ASSUME_LIMIT_FOR_COMPARISON: Assumption = Assumption {
     key: "limit_for_comparison",
     text: "the FX limit is the Bank of Korea's 20 bn a year, kept for comparison; no such figure is published for this economy",
-    ko: "외환 한도는 비교를 위해 한국은행의 연 200억 달러를 그대로 씀. 이 경제에 대해 발표된 수치는 없음",
+    ko: "외환 한도는 비교를 위해 한국은행의 연 200억 달러를 그대로 씀. 이 경제권에는 발표된 수치가 없음",
 };
 
 impl Preset {

@@ -57,8 +57,14 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
         Lang::En => format!("${} bn", pct(x)),
         Lang::Ko => {
             let sign = if x < 0.0 { "-" } else { "" };
-            // 1 bn = 10억; the English one decimal of a billion is one 억.
-            let eok = (x.abs() * 10.0).round() as u64;
+            // 1 bn = 10억: the English figure's digits (one decimal, rounded as `pct` rounds it,
+            // half to even on the exact value) are the count of 억, so both languages show the
+            // same amount.
+            let eok = fixed(x.abs(), 1)
+                .to_string()
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')));
             let (jo, rest) = (eok / 10_000, eok % 10_000);
             match (jo, rest) {
                 (0, 0) => "0달러".to_owned(),
@@ -80,6 +86,8 @@ pub fn times(lang: Lang, x: f64) -> String {
         Lang::En if shown == "1" => if (x - 1.0).abs() < 1e-9 { "exactly" } else { "about" }.to_owned(),
         Lang::En if shown == "0" => if x == 0.0 { "none of" } else { "almost none of" }.to_owned(),
         Lang::En => format!("{shown} times"),
+        Lang::Ko if shown == "1" && (x - 1.0).abs() >= 1e-9 => "약 1배".to_owned(),
+        Lang::Ko if shown == "0" && x != 0.0 => "거의 0배".to_owned(),
         Lang::Ko => format!("{shown}배"),
     }
 }
@@ -93,15 +101,6 @@ pub fn country_name(lang: Lang, c: Country) -> &'static str {
         (Lang::Ko, Country::Kr) => "한국",
         (Lang::Ko, Country::Jp) => "일본",
         (Lang::Ko, Country::Eu) => "EU",
-    }
-}
-
-/// The economy as the topic of a Korean sentence (with 은/는).
-fn country_topic_ko(c: Country) -> &'static str {
-    match c {
-        Country::Kr => "한국은",
-        Country::Jp => "일본은",
-        Country::Eu => "EU는",
     }
 }
 
@@ -147,7 +146,7 @@ pub fn lever_name(lang: Lang, key: crate::scenario::Key, country: Country) -> &'
         Key::Start => ("First year", "첫해"),
         Key::Preset => ("Scenario", "시나리오"),
         Key::Profile => ("Loading profile", "연도별 배분"),
-        Key::Country => ("Economy", "경제"),
+        Key::Country => ("Economy", "경제권"),
     };
     tr(lang, en, ko)
 }
@@ -284,7 +283,7 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
             country_name(Lang::Ko, s.country)
         );
     }
-    let who = country_topic_ko(s.country);
+    let who = country_name(Lang::Ko, s.country);
     let limit_words = if limit_is_bok(s) && s.country == Country::Kr {
         "한국은행이 한 해에 공급할 수 있다고 본 금액".to_owned()
     } else {
@@ -301,13 +300,13 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
             None => "외환 한도는 0입니다".to_owned(),
         };
         format!(
-            "{who} {}년에 달러로 {}를 내야 합니다. {against}.{years}",
+            "{who}의 {}년 달러 지급액은 {}입니다. {against}.{years}",
             sum.peak_year,
             usd(sum.peak_usd_cash)
         )
     } else {
         format!(
-            "{who} 어느 해에도 달러로 많아야 {}({}년)를 내면 되어, {limit_words} 안에 머뭅니다.",
+            "{who}의 한 해 달러 지급액은 많아야 {}({}년)로, {limit_words} 안입니다.",
             usd(sum.peak_usd_cash),
             sum.peak_year,
         )
@@ -340,12 +339,18 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
                 s.start, sum.peak_year
             )
         }
-        Lang::Ko => format!(
-            "{}년부터 {last}년까지 해마다 막대 하나가 그해 지급액을 종류별로 쌓아 보여 줍니다. 국가 현금 중 달러 부분이 \
-             맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {}년 중 {}년이 한도를 넘고, 한 해 달러 지급이 가장 큰 해는 \
-             {}년으로 {peak}입니다.",
-            s.start, s.years, sum.breach_years, sum.peak_year
-        ),
+        Lang::Ko => {
+            let above = match sum.breach_years {
+                0 => "한도를 넘는 해는 없고".to_owned(),
+                b => format!("{}년 중 {b}년이 한도를 넘고", s.years),
+            };
+            format!(
+                "{}년부터 {last}년까지 해마다 막대 하나가 그해 지급액을 종류별로 쌓아 보여 줍니다. 국가 현금 중 달러 부분이 \
+                 맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {above}, 한 해 달러 지급이 가장 큰 해는 {}년으로 \
+                 {peak}입니다.",
+                s.start, sum.peak_year
+            )
+        }
     }
 }
 
@@ -558,18 +563,27 @@ mod tests {
     fn korean_narration_and_money_as_koreans_read_it() {
         assert_eq!(
             narrate_ko(&Preset::UsDemand.scenario()),
-            "한국은 2026년에 달러로 3,500억 달러를 내야 합니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다."
+            "한국의 2026년 달러 지급액은 3,500억 달러입니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다."
         );
         assert!(narrate_ko(&Preset::KrDeal.scenario())
-            .starts_with("한국은 어느 해에도 달러로 많아야 200억 달러(2026년)"));
+            .starts_with("한국의 한 해 달러 지급액은 많아야 200억 달러(2026년)로, 한국은행이"));
         assert_eq!(usd_bn(Lang::Ko, 350.0), "3,500억 달러");
         assert_eq!(usd_bn(Lang::Ko, 66.6667), "667억 달러");
         assert_eq!(usd_bn(Lang::Ko, 1200.0), "1조 2,000억 달러");
         assert_eq!(usd_bn(Lang::Ko, 5000.0), "5조 달러");
         assert_eq!(usd_bn(Lang::Ko, 0.01), "0달러");
         assert_eq!(usd_bn(Lang::Ko, -4.5), "-45억 달러");
+        // The same rounding as the English figure (half to even on the exact value).
+        for (x, en, ko) in
+            [(0.15, "$0.1 bn", "1억 달러"), (1.25, "$1.2 bn", "12억 달러"), (12.35, "$12.3 bn", "123억 달러")]
+        {
+            assert_eq!((usd_bn(Lang::En, x), usd_bn(Lang::Ko, x)), (en.to_owned(), ko.to_owned()));
+        }
         assert_eq!(times(Lang::Ko, 17.5), "17.5배");
         assert_eq!(times(Lang::Ko, 1.0), "1배");
+        assert_eq!(times(Lang::Ko, 1.002), "약 1배");
+        assert_eq!(times(Lang::Ko, 0.0004), "거의 0배");
+        assert_eq!(times(Lang::Ko, 0.0), "0배");
         assert_eq!(
             title(Lang::Ko, &Preset::KrDeal.scenario()),
             "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 자국 통화 0%"
@@ -581,6 +595,13 @@ mod tests {
         );
         assert!(lines.iter().any(|l| l.starts_with("자국 통화로: 497.8조 원")), "{lines:?}");
         assert!(lines.iter().all(|l| !l.contains(" bn")), "{lines:?}");
+        // No year above the limit is said as such, not as "0 of 10 years are above it".
+        let deal = Preset::KrDeal.scenario();
+        let described = chart_description(Lang::Ko, &deal, &summarize(&deal, &schedule(&deal)));
+        assert!(described.contains("외환 한도입니다. 한도를 넘는 해는 없고, "), "{described}");
+        let demand = Preset::UsDemand.scenario();
+        let described = chart_description(Lang::Ko, &demand, &summarize(&demand, &schedule(&demand)));
+        assert!(described.contains("10년 중 1년이 한도를 넘고, "), "{described}");
     }
 
     #[test]

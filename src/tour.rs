@@ -61,8 +61,8 @@ pub const STEPS: [Step; 7] = [
         text: (
             "The US offered to accept part of the money in won, which does not press on the dollar market. Even with \
              half paid in won, the first year still needs $175 bn in dollars.",
-            "미국은 일부를 원화로 받겠다고 했습니다. 원화 지급은 달러 시장을 누르지 않습니다. 그래도 절반을 원화로 \
-             내면 첫해에 여전히 달러 1,750억 달러가 필요합니다.",
+            "미국은 일부를 원화로 받겠다고 했습니다. 원화 지급은 달러 시장에 부담이 없습니다. 절반을 원화로 \
+             내도 첫해 달러 지급액은 여전히 1,750억 달러입니다.",
         ),
     },
     Step {
@@ -72,9 +72,9 @@ pub const STEPS: [Step; 7] = [
             "Seoul pushed for loan guarantees: they cost nothing unless a loan goes bad and the guarantee is called. \
              With 43% given as guarantees, the cash left over ten years is just under $20 bn a year. Move \
              'Guarantees called' to see what calls would cost.",
-            "한국은 대출 보증을 밀었습니다. 보증은 대출이 부실해져 청구되기 전에는 돈이 들지 않습니다. 43%를 \
-             보증으로 돌리면 10년 동안 남는 현금은 한 해 200억 달러를 조금 밑돕니다. '보증 청구'를 움직이면 청구의 \
-             비용을 볼 수 있습니다.",
+            "한국은 대출 보증을 내세웠습니다. 보증은 대출이 부실해져 청구되기 전에는 돈이 들지 않습니다. 43%를 \
+             보증으로 돌리면 10년 동안 남는 현금은 한 해 200억 달러를 조금 밑돕니다. '보증 청구'를 움직이면 청구 시 \
+             비용이 보입니다.",
         ),
     },
     Step {
@@ -94,7 +94,7 @@ pub const STEPS: [Step; 7] = [
             "The deal: $200 bn of cash, capped at $20 bn a year, plus $150 bn of shipbuilding cooperation (company \
              investment, guarantees and ship financing). Every year now sits on the limit line, not above it.",
             "합의는 연 200억 달러 상한의 현금 2,000억 달러에, 기업 투자·보증·선박 금융으로 이뤄진 조선 협력 \
-             1,500억 달러를 더한 것입니다. 이제 모든 해가 한도선을 넘지 않고 그 위에 맞춰집니다.",
+             1,500억 달러를 더한 것입니다. 이제 모든 해가 한도선을 넘지 않고 딱 맞습니다.",
         ),
     },
     Step {
@@ -105,8 +105,8 @@ pub const STEPS: [Step; 7] = [
              is what its companies intend to invest. Pick them in the Scenario menu to compare; the FX line stays \
              Korea's, for reference.",
             "일본은 5,500억 달러를 약속했는데 대부분 국책 금융기관 JBIC와 NEXI의 대출과 보증입니다. EU의 6,000억 \
-             달러는 EU 기업들의 투자 의향입니다. 시나리오 메뉴에서 골라 비교해 보세요. 외환 한도선은 참고로 한국의 \
-             것을 둡니다.",
+             달러는 EU 기업들의 투자 의향입니다. 시나리오 메뉴에서 골라 비교해 보세요. 외환 한도선은 참고로 한국 \
+             기준을 씁니다.",
         ),
     },
 ];

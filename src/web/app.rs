@@ -72,7 +72,7 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
     gloo::utils::document().set_title(tr(
         lang,
         "Pledge explorer: how does a country pay a $350 bn investment pledge?",
-        "투자 약정 탐색기: 3,500억 달러 투자 약정을 어떻게 갚을까?",
+        "투자 약정 탐색기: 3,500억 달러 투자 약정을 어떻게 낼까?",
     ));
 }
 
@@ -421,13 +421,13 @@ pub fn App() -> Html {
                     <option value="dark" selected={theme_key == "dark"}>{ tr(lang, "Dark", "어둡게") }</option>
                 </select>
             </div>
-            <h1>{ tr(lang, "How do you pay a $350 bn pledge?", "3,500억 달러 약정, 어떻게 갚을까?") }</h1>
+            <h1>{ tr(lang, "How do you pay a $350 bn pledge?", "3,500억 달러 약정, 어떻게 낼까?") }</h1>
             <p class="dek">{ tr(lang, "In 2025 South Korea pledged $350 bn of investment in the United States for a 15% tariff. \
                 Washington first wanted it upfront, in cash; the Bank of Korea judged that about $20 bn a year is the most \
                 Korea can pay in dollars without destabilising the won. Move the sliders and watch each year's payments \
                 against that limit.",
-                "2025년 한국은 관세 15%를 받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. 미국은 처음에 이를 현금으로 \
-                선불로 원했지만, 한국은행은 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액을 한 해 약 200억 달러로 \
+                "2025년 한국은 관세율 15%를 적용받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. 미국은 처음에 전액 현금 \
+                선불을 원했지만, 한국은행은 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액을 한 해 약 200억 달러로 \
                 보았습니다. 슬라이더를 움직여 해마다의 지급액을 그 한도와 비교해 보세요.") }</p>
         </header>
         { for notices }

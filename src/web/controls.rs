@@ -336,7 +336,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 </select>
             </div>
             <fieldset>
-                <legend>{ tr(lang, "How the pledge is paid", "약정을 갚는 방법") }</legend>
+                <legend>{ tr(lang, "How the pledge is paid", "약정액을 내는 방법") }</legend>
                 { for [Key::Upfront, Key::Guarantees, Key::Krw, Key::Years].map(control) }
             </fieldset>
             <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>

@@ -194,7 +194,7 @@ pub fn use_share_panel(props: &ShareProps) -> Html {
     let title = tr(
         lang,
         "Pledge explorer: how a country pays a huge investment pledge",
-        "투자 약정 탐색기: 거액의 투자 약정을 어떻게 갚을까",
+        "투자 약정 탐색기: 거액의 투자 약정을 어떻게 낼까",
     );
     let embed_code = export::embed_code(&embed_src, &beside_page("assets/embed.js"), title);
     let cite = text::cite_line(lang, &props.scenario, &link);

@@ -56,7 +56,7 @@ pub fn summary_view(props: &SummaryProps) -> Html {
         (Some(r), false) => format!("{} the limit", text::times(lang, r)),
         (Some(r), true) => format!("한도의 {}", text::times(lang, r)),
         (None, false) => "against a limit of zero".to_owned(),
-        (None, true) => "한도 0에 대해".to_owned(),
+        (None, true) => "한도 0".to_owned(),
     };
     let fits = if sum.breach_years > 0 { "breach" } else { "ok" };
     let vs_base = props.baseline.as_ref().map(|pair| {
@@ -200,8 +200,8 @@ pub fn notes(props: &SummaryProps) -> Html {
     let method = if ko {
         format!(
             "막대 하나는 그해에 내는 돈을 쌓은 것입니다. 한국은행 한도에 들어가는 것은 달러로 내는 국가 현금뿐입니다. \
-             선불 일시금, 직접 투자, 국가 대출, 그리고 청구된 보증입니다. {currency}화로 내는 돈은 국내에 머물러 달러 시장을 \
-             누르지 않습니다. 기업이 자기 돈으로 하는 투자는 국가 돈이 아닙니다. 대출 보증은 대출이 부실해져 보증이 \
+             선불 일시금, 직접 투자, 국가 대출, 그리고 청구된 보증입니다. {currency}화로 내는 돈은 국내에 머물러 달러 시장에 \
+             부담이 없습니다. 기업이 자기 돈으로 하는 투자는 국가 돈이 아닙니다. 대출 보증은 대출이 부실해져 보증이 \
              청구되기 전까지 돈이 들지 않고, 청구되면 현금처럼 지급됩니다. 한도선은 해마다의 달러를 한국은행이 공급할 수 \
              있다고 본 금액과 비교합니다."
         )
@@ -216,7 +216,7 @@ pub fn notes(props: &SummaryProps) -> Html {
     };
     html! {
         <div class="notes">
-            <h2>{ tr(lang, "How the model works", "모형은 이렇게 계산합니다") }</h2>
+            <h2>{ tr(lang, "How the model works", "모델은 이렇게 계산합니다") }</h2>
             <p class="method">{ method }</p>
             <ul class="method-figures">{ for local }</ul>
             <h2>{ tr(lang, "Assumptions", "가정") }</h2>
