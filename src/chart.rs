@@ -488,8 +488,11 @@ pub fn draw<DB: DrawingBackend>(
     let y_max_raw = max_bar.max(max_base).max(scenario.limit).max(1.0) * 1.08;
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;
-    let tick_labels: Vec<String> =
-        (0..=((y_max / step).round() as i32)).map(|i| tick_label(f64::from(i) * step, step)).collect();
+    // Korean readers count money in 억 (10^8): the axis is in 억 dollars (1 bn = 10억), grouped.
+    let unit = if style.lang == Lang::Ko { 10.0 } else { 1.0 };
+    let tick_labels: Vec<String> = (0..=((y_max / step).round() as i32))
+        .map(|i| text::grouped(&tick_label(f64::from(i) * step * unit, step * unit)))
+        .collect();
     let mut tick_w = 0;
     for label in &tick_labels {
         tick_w = tick_w.max(measure(label, &small));
@@ -523,7 +526,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let rotated = small.clone().transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
     area.draw(&Text::new(
-        tr(style.lang, "USD bn per year", "연간, 10억 달러"),
+        tr(style.lang, "USD bn per year", "연간, 억 달러"),
         (pad, (top + bottom) / 2),
         rotated,
     ))?;

@@ -36,17 +36,35 @@ pub fn pct(x: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
-/// A whole number with thousands separators: `3,500`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+/// A number with thousands separators in its whole part: `3,500`, `-1,234.5`.
+pub fn grouped(number: &str) -> String {
+    let whole = number.bytes().take_while(|b| *b != b'.').count();
+    let mut out = String::new();
+    for (i, b) in number.bytes().enumerate() {
+        // Before every third digit from the end of the whole part, never right after the sign.
+        if i > 0 && i < whole && (whole - i) % 3 == 0 && !out.ends_with('-') {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(b));
     }
     out
+}
+
+/// An amount in USD bn as a whole count of 억 (10^8) dollars, as Korean readers count money:
+/// 1 bn is 10억, and the English figure's one decimal (rounded as `pct` rounds it, half to even
+/// on the exact value) is one 억, so both languages show the same amount.
+fn eok(x: f64) -> u64 {
+    fixed(x.abs(), 1)
+        .to_string()
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')))
+}
+
+/// An amount in USD bn for a Korean table: the count of 억 dollars, grouped: `214`, `-3,300`.
+pub fn eok_figure(x: f64) -> String {
+    let n = eok(x);
+    grouped(&format!("{}{n}", if x < 0.0 && n > 0 { "-" } else { "" }))
 }
 
 /// Money in USD bn for prose, as a reader of the language reads it: `$350 bn`, `$66.7 bn`;
@@ -57,20 +75,13 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
         Lang::En => format!("${} bn", pct(x)),
         Lang::Ko => {
             let sign = if x < 0.0 { "-" } else { "" };
-            // 1 bn = 10억: the English figure's digits (one decimal, rounded as `pct` rounds it,
-            // half to even on the exact value) are the count of 억, so both languages show the
-            // same amount.
-            let eok = fixed(x.abs(), 1)
-                .to_string()
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')));
+            let eok = eok(x);
             let (jo, rest) = (eok / 10_000, eok % 10_000);
             match (jo, rest) {
                 (0, 0) => "0달러".to_owned(),
-                (0, r) => format!("{sign}{}억 달러", grouped(r)),
-                (j, 0) => format!("{sign}{}조 달러", grouped(j)),
-                (j, r) => format!("{sign}{}조 {}억 달러", grouped(j), grouped(r)),
+                (0, r) => format!("{sign}{}억 달러", grouped(&r.to_string())),
+                (j, 0) => format!("{sign}{}조 달러", grouped(&j.to_string())),
+                (j, r) => format!("{sign}{}조 {}억 달러", grouped(&j.to_string()), grouped(&r.to_string())),
             }
         }
     }
@@ -573,6 +584,11 @@ mod tests {
         assert_eq!(usd_bn(Lang::Ko, 5000.0), "5조 달러");
         assert_eq!(usd_bn(Lang::Ko, 0.01), "0달러");
         assert_eq!(usd_bn(Lang::Ko, -4.5), "-45억 달러");
+        assert_eq!(
+            [grouped("999"), grouped("3500"), grouped("-1234.5"), grouped("1234567.25")],
+            ["999", "3,500", "-1,234.5", "1,234,567.25"]
+        );
+        assert_eq!([eok_figure(21.428), eok_figure(-330.0), eok_figure(-0.01)], ["214", "-3,300", "0"]);
         // The same rounding as the English figure (half to even on the exact value).
         for (x, en, ko) in
             [(0.15, "$0.1 bn", "1억 달러"), (1.25, "$1.2 bn", "12억 달러"), (12.35, "$12.3 bn", "123억 달러")]

@@ -57,3 +57,18 @@ fn extreme_but_valid_inputs_draw_without_error() {
         }
     }
 }
+
+#[test]
+fn a_korean_chart_counts_money_in_eok() {
+    // 1 bn is 10억: the axis of the US demand's $350 bn bar runs to 4,000 (억 달러), grouped,
+    // beside a limit tagged "200억 달러", not to 400 in units of 10억.
+    let s = Scenario::parse("preset=us-demand").unwrap();
+    let svg = native::svg(&s, &schedule(&s), None, (800, 480), Theme::LIGHT, Lang::Ko).unwrap();
+    let has_text = |t: &str| svg.contains(&format!(">\n{t}\n</text>"));
+    assert!(has_text("연간, 억 달러"), "axis title");
+    for tick in ["0", "1,000", "2,000", "3,000", "4,000"] {
+        assert!(has_text(tick), "{tick}");
+    }
+    assert!(!has_text("400"), "a tick in units of 10억");
+    assert!(has_text("200억 달러"), "value tag beside the line");
+}

@@ -122,7 +122,8 @@ pub fn summary_view(props: &SummaryProps) -> Html {
 
 /// The schedule as a table with proper headers: every number the chart draws.
 pub fn data_table(schedule: &Schedule, lang: Lang) -> Html {
-    let cell = |x: f64| html! { <td>{ pct(x) }</td> };
+    // In Korean, in 억 dollars (1 bn = 10억), as Korean readers count money and as the prose says it.
+    let cell = |x: f64| html! { <td>{ if lang == Lang::Ko { text::eok_figure(x) } else { pct(x) } }</td> };
     let headers = [
         ("Year", "연도"),
         ("Upfront", "선불"),
@@ -143,7 +144,7 @@ pub fn data_table(schedule: &Schedule, lang: Lang) -> Html {
             <div class="table-scroll" tabindex="0" role="region" aria-label={tr(lang, "Yearly schedule, scrolls sideways", "연도별 일정, 옆으로 스크롤")}>
                 <table>
                     <caption>{ tr(lang, "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid.",
-                        "연도별 지급액, 10억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다.") }</caption>
+                        "연도별 지급액, 억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다.") }</caption>
                     <thead><tr>
                         { for headers.iter().map(|(en, ko)| html! { <th scope="col">{ tr(lang, en, ko) }</th> }) }
                     </tr></thead>

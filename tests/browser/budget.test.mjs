@@ -51,7 +51,11 @@
 // 149 756 served) on 2026-12-02 for the rest of the one-year wording: the timeline's readout
 // ("1 year, 2026", not "1 years, 2026 to 2026"), the shortest timeline that fits ("1 year") and the
 // chart's description ("The one year is above it", not "1 of 1 years are"), with the verb agreeing
-// ("1 of 10 years is above the limit").
+// ("1 of 10 years is above the limit"); 157 400 (page 157 371, 149 960 served) the same day for
+// a Korean editor's review: the pledge paid (내다), not repaid (갚다), rounding that matches the
+// English, and the chart's axis and the table in 억 dollars (0 to 4,000, beside "200억 달러"), not
+// in units of 10억 (0 to 400); the map's effects comparing the map by identity took 229 B off
+// first.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -60,7 +64,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_100;
+const BUDGET_GZIP_BYTES = 157_400;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -80,8 +84,9 @@ const TARGET_BYTES = 150_000;
 // formats opacities and font sizes with core::fmt. The page lost 7.1 KB for it (176 563 → 169 424).
 // Lowered to 47 100 (module 46 926) with the shortened boundary names. Raised to 47 200 (module
 // 47 127, from about 46 910) with wasm-bindgen 0.2.107, whose glue is smaller for the page and
-// slightly larger for this module.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_200;
+// slightly larger for this module. Raised to 47 350 (module 47 301) on 2026-12-02: a Korean
+// chart's axis counts in 억 dollars, grouped (4,000), as its prose does.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 47_350;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
