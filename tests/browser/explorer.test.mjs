@@ -167,38 +167,60 @@ test('a settled change adds one history entry; Back restores the view', async ()
 
 /** Drags the timeline slider through `values` (input events, one per frame, no release) and
  * returns the address bar's query after each. */
+// A drag of the timeline slider: one input a frame, no release. Returns the address after each
+// input, and the longest gap between two inputs (ms): a frame longer than the 150 ms the page
+// waits before writing the address bar is a pause, and the page rightly writes it.
 const dragYears = (page, values) => page.evaluate(async (vs) => {
   const slider = document.querySelector('#ctl-years');
   const seen = [];
+  let last = performance.now();
+  let gap = 0;
   for (const v of vs) {
+    const now = performance.now();
+    gap = Math.max(gap, now - last);
+    last = now;
     slider.value = String(v);
     slider.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(() => r()));
     seen.push(location.search);
   }
-  return seen;
+  return { seen, gap };
 }, values);
 
+// On a machine busy enough to stall a frame past 150 ms, a drag has paused; such a run says
+// nothing about drags, so it is run again (three tries), and the test fails if none was a drag.
+const PAUSE_MS = 150;
+
 test('a drag writes the address bar when it pauses, and one entry per drag holds where it ended', async () => {
-  const { page } = await open(context, '?years=10');
-  // A drag: inputs, no release. The first input pushes an entry; the rest wait for a pause.
-  const drag = (values) => dragYears(page, values);
-  const release = () => page.evaluate(() => document.querySelector('#ctl-years').dispatchEvent(new Event('change', { bubbles: true })));
-  const during = await drag([11, 12, 13, 14]);
-  assert.deepEqual(during.map((q) => new URLSearchParams(q).get('years')), ['11', '11', '11', '11']);
-  await page.waitForFunction(() => location.search.includes('years=14'));
-  // Two drags in quick succession, the second starting before the first's write was due: the
-  // second's first input pushes an entry, and the first drag's entry holds where it ended.
-  await drag([15, 16]);
-  await release();
-  await drag([17, 18]);
-  await release();
-  await page.waitForFunction(() => location.search.includes('years=18'));
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '16');
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
-  await page.close();
+  const gaps = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { page } = await open(context, '?years=10');
+    // A drag: inputs, no release. The first input pushes an entry; the rest wait for a pause.
+    const release = () => page.evaluate(() => document.querySelector('#ctl-years').dispatchEvent(new Event('change', { bubbles: true })));
+    const first = await dragYears(page, [11, 12, 13, 14]);
+    await page.waitForFunction(() => location.search.includes('years=14'));
+    // Two drags in quick succession, the second starting before the first's write was due: the
+    // second's first input pushes an entry, and the first drag's entry holds where it ended.
+    const second = await dragYears(page, [15, 16]);
+    await release();
+    const third = await dragYears(page, [17, 18]);
+    await release();
+    const gap = Math.max(first.gap, second.gap, third.gap);
+    gaps.push(Math.round(gap));
+    if (gap >= PAUSE_MS * 0.8) {
+      await page.close();
+      continue;
+    }
+    assert.deepEqual(first.seen.map((q) => new URLSearchParams(q).get('years')), ['11', '11', '11', '11']);
+    await page.waitForFunction(() => location.search.includes('years=18'));
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('#ctl-years').value === '16');
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+    await page.close();
+    return;
+  }
+  assert.fail(`every try had a frame too long to be a drag (longest gap between inputs, ms: ${gaps.join(', ')})`);
 });
 
 test('after a drag and Back, the next change keeps the entry Back arrived at', async () => {
