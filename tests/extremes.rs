@@ -48,6 +48,18 @@ fn num(text: &str, what: &str) -> f64 {
     n
 }
 
+/// A tick label grouped by thousands (`2,000`, `12,500.5`) as a plain number, checking that the
+/// separators are where thousands separators go.
+fn ungrouped(text: &str) -> String {
+    let whole = text.split('.').next().unwrap_or("").trim_start_matches('-');
+    let groups: Vec<&str> = whole.split(',').collect();
+    assert!(
+        groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3),
+        "y tick {text:?}: misplaced thousands separator"
+    );
+    text.replace(',', "")
+}
+
 /// Words that would mean a number went wrong, matched as whole words.
 fn has_bad_number_word(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_alphanumeric())
@@ -175,7 +187,7 @@ fn check(query: &str, (w, h): (u32, u32), svg: &str) -> Vec<String> {
     // Y-axis ticks: right-anchored numbers, from 0 at the bottom, rising evenly upwards.
     let ticks: Vec<&Label> = labels.iter().filter(|l| l.anchor == "end").collect();
     assert!(ticks.len() >= 3, "{query} {w}x{h}: {} y ticks", ticks.len());
-    let values: Vec<f64> = ticks.iter().map(|l| num(&l.text, "y tick")).collect();
+    let values: Vec<f64> = ticks.iter().map(|l| num(&ungrouped(&l.text), "y tick")).collect();
     assert_eq!(values[0], 0.0, "{query}: first tick {values:?}");
     let step = values[1] - values[0];
     assert!(step > 0.0, "{query}: ticks {values:?}");
