@@ -165,8 +165,6 @@ test('a settled change adds one history entry; Back restores the view', async ()
   await page.close();
 });
 
-/** Drags the timeline slider through `values` (input events, one per frame, no release) and
- * returns the address bar's query after each. */
 // A drag of the timeline slider: one input a frame, no release. Returns the address after each
 // input, and the longest gap between two inputs (ms): a frame longer than the 150 ms the page
 // waits before writing the address bar is a pause, and the page rightly writes it.
