@@ -99,24 +99,50 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
+/**
+ * Loads the page on a fresh tab and returns every response's sizes once the network is idle.
+ *
+ * A load that stalls (once, in a CI run on 2026-12-02, `goto` waited 30 s for "load" on a page
+ * that loads in 2 s) is reported with the requests still open and tried once more on a new tab:
+ * this test measures bytes, and every other test would fail on a page that does not load.
+ */
+async function loadAndMeasure() {
+  for (let attempt = 1; ; attempt += 1) {
+    const page = await context.newPage();
+    const open = new Map();
+    page.on('request', (r) => open.set(r, r.url()));
+    page.on('requestfinished', (r) => open.delete(r));
+    page.on('requestfailed', (r) => open.delete(r));
+    const bodies = [];
+    page.on('response', (r) => bodies.push((async () => {
+      const body = await r.body();
+      const sizes = await r.request().sizes();
+      return {
+        path: new URL(r.url()).pathname,
+        gzip9: zlib.gzipSync(body, { level: 9 }).length,
+        // What came over the wire: the encoded body, as the server sent it.
+        served: sizes.responseBodySize,
+        encoding: (await r.headerValue('content-encoding')) ?? '',
+      };
+    })()));
+    try {
+      await page.goto(BASE_URL, { timeout: 20_000 });
+      await page.waitForSelector('#chart canvas', { timeout: 20_000 });
+      await page.waitForLoadState('networkidle', { timeout: 20_000 });
+      const files = await Promise.all(bodies);
+      await page.close();
+      return files;
+    } catch (err) {
+      const stalled = `${err.message.split('\n')[0]}; still open: ${[...open.values()].join(', ') || 'no request'}`;
+      await page.close();
+      if (attempt === 2) throw new Error(`the page did not load in two tries: ${stalled}`);
+      console.log(`budget: try ${attempt} stalled (${stalled}); trying once more on a new tab`);
+    }
+  }
+}
+
 test(`the page transfers at most ${SERVED_BUDGET_BYTES} bytes, at most ${BUDGET_GZIP_BYTES} at gzip -9`, async () => {
-  const page = await context.newPage();
-  const bodies = [];
-  page.on('response', (r) => bodies.push((async () => {
-    const body = await r.body();
-    const sizes = await r.request().sizes();
-    return {
-      path: new URL(r.url()).pathname,
-      gzip9: zlib.gzipSync(body, { level: 9 }).length,
-      // What came over the wire: the encoded body, as the server sent it.
-      served: sizes.responseBodySize,
-      encoding: (await r.headerValue('content-encoding')) ?? '',
-    };
-  })()));
-  await page.goto(BASE_URL);
-  await page.waitForSelector('#chart canvas');
-  await page.waitForLoadState('networkidle');
-  const files = await Promise.all(bodies);
+  const files = await loadAndMeasure();
   const sum = (key) => files.reduce((total, f) => total + f[key], 0);
   const [gzip, served] = [sum('gzip9'), sum('served')];
   console.log(`budget: ${served} bytes served over ${files.length} files: ${files.map((f) => `${f.path} ${f.served}${f.encoding ? ` (${f.encoding})` : ''}`).join(', ')}`);
@@ -129,7 +155,6 @@ test(`the page transfers at most ${SERVED_BUDGET_BYTES} bytes, at most ${BUDGET_
   assert.deepEqual(files.filter((f) => f.path.includes('pledge_svg')), [], 'the chart module waits for a download');
   assert.ok(served <= SERVED_BUDGET_BYTES, `${served} bytes served is over the budget of ${SERVED_BUDGET_BYTES}`);
   assert.ok(gzip <= BUDGET_GZIP_BYTES, `${gzip} bytes gzip -9 is over the budget of ${BUDGET_GZIP_BYTES}`);
-  await page.close();
 });
 
 test(`the chart module a download fetches is at most ${CHART_MODULE_BUDGET_GZIP_BYTES} bytes gzip`, async () => {
