@@ -62,8 +62,19 @@ export async function open(context, query = '', viewport) {
     }
     return route.continue();
   });
-  await page.goto(new URL(query, BASE_URL).href);
-  await waitForChart(page);
+  // Requests not yet finished, named in the error if the page does not load (a load that stalled
+  // once in CI: bench/README.md).
+  const pending = new Map();
+  page.on('request', (r) => pending.set(r, r.url()));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  try {
+    await page.goto(new URL(query, BASE_URL).href);
+    await waitForChart(page);
+  } catch (err) {
+    err.message += `\nrequests still open: ${[...pending.values()].join(', ') || 'none'}`;
+    throw err;
+  }
   return { page, errors, offHost };
 }
 
