@@ -270,7 +270,11 @@ fn header(name: &str, value: &str) -> Header {
 
 fn file_response(path: &Path, body: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
     let kind = content_type(path);
+    // With its length, as a static host sends a file: tiny_http would otherwise send any body
+    // of 32 KiB or more in chunks, whose framing (about 150 B for the page's wasm) the browser
+    // counts as bytes transferred.
     let mut response = Response::from_data(body)
+        .with_chunked_threshold(usize::MAX)
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-cache"))
         .with_header(header("X-Content-Type-Options", "nosniff"));
@@ -327,8 +331,13 @@ mod tests {
 
     /// Sends a raw HTTP/1.0 request with extra header lines and returns the response's bytes.
     fn request(port: u16, method: &str, path: &str, headers: &str) -> Vec<u8> {
+        request_as(port, "HTTP/1.0", &format!("{method} {path}"), headers)
+    }
+
+    /// Sends `line` (method and path) as an HTTP `version` request and returns the response.
+    fn request_as(port: u16, version: &str, line: &str, headers: &str) -> Vec<u8> {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(stream, "{method} {path} HTTP/1.0\r\nHost: localhost\r\n{headers}\r\n").unwrap();
+        write!(stream, "{line} {version}\r\nHost: localhost\r\n{headers}\r\n").unwrap();
         let mut out = Vec::new();
         stream.read_to_end(&mut out).unwrap();
         out
@@ -378,6 +387,22 @@ mod tests {
             assert_eq!(status(&get(port, "GET", bad)), "404", "{bad}");
         }
         assert_eq!(status(&get(port, "POST", "/")), "405");
+        drop(server);
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_large_file_comes_whole_with_its_length_not_in_chunks() {
+        let root = temp_site("length");
+        let script = "export const a = 'a large module';\n".repeat(4000);
+        assert!(script.len() > 64 * 1024);
+        fs::write(root.join("pledge.js"), &script).unwrap();
+        let server = StaticServer::start(&root, 0, false).unwrap();
+        let response = request_as(server.port(), "HTTP/1.1", "GET /pledge.js", "Connection: close\r\n");
+        let text = String::from_utf8(response).unwrap();
+        assert!(has_header(&text, &format!("content-length: {}", script.len())), "{}", &text[..300]);
+        assert!(!text.split("\r\n\r\n").next().unwrap().to_ascii_lowercase().contains("transfer-encoding"));
+        assert!(text.ends_with(&script));
         drop(server);
         let _ = fs::remove_dir_all(&root);
     }
