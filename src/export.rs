@@ -254,9 +254,9 @@ mod tests {
             Years above the limit: 4 of 4 ($140.5 bn above it in all)
             State cash: $315 bn, of which $220.5 bn in dollars; at $20 bn a year the dollars take 11 years
             Guarantees: $70 bn given, $35 bn called; contingent exposure $35 bn. Company investment: $0 bn
-            The pledge is 18.7% of Korea's GDP (from 1870 USD bn, 2025: The Hans India (Bank of Korea data))
+            The pledge is 18.7% of Korea's GDP (from 1,870 USD bn, 2025: The Hans India (Bank of Korea data))
             The pledge is 81.6% of Korea's FX reserves (from 428.82 USD bn, 2025-10-31: Korea JoongAng Daily)
-            In won: 497.8 tn won (from 1422.16 KRW per USD, 2025: KBS World)
+            In won: 497.8 tn won (from 1,422.16 KRW per USD, 2025: KBS World)
             To keep every year under the limit, other settings fixed: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in own currency
             Assumption: a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)
             Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit

@@ -499,16 +499,18 @@ pub fn assumptions(lang: Lang, s: &Scenario) -> Vec<&'static str> {
     out
 }
 
-/// A sourced figure with its unit, as the language writes it: `1870 USD bn` / `1조 8,700억 달러`.
+/// A sourced figure with its unit, as the language writes it, grouped by thousands:
+/// `1,870 USD bn` / `1조 8,700억 달러`, `1,422.16 KRW per USD` / `달러당 1,422.16원`.
 pub fn fact_value(lang: Lang, f: &facts::Fact) -> String {
+    let value = grouped(&shortest(f.value));
     match (lang, f.unit) {
-        (Lang::En, _) => format!("{} {}", shortest(f.value), f.unit),
+        (Lang::En, _) => format!("{value} {}", f.unit),
         (Lang::Ko, "USD bn") => usd_bn(lang, f.value),
         (Lang::Ko, "USD bn per year") => format!("연 {}", usd_bn(lang, f.value)),
-        (Lang::Ko, "KRW per USD") => format!("달러당 {}원", shortest(f.value)),
-        (Lang::Ko, "JPY tn") => format!("{}조 엔", shortest(f.value)),
-        (Lang::Ko, "years") => format!("{}년", shortest(f.value)),
-        (Lang::Ko, unit) => format!("{} {unit}", shortest(f.value)),
+        (Lang::Ko, "KRW per USD") => format!("달러당 {value}원"),
+        (Lang::Ko, "JPY tn") => format!("{value}조 엔"),
+        (Lang::Ko, "years") => format!("{value}년"),
+        (Lang::Ko, unit) => format!("{value} {unit}"),
     }
 }
 
@@ -729,6 +731,16 @@ mod tests {
         for c in Country::ALL {
             assert_eq!(lever_name(Lang::En, Key::Upfront, c), "Upfront share");
         }
+    }
+
+    #[test]
+    fn sourced_figures_are_grouped_by_thousands_in_both_languages() {
+        let (won, gdp, eu) = (&facts::KR_KRW_PER_USD, &facts::KR_GDP, &facts::EU_GDP);
+        assert_eq!(fact_value(Lang::En, won), "1,422.16 KRW per USD");
+        assert_eq!(fact_value(Lang::Ko, won), "달러당 1,422.16원");
+        assert_eq!(fact_value(Lang::En, gdp), "1,870 USD bn");
+        assert_eq!(fact_value(Lang::Ko, gdp), "1조 8,700억 달러");
+        assert_eq!(fact_value(Lang::En, eu), "19,398.3 USD bn");
     }
 
     #[test]
