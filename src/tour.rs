@@ -42,7 +42,7 @@ pub const STEPS: [Step; 7] = [
             "Washington first demanded Korea's $350 bn upfront, in cash from government coffers. Paid in one year, \
              that is one tall bar: $350 bn in dollars in 2026.",
             "미국은 처음에 한국의 3,500억 달러를 정부 금고의 현금으로, 선불로 내라고 요구했습니다. 한 해에 내면 \
-             막대 하나가 솟습니다. 2026년에만 달러로 3,500억 달러입니다.",
+             막대 하나가 솟습니다. 2026년 한 해 달러 지급액만 3,500억 달러입니다.",
         ),
     },
     Step {
