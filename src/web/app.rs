@@ -443,8 +443,12 @@ pub fn App() -> Html {
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 { chart }
                 { baseline_bar(view.base.is_some(), lang, &dispatch) }
-                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
             </section>
+            // Its own area, so that on phones it comes after the levers, not between them and the
+            // chart (the map has a heading of its own).
+            <div class="map-area">
+                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
+            </div>
             <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                 if painted {
                     <Details {calm} view={view.clone()} {lang} {dark} dispatch={dispatch.clone()} />

@@ -198,6 +198,20 @@ test('phones: touch targets are at least 44 px and nothing scrolls sideways at 3
   await page.close();
 });
 
+test('phones: the levers come right under the chart, then the finding, then the map', async () => {
+  const { page } = await open(context, '?preset=kr-deal', { width: 390, height: 844 });
+  const box = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+  const [chart, controls, summary, map] = await Promise.all(['.chart-area', '.controls-panel', '.summary-area', '.map-area'].map(box));
+  assert.ok(controls.top >= chart.bottom && controls.top - chart.bottom < 40, `the levers start ${controls.top - chart.bottom} px under the chart`);
+  assert.ok(summary.top >= controls.bottom, 'the finding comes after the levers');
+  assert.ok(map.top >= summary.bottom, 'the map comes after the finding');
+  // On a wide screen the map stays under the chart, beside the levers.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const [wideChart, wideControls, wideMap] = await Promise.all(['.chart-area', '.controls-panel', '.map-area'].map(box));
+  assert.ok(wideMap.top >= wideChart.bottom && wideMap.top < wideControls.bottom, 'the map is under the chart, beside the levers');
+  await page.close();
+});
+
 test('screenshots at 375 px and 1280 px in both themes and languages (artifacts)', async () => {
   for (const scheme of ['light', 'dark']) {
     for (const [w, h] of [[375, 800], [1280, 900]]) {

@@ -56,7 +56,9 @@
 // English, and the chart's axis and the table in 억 dollars (0 to 4,000, beside "200억 달러"), not
 // in units of 10억 (0 to 400); the map's effects comparing the map by identity took 229 B off
 // first. Held at 157 400 (page 157 383) on 2026-12-02 (eleventh session) with the sourced figures
-// grouped by thousands ("1,422.16 KRW per USD") and the tour's Korean wording.
+// grouped by thousands ("1,422.16 KRW per USD") and the tour's Korean wording; raised to 157 450
+// (page 157 449, 149 594 served) the same day when the feasibility map got a grid area of its own,
+// so that on phones the levers come right under the chart and the map after the finding.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -65,7 +67,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_400;
+const BUDGET_GZIP_BYTES = 157_450;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
