@@ -65,7 +65,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { launch, open, BASE_URL } from './harness.mjs';
+import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
 const BUDGET_GZIP_BYTES = 157_450;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
@@ -117,10 +117,7 @@ after(async () => { await context?.close(); });
 async function loadAndMeasure() {
   for (let attempt = 1; ; attempt += 1) {
     const page = await context.newPage();
-    const open = new Map();
-    page.on('request', (r) => open.set(r, r.url()));
-    page.on('requestfinished', (r) => open.delete(r));
-    page.on('requestfailed', (r) => open.delete(r));
+    const stillOpen = openRequests(page);
     const bodies = [];
     page.on('response', (r) => bodies.push((async () => {
       const body = await r.body();
@@ -141,7 +138,7 @@ async function loadAndMeasure() {
       await page.close();
       return files;
     } catch (err) {
-      const stalled = `${err.message.split('\n')[0]}; still open: ${[...open.values()].join(', ') || 'no request'}`;
+      const stalled = `${err.message.split('\n')[0]}; still open: ${stillOpen()}`;
       await page.close();
       if (attempt === 2) throw new Error(`the page did not load in two tries: ${stalled}`);
       console.log(`budget: try ${attempt} stalled (${stalled}); trying once more on a new tab`);

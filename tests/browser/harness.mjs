@@ -64,18 +64,24 @@ export async function open(context, query = '', viewport) {
   });
   // Requests not yet finished, named in the error if the page does not load (a load that stalled
   // once in CI: bench/README.md).
-  const pending = new Map();
-  page.on('request', (r) => pending.set(r, r.url()));
-  page.on('requestfinished', (r) => pending.delete(r));
-  page.on('requestfailed', (r) => pending.delete(r));
+  const stillOpen = openRequests(page);
   try {
     await page.goto(new URL(query, BASE_URL).href);
     await waitForChart(page);
   } catch (err) {
-    err.message += `\nrequests still open: ${[...pending.values()].join(', ') || 'none'}`;
+    err.message += `\nrequests still open: ${stillOpen()}`;
     throw err;
   }
   return { page, errors, offHost };
+}
+
+/** Records `page`'s requests until each finishes or fails; returns a function naming those still open. */
+export function openRequests(page) {
+  const open = new Map();
+  page.on('request', (r) => open.set(r, r.url()));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => open.delete(r));
+  return () => [...open.values()].join(', ') || 'none';
 }
 
 /** Waits until the chart's canvas is in the page and drawn (its words recorded). */
