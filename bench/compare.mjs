@@ -4,6 +4,7 @@
 //
 //   npm ci --prefix bench                      # uPlot, Chart.js, playwright-core (pinned)
 //   DIST=/work/bench-dist node bench/compare.mjs   # DIST defaults to `dist`; RUNS=7 INPUTS=300
+//   THROTTLE=4 node bench/compare.mjs              # every page on a CPU 4 times slower (a phone)
 //
 // What is timed (performance.now() in the page, origin = navigation start):
 // - transfer: every response body of the first load, raw and gzip -9 (computed here, not what the
@@ -28,6 +29,10 @@
 //   the frame in which the new chart is painted (rAF runs before that frame's paint, so paint and
 //   compositing themselves are not included). Bound to the display clock, so it moves in steps.
 // The next input is sent only after that frame.
+// - THROTTLE=n (default 1): Chromium runs each page's main thread n times slower
+//   (`Emulation.setCPUThrottlingRate`, what Lighthouse uses for its phone runs, at 4). On this
+//   machine every page finishes an input well inside a frame, so "next frame" is the same for
+//   all; on a slower CPU the page that does more per input is the one that misses frames.
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +44,11 @@ const DIST = process.env.DIST || 'dist';
 const RUNS = +(process.env.RUNS || 7);
 const INPUTS = +(process.env.INPUTS || 300);
 const OUT = process.env.OUT || 'artifacts/bench.json';
+const THROTTLE = +(process.env.THROTTLE || 1);
+if (!(THROTTLE >= 1)) {
+  console.error(`THROTTLE=${process.env.THROTTLE}: a slow-down factor of 1 or more`);
+  process.exit(2);
+}
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.error(`no ${DIST}/index.html: build it (cargo xtask dist) or set DIST`);
@@ -73,6 +83,10 @@ const r2 = (x) => +x.toFixed(2);
 
 async function openPage(target, problems) {
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+  if (THROTTLE > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  }
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
   // Off-host requests are recorded, not intercepted: routing every request through Playwright
@@ -207,7 +221,8 @@ for (const ours of ['ours', 'ours-embed']) {
 }
 const report = {
   date: new Date().toISOString(),
-  command: `DIST=${DIST} RUNS=${RUNS} INPUTS=${INPUTS} node bench/compare.mjs`,
+  command: `DIST=${DIST} RUNS=${RUNS} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''} node bench/compare.mjs`,
+  cpu_throttling: THROTTLE,
   user_agent: userAgent,
   viewport: '1280x900',
   loadavg_1_5_15: { before: loadBefore, after: os.loadavg().map((x) => +x.toFixed(2)) },
