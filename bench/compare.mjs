@@ -37,13 +37,17 @@ import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { serve } from './serve.mjs';
+import { peersInstalled, serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const RUNS = +(process.env.RUNS || 7);
 const INPUTS = +(process.env.INPUTS || 300);
 const OUT = process.env.OUT || 'artifacts/bench.json';
+if (!peersInstalled()) {
+  console.error('the peer pages need their libraries: npm ci --prefix bench');
+  process.exit(2);
+}
 const THROTTLE = +(process.env.THROTTLE || 1);
 if (!(THROTTLE >= 1)) {
   console.error(`THROTTLE=${process.env.THROTTLE}: a slow-down factor of 1 or more`);
