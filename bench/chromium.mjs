@@ -34,3 +34,19 @@ export const dragUpfront = (page, n) => page.evaluate(async (count) => {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   }
 }, n);
+
+/** THROTTLE=n from the environment (default 1): how many times slower the page's main thread
+ * runs (`Emulation.setCPUThrottlingRate`; Lighthouse's phone runs use 4). Exits on a bad value. */
+export function throttleFromEnv() {
+  const rate = +(process.env.THROTTLE || 1);
+  if (!(rate >= 1)) {
+    console.error(`THROTTLE=${process.env.THROTTLE}: a slow-down factor of 1 or more`);
+    process.exit(2);
+  }
+  return rate;
+}
+
+/** Slows `page`'s main thread `rate` times (nothing at 1). */
+export async function throttle(page, rate) {
+  if (rate > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+}

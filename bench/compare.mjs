@@ -38,7 +38,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { peersInstalled, serve } from './serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, throttle, throttleFromEnv } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const RUNS = +(process.env.RUNS || 7);
@@ -48,11 +48,7 @@ if (!peersInstalled()) {
   console.error('the peer pages need their libraries: npm ci --prefix bench');
   process.exit(2);
 }
-const THROTTLE = +(process.env.THROTTLE || 1);
-if (!(THROTTLE >= 1)) {
-  console.error(`THROTTLE=${process.env.THROTTLE}: a slow-down factor of 1 or more`);
-  process.exit(2);
-}
+const THROTTLE = throttleFromEnv();
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.error(`no ${DIST}/index.html: build it (cargo xtask dist) or set DIST`);
@@ -87,10 +83,7 @@ const r2 = (x) => +x.toFixed(2);
 
 async function openPage(target, problems) {
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-  if (THROTTLE > 1) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  }
+  await throttle(page, THROTTLE);
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
   // Off-host requests are recorded, not intercepted: routing every request through Playwright

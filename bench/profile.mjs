@@ -1,7 +1,7 @@
 // Where a slider input's time goes in the explorer: per-input timings and a CPU profile.
 //
 //   cargo xtask dist && npm ci --prefix bench
-//   node bench/profile.mjs                 # DIST=dist Q='?preset=kr-deal' INPUTS=300
+//   node bench/profile.mjs                 # DIST=dist Q='?preset=kr-deal' INPUTS=300 THROTTLE=1
 //
 // 1. Timings: INPUTS inputs of the "Upfront share" slider, each timed from the `input` event to
 //    the chart's `chart-drawn` event, and to the next animation frame; prints how many inputs
@@ -13,7 +13,7 @@
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
 import { serve } from './serve.mjs';
-import { dragUpfront, launchChromium, median } from './chromium.mjs';
+import { dragUpfront, launchChromium, median, throttle, throttleFromEnv } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const Q = process.env.Q || '?preset=kr-deal';
@@ -23,6 +23,7 @@ const PROFILED = 200;
 const server = await serve({ dist: DIST });
 const browser = await launchChromium();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+await throttle(page, throttleFromEnv());
 page.on('console', (m) => { if (m.type() === 'error') console.error(`console: ${m.text()}`); });
 await page.goto(new URL(Q, server.url).href, { waitUntil: 'load' });
 await page.waitForSelector('#chart canvas');

@@ -5,6 +5,7 @@
 //
 //   cargo xtask dist && npm ci --prefix bench
 //   node bench/trace.mjs                 # DIST=dist INPUTS=150
+//   THROTTLE=4 node bench/trace.mjs      # on a main thread 4 times slower (compare.mjs)
 //   CSS='.x{…}' node bench/trace.mjs     # our page with a style sheet added (CSP bypassed):
 //                                        # try a rule before building it in
 //
@@ -12,10 +13,11 @@
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
 import { serve } from './serve.mjs';
-import { dragUpfront, launchChromium, rendererMainThread } from './chromium.mjs';
+import { dragUpfront, launchChromium, rendererMainThread, throttle, throttleFromEnv } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 150);
+const THROTTLE = throttleFromEnv();
 const PHASES = [
   ['script', 'FunctionCall'],
   ['style', 'UpdateLayoutTree'],
@@ -32,6 +34,7 @@ const browser = await launchChromium();
 async function trace(path, css) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: !!css });
   const page = await context.newPage();
+  await throttle(page, THROTTLE);
   await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
   await page.waitForSelector('#chart canvas');
   await page.waitForTimeout(1000);
@@ -73,7 +76,7 @@ const rows = [
   ['ours', await trace('?preset=kr-deal', process.env.CSS)],
   ['uplot', await trace('peers/uplot.html')],
 ];
-console.log(`DIST=${DIST} INPUTS=${INPUTS}${process.env.CSS ? ` CSS=${process.env.CSS}` : ''}; ms per input, main thread`);
+console.log(`DIST=${DIST} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''}${process.env.CSS ? ` CSS=${process.env.CSS}` : ''}; ms per input, main thread`);
 console.log(['page'.padEnd(8), ...PHASES.map(([label]) => label.padStart(10))].join(''));
 for (const [name, ms] of rows) console.log([name.padEnd(8), ...ms.map((x) => x.toFixed(2).padStart(10))].join(''));
 await browser.close();
