@@ -59,6 +59,9 @@
 // grouped by thousands ("1,422.16 KRW per USD") and the tour's Korean wording; raised to 157 450
 // (page 157 449, 149 594 served) the same day when the feasibility map got a grid area of its own,
 // so that on phones the levers come right under the chart and the map after the finding.
+// Lowered to 157 100 (page 157 076, 149 225 served) on 2026-12-03 (twelfth session): the boot
+// module is minified with the glue and the style sheet (its comments were most of it, 707 B
+// gzip -9 before, 333 after).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -67,7 +70,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_450;
+const BUDGET_GZIP_BYTES = 157_100;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -198,9 +198,11 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
 }
 
 /// The files the page loads that esbuild minifies in place (step 4): the wasm-bindgen glue of
-/// both modules and the style sheet. Minifying renames only local names: the glue's imports
-/// object keeps the names the wasm module asks for, and its exports keep theirs.
-const MINIFIED: [&str; 3] = ["dist/pledge.js", "dist/pledge_svg.js", "dist/assets/style.css"];
+/// both modules, the page's boot module (whose comments are most of it) and the style sheet.
+/// Minifying renames only local names: the glue's imports object keeps the names the wasm
+/// module asks for, and its exports keep theirs; the boot module keeps `pledgeExplorer`'s.
+const MINIFIED: [&str; 4] =
+    ["dist/pledge.js", "dist/pledge_svg.js", "dist/assets/boot.js", "dist/assets/style.css"];
 
 /// Step 4: minifies `MINIFIED` with esbuild.
 fn minify(root: &Path) -> Result<()> {
