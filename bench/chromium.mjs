@@ -50,3 +50,24 @@ export function throttleFromEnv() {
 export async function throttle(page, rate) {
   if (rate > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
 }
+
+/** Adds `css` to the page as a style sheet (the context must bypass the page's CSP), if any. */
+export async function addStyle(page, css) {
+  if (!css) return;
+  await page.addStyleTag({ content: css });
+  await page.waitForTimeout(300);
+}
+
+/** Sends `n` inputs as `dragUpfront` does under a Chrome trace of `categories`; resolves to the
+ * trace's events. */
+export async function traceDrag(page, n, categories) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+  await dragUpfront(page, n);
+  await cdp.send('Tracing.end');
+  await complete;
+  return { events, cdp };
+}

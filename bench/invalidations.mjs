@@ -16,7 +16,7 @@
 //   size and layout containment ("NONE" for none; nodes inside a form control's shadow tree
 //   show NONE, as the walk stops at the shadow root).
 import { serve } from './serve.mjs';
-import { dragUpfront, launchChromium } from './chromium.mjs';
+import { addStyle, launchChromium, traceDrag } from './chromium.mjs';
 
 const INPUTS = +(process.env.INPUTS || 20);
 const server = await serve({ dist: process.env.DIST || 'dist' });
@@ -26,24 +26,9 @@ const page = await context.newPage();
 await page.goto(new URL(process.env.Q || '?preset=kr-deal', server.url).href, { waitUntil: 'load' });
 await page.waitForSelector('#chart canvas');
 await page.waitForTimeout(1000);
-if (process.env.CSS) {
-  await page.addStyleTag({ content: process.env.CSS });
-  await page.waitForTimeout(300);
-}
-const cdp = await context.newCDPSession(page);
-const events = [];
-cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-await cdp.send('Tracing.start', {
-  traceConfig: {
-    includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
-      'disabled-by-default-devtools.timeline.invalidationTracking'],
-  },
-  transferMode: 'ReportEvents',
-});
-await dragUpfront(page, INPUTS);
-await cdp.send('Tracing.end');
-await complete;
+await addStyle(page, process.env.CSS);
+const { events, cdp } = await traceDrag(page, INPUTS, ['devtools.timeline', 'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.invalidationTracking']);
 
 const layouts = events.filter((e) => e.name === 'Layout' && e.args?.beginData);
 console.log(`${layouts.length} layouts for ${INPUTS} inputs; dirty/total objects:`,

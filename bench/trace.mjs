@@ -13,7 +13,7 @@
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
 import { serve } from './serve.mjs';
-import { dragUpfront, launchChromium, rendererMainThread, throttle, throttleFromEnv } from './chromium.mjs';
+import { addStyle, launchChromium, rendererMainThread, throttle, throttleFromEnv, traceDrag } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 150);
@@ -38,21 +38,8 @@ async function trace(path, css) {
   await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
   await page.waitForSelector('#chart canvas');
   await page.waitForTimeout(1000);
-  if (css) {
-    await page.addStyleTag({ content: css });
-    await page.waitForTimeout(300);
-  }
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] },
-    transferMode: 'ReportEvents',
-  });
-  await dragUpfront(page, INPUTS);
-  await cdp.send('Tracing.end');
-  await complete;
+  await addStyle(page, css);
+  const { events } = await traceDrag(page, INPUTS, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink']);
   await context.close();
   const { pid: mainPid, tid: mainTid } = rendererMainThread(events);
   // Some phases nest in themselves (a Paint of the document holds one of its root element):
