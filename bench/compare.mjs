@@ -37,17 +37,14 @@ import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { peersInstalled, serve } from './serve.mjs';
+import { requirePeers, serve } from './serve.mjs';
 import { launchChromium, throttle, throttleFromEnv } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const RUNS = +(process.env.RUNS || 7);
 const INPUTS = +(process.env.INPUTS || 300);
 const OUT = process.env.OUT || 'artifacts/bench.json';
-if (!peersInstalled()) {
-  console.error('the peer pages need their libraries: npm ci --prefix bench');
-  process.exit(2);
-}
+requirePeers();
 const THROTTLE = throttleFromEnv();
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {

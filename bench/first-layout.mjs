@@ -13,9 +13,10 @@
 //   fallbacks  searches for a font with a character the named ones lack (`FallbackFontForCharacter`)
 // Counts are the same from load to load; times are medians and move with the machine's load.
 // Tracing slows the page, so these times are not comparable with first-load.mjs's.
-import { serve } from './serve.mjs';
+import { requirePeers, serve } from './serve.mjs';
 import { launchChromium, median } from './chromium.mjs';
 
+requirePeers(); // the uPlot page is measured beside ours
 const DIST = process.env.DIST || 'dist';
 const LOADS = +(process.env.LOADS || 6);
 const PAGES = ['?preset=kr-deal', '?preset=kr-deal&embed=1', 'peers/uplot.html'];

@@ -10,9 +10,10 @@
 // after-draw hook; `frame`, the first animation frame after `drawn`, the frame that can paint
 // the chart. Pages are loaded in turn (ours, embed, uPlot, ours, …) so drift hits them alike.
 // Prints each page's median and its ratio to uPlot's median.
-import { serve } from './serve.mjs';
+import { requirePeers, serve } from './serve.mjs';
 import { launchChromium, median } from './chromium.mjs';
 
+requirePeers(); // the uPlot page is measured beside ours
 const DIST = process.env.DIST || 'dist';
 const LOADS = +(process.env.LOADS || 10);
 const PAGES = ['?preset=kr-deal', '?preset=kr-deal&embed=1', 'peers/uplot.html'];

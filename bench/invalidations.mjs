@@ -35,7 +35,10 @@ console.log(`${layouts.length} layouts for ${INPUTS} inputs; dirty/total objects
   layouts.slice(0, 12).map((e) => `${e.args.beginData.dirtyObjects}/${e.args.beginData.totalObjects}`).join(' '));
 const roots = new Map();
 for (const e of events.filter((e) => e.name === 'Layout' && e.args?.endData)) {
-  for (const r of e.args.endData.layoutRoots || []) roots.set(r.nodeName || r.nodeId, (roots.get(r.nodeName || r.nodeId) || 0) + 1);
+  for (const { nodeName, nodeId } of e.args.endData.layoutRoots || []) {
+    const root = nodeName || nodeId;
+    roots.set(root, (roots.get(root) || 0) + 1);
+  }
 }
 console.log('layout roots:', [...roots].map(([k, n]) => `${k} ×${n}`).join(', '));
 

@@ -12,11 +12,12 @@
 //      cp -r dist /tmp/named && wasm-bindgen --keep-debug --target web --no-typescript \
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
-import { serve } from './serve.mjs';
+import { requirePeers, serve } from './serve.mjs';
 import { dragUpfront, launchChromium, median, throttle, throttleFromEnv } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const Q = process.env.Q || '?preset=kr-deal';
+if (Q.startsWith('peers/')) requirePeers(); // a peer page (Q=peers/uplot.html) needs its library
 const INPUTS = +(process.env.INPUTS || 300);
 const PROFILED = 200;
 

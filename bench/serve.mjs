@@ -36,9 +36,13 @@ function resolve(mounts, pathname) {
   return null;
 }
 
-/** Whether the peers' libraries are installed (`npm ci --prefix bench`). */
-export function peersInstalled() {
-  return fs.existsSync(path.join(BENCH, 'node_modules', 'uplot')) && fs.existsSync(path.join(BENCH, 'node_modules', 'chart.js'));
+/** Exits, saying why, unless the peers' libraries are installed (`npm ci --prefix bench`): a
+ * peer page without its library never draws, and a script waiting for it would time out. */
+export function requirePeers() {
+  if (!['uplot', 'chart.js'].every((name) => fs.existsSync(path.join(BENCH, 'node_modules', name)))) {
+    console.error('the peer pages need their libraries: npm ci --prefix bench');
+    process.exit(2);
+  }
 }
 
 /** Starts the server; resolves to `{ url, close() }`. */
@@ -48,16 +52,9 @@ export function serve({ dist = 'dist', port = 0 } = {}) {
     ['/lib/', path.join(BENCH, 'node_modules')],
     ['/', path.resolve(dist)],
   ];
-  let saidMissing = false;
   const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url, 'http://127.0.0.1').pathname;
-    const file = resolve(mounts, pathname);
+    const file = resolve(mounts, new URL(req.url, 'http://127.0.0.1').pathname);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile() || !['GET', 'HEAD'].includes(req.method)) {
-      // A peer page without its library never draws, and the script waiting for it times out.
-      if (pathname.startsWith('/lib/') && !peersInstalled() && !saidMissing) {
-        saidMissing = true;
-        console.error(`bench server: ${pathname} not found: the peers' libraries are not installed (npm ci --prefix bench)`);
-      }
       res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-cache' });
       res.end('not found');
       return;

@@ -10,9 +10,10 @@
 // the next `chart-drawn` plus a forced layout), then waits for a frame and a task. The first 15
 // are left out (warm-up). Events nest (FunctionCall holds v8.callFunction, Layout holds its
 // parts), so the rows overlap: read them one against another, not as a sum.
-import { serve } from './serve.mjs';
+import { requirePeers, serve } from './serve.mjs';
 import { launchChromium, rendererMainThread } from './chromium.mjs';
 
+requirePeers(); // the uPlot page is measured beside ours
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 300);
 const WARM_UP = 15;

@@ -12,9 +12,10 @@
 // Each input sets the "Upfront share" slider and dispatches `input`, then waits for the next
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
-import { serve } from './serve.mjs';
+import { requirePeers, serve } from './serve.mjs';
 import { addStyle, launchChromium, rendererMainThread, throttle, throttleFromEnv, traceDrag } from './chromium.mjs';
 
+requirePeers(); // the uPlot page is measured beside ours
 const DIST = process.env.DIST || 'dist';
 const INPUTS = +(process.env.INPUTS || 150);
 const THROTTLE = throttleFromEnv();
