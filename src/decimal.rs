@@ -90,7 +90,9 @@ pub fn shortest(x: f64) -> String {
     let power_of_two = x.to_bits() & ((1 << 52) - 1) == 0;
     if !power_of_two || x.fract() == 0.0 {
         for (decimals, scale) in POW10.iter().enumerate() {
-            let Some(n) = scaled(x, decimals) else { break };
+            // `None`: too large (so at every later count too) or near a tie, where nothing with
+            // this many decimals reads back as `x` (12.5 at none): the next count may.
+            let Some(n) = scaled(x, decimals) else { continue };
             // Both are exact, so the quotient is the double nearest n / 10^d, as reading it is.
             if n as f64 / scale == magnitude {
                 return Digits::scaled(n, decimals).plain(negative, 0);
@@ -99,6 +101,8 @@ pub fn shortest(x: f64) -> String {
     }
     let exact = Digits::exact(x);
     let reads_back = |d: &Digits| {
+        #[cfg(all(test, not(target_arch = "wasm32")))]
+        tests::READ_BACKS.with(|n| n.set(n.get() + 1));
         let text = d.plain(false, 0);
         crate::scenario::parse_number(&text) == Some(magnitude)
     };
@@ -432,6 +436,31 @@ mod tests {
             assert_eq!(format!("{f:<9}|"), format!("{x:<9.2}|"), "{x}");
             assert_eq!(format!("{f:*^11}"), format!("{x:*^11.2}"), "{x}");
             assert_eq!(format!("{f:>+10}"), format!("{x:>+10.2}"), "{x}");
+        }
+    }
+
+    thread_local! {
+        /// How many numbers `shortest` has read back (each a `parseFloat` in the browser).
+        pub(super) static READ_BACKS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn numbers_with_few_decimals_are_written_without_reading_back() {
+        // Every label on the chart has its font size written (`12.5px`), and every share a
+        // slider sets its tenths: none of them may cost a read-back.
+        let tenths = (0..=10_000u32).map(|t| f64::from(t) / 10.0).filter(|x| *x != 0.5);
+        for x in
+            [12.5, 11.5, -2.5, 1.25, 12.75, 0.375, 99.95, 1234.5678, 1e-12, 1e11].into_iter().chain(tenths)
+        {
+            READ_BACKS.with(|n| n.set(0));
+            assert_eq!(shortest(x), format!("{x}"));
+            assert_eq!(READ_BACKS.with(std::cell::Cell::get), 0, "{x} was read back");
+        }
+        // What the fast path cannot write: 17 digits, and a power of two below one.
+        for x in [0.1 + 0.2, 0.5, 0.125] {
+            READ_BACKS.with(|n| n.set(0));
+            assert_eq!(shortest(x), format!("{x}"));
+            assert!(READ_BACKS.with(std::cell::Cell::get) > 0, "{x}");
         }
     }
 
