@@ -7,8 +7,9 @@
 //    the chart's `chart-drawn` event, and to the next animation frame; prints how many inputs
 //    missed a frame (next frame later than 18 ms), split into the first 15 (warm-up) and the rest.
 // 2. Profile: 200 more inputs under the Chrome DevTools CPU profiler (100 µs sampling), printed
-//    as time per input by script (wasm, JS glue, the browser's own work) and the functions with
-//    the most self time. Wasm function names need a build that keeps them:
+//    as time per input by script (wasm, JS glue, the browser's own work), the functions with
+//    the most self time, and the wasm's functions with the most total time (their callees'
+//    included, each sample counted once per function on its stack: TOP=25 lines each). Wasm function names need a build that keeps them:
 //      cp -r dist /tmp/named && wasm-bindgen --keep-debug --target web --no-typescript \
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
@@ -78,4 +79,21 @@ for (const [script, us] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 5)
 console.log('\nmost self time, ms per input:');
 for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, +(process.env.TOP || 25))) {
   if (!key.startsWith('(idle)')) console.log(`${perInput(us)}  ${key.replace('\t', '  ').slice(0, 140)}`);
+}
+
+// Total time: a sample counts for every function on its stack (once each, however deep it recurs).
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const total = new Map();
+profile.samples.forEach((id, i) => {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const { functionName, url } = byId.get(at).callFrame;
+    if (url.endsWith('.wasm')) seen.add(functionName);
+  }
+  for (const f of seen) total.set(f, (total.get(f) || 0) + (profile.timeDeltas[i] || 0));
+});
+console.log('\nwasm functions with the most total time (callees included), ms per input:');
+for (const [f, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, +(process.env.TOP || 25))) {
+  console.log(`${perInput(us)}  ${f.slice(0, 140)}`);
 }
