@@ -439,10 +439,11 @@ pub fn App() -> Html {
             </section>
             <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
                 { summary_view(&SummaryProps { scenario: scenario.clone(), summary: summary.clone(), lang, baseline: base_summary }) }
+                // Beside the figures, which show the differences from a pinned baseline.
+                { baseline_bar(view.base.is_some(), lang, &dispatch) }
             </section>
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 { chart }
-                { baseline_bar(view.base.is_some(), lang, &dispatch) }
             </section>
             // Its own area, so that on phones it comes after the levers, not between them and the
             // chart (the map has a heading of its own).

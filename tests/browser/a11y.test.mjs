@@ -208,6 +208,21 @@ test('phones: the levers come right under the chart, then the finding, then the 
   await page.close();
 });
 
+test('laptops: the whole chart is on the first screen, the finding right under it', async () => {
+  // The first screens of common laptops. Below the finding and the figures, the chart's year
+  // labels used to fall under the fold even at 1280 x 900. (At 1366 x 768 the chart, wider and so
+  // taller, still ends some 12 px below it.)
+  for (const [width, height] of [[1280, 800], [1280, 900], [1440, 900]]) {
+    const { page } = await open(context, '?preset=kr-deal', { width, height });
+    await page.waitForSelector('#chart canvas');
+    const box = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+    const [canvas, narration] = await Promise.all([box('#chart canvas'), box('.summary-area .narration')]);
+    assert.ok(canvas.bottom <= height, `at ${width} x ${height} the chart ends at ${canvas.bottom} px`);
+    assert.ok(narration.top >= canvas.bottom && narration.top < height, `at ${width} x ${height} the finding starts at ${narration.top} px`);
+    await page.close();
+  }
+});
+
 test('screenshots at 375 px and 1280 px in both themes and languages (artifacts)', async () => {
   for (const scheme of ['light', 'dark']) {
     for (const [w, h] of [[375, 800], [1280, 900]]) {
