@@ -4,7 +4,8 @@
 // changes; this shows how many calls that leaves. Also every string the page decodes from the
 // wasm (each `&str` handed to JavaScript is one `TextDecoder.decode`, a canvas setting, a label,
 // a DOM text or attribute), most frequent first: a string decoded many times an input is work
-// done again (the twelfth session's font size, `12.5`, written by bisection through parseFloat).
+// done again (as the chart's font size, `12.5`, was until the thirteenth session: written by bisection
+// through parseFloat).
 //
 //   cargo xtask dist && npm ci --prefix bench
 //   node bench/canvas-calls.mjs          # DIST=dist Q='?preset=kr-deal'

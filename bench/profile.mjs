@@ -9,7 +9,8 @@
 // 2. Profile: 200 more inputs under the Chrome DevTools CPU profiler (100 µs sampling), printed
 //    as time per input by script (wasm, JS glue, the browser's own work), the functions with
 //    the most self time, and the wasm's functions with the most total time (their callees'
-//    included, each sample counted once per function on its stack: TOP=25 lines each). Wasm function names need a build that keeps them:
+//    included, each sample counted once per function on its stack: TOP=25 lines each).
+//    Wasm function names need a build that keeps them:
 //      cp -r dist /tmp/named && wasm-bindgen --keep-debug --target web --no-typescript \
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
