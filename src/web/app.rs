@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::chart_view::ChartView;
 use super::controls::{controls, ControlsProps, Mark};
 use super::embed::use_host_link;
+use super::pause::Pause;
 use super::share::{full_link, use_share_panel, ShareProps};
 use super::summary::{data_table, notes, summary_view, SummaryProps};
 use super::teach::{baseline_bar, focus_tour_step, tour, what_it_takes, FeasibilityMap, SolverProps};
@@ -139,16 +140,16 @@ impl PartialEq for Computed {
 fn use_calm(now: Computed, dragging: bool) -> Computed {
     let kept = use_mut_ref(|| now.clone());
     let catch_up = use_state(|| 0u32);
-    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let pause = use_memo((), |_| Pause::new(CALM_MS));
     if !dragging {
         *kept.borrow_mut() = now;
-        *timer.borrow_mut() = None;
+        pause.cancel();
     } else if *kept.borrow() != now {
         let (kept, catch_up) = (kept.clone(), catch_up.clone());
-        *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(CALM_MS, move || {
+        pause.after(move || {
             *kept.borrow_mut() = now;
             catch_up.set(catch_up.wrapping_add(1));
-        }));
+        });
     }
     let shown = kept.borrow().clone();
     shown
@@ -161,13 +162,12 @@ const SETTLE_MS: u32 = 700;
 #[hook]
 fn use_settled(value: String) -> String {
     let settled = use_state(String::new);
-    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let pause = use_memo((), |_| Pause::new(SETTLE_MS));
     {
         let settled = settled.clone();
         use_effect_with(value, move |value| {
             let value = value.clone();
-            *timer.borrow_mut() =
-                Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(value)));
+            pause.after(move || settled.set(value));
         });
     }
     (*settled).clone()

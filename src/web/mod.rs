@@ -7,6 +7,7 @@ mod canvas;
 mod chart_view;
 mod controls;
 mod embed;
+mod pause;
 mod share;
 mod summary;
 mod teach;

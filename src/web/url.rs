@@ -1,11 +1,8 @@
 //! Reading and writing the page URL: the query string is the page's state.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::timers::callback::Timeout;
-
 use crate::ui_state::HistoryOp;
+
+use super::pause::Pause;
 
 /// While a drag goes on, the address bar is written once it pauses this long (or when it ends).
 const REPLACE_AFTER_MS: u32 = 150;
@@ -15,12 +12,15 @@ const REPLACE_AFTER_MS: u32 = 150;
 /// drag pushes a history entry at once; the later ones are written when the drag ends
 /// ([`UrlWriter::settle`]) or pauses for `REPLACE_AFTER_MS`, the last value always. No slider
 /// input pays for the address bar.
-#[derive(Default)]
 pub struct UrlWriter {
-    /// A replacement waiting for the drag to pause or end; the timer empties it when it writes.
-    pending: Rc<RefCell<Option<String>>>,
-    /// The timer of the pending replacement (dropping it cancels it).
-    timer: Option<Timeout>,
+    /// The replacement waiting for the drag to pause or end.
+    pending: Pause,
+}
+
+impl Default for UrlWriter {
+    fn default() -> Self {
+        UrlWriter { pending: Pause::new(REPLACE_AFTER_MS) }
+    }
 }
 
 impl UrlWriter {
@@ -34,31 +34,21 @@ impl UrlWriter {
                 write(&query, HistoryOp::Push);
             }
             HistoryOp::Replace => {
-                // Supersedes (and so cancels) the replacement already waiting, if any.
-                *self.pending.borrow_mut() = Some(query);
-                let pending = self.pending.clone();
-                self.timer = Some(Timeout::new(REPLACE_AFTER_MS, move || {
-                    if let Some(query) = pending.borrow_mut().take() {
-                        write(&query, HistoryOp::Replace);
-                    }
-                }));
+                // Supersedes the replacement already waiting, if any.
+                self.pending.after(move || write(&query, HistoryOp::Replace));
             }
         }
     }
 
     /// The drag has ended: writes the waiting replacement now, if any.
     pub fn settle(&mut self) {
-        self.timer = None;
-        if let Some(query) = self.pending.borrow_mut().take() {
-            write(&query, HistoryOp::Replace);
-        }
+        self.pending.now();
     }
 
     /// Back or Forward moved to another entry: a replacement still waiting belongs to the entry
     /// left behind and must not be written over the one arrived at.
     pub fn cancel(&mut self) {
-        self.timer = None;
-        self.pending.borrow_mut().take();
+        self.pending.cancel();
     }
 }
 

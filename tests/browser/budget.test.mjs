@@ -63,7 +63,10 @@
 // module is minified with the glue and the style sheet (its comments were most of it, 707 B
 // gzip -9 before, 333 after). Raised to 157 150 (page 157 121) the same day
 // (thirteenth session): on a laptop the chart heads its column, with the finding and the figures
-// under it and the view switches beside the title (51 B of style sheet).
+// under it and the view switches beside the title (51 B of style sheet). Raised to 157 400
+// (page 157 371, 149 360 served: 76 B fewer) on 2026-12-03 (fourteenth session): the waits for a
+// pause share one timer a drag instead of one an input (`src/web/pause.rs`), which took the full
+// page's update p95 from 4.30 to 3.86 ms (means of five alternating runs, bench/README.md).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -72,7 +75,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_150;
+const BUDGET_GZIP_BYTES = 157_400;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -306,6 +306,39 @@ test('during a drag the panels below the first screen wait, and catch up on rele
   await page.close();
 });
 
+test('a drag sets no timer an input: each wait for a pause (lower panels, announcement, address bar) keeps one', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal');
+  await page.waitForSelector('#share-link');
+  const seen = await page.evaluate(async () => {
+    const slider = document.querySelector('#ctl-upfront');
+    let [timers, drawn] = [0, 0];
+    const count = () => { drawn++; };
+    document.addEventListener('chart-drawn', count, true);
+    const real = window.setTimeout;
+    window.setTimeout = function (...a) { timers++; return real.apply(this, a); };
+    try {
+      // Thirty inputs inside one task: each is rendered and drawn (Yew's scheduler runs in a
+      // microtask), and no timer can run between them, so every timer counted was set by them.
+      for (let i = 0; i < 30; i++) {
+        slider.value = String(10 + i);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        for (let k = 0; k < 10; k++) await Promise.resolve();
+      }
+    } finally {
+      window.setTimeout = real;
+      document.removeEventListener('chart-drawn', count, true);
+    }
+    return { timers, drawn, peak: document.querySelector('#peak').textContent };
+  });
+  assert.equal(seen.drawn, 30, 'every input drawn');
+  // Until the fourteenth session three timers were set (and two cleared) an input: 90 here.
+  assert.ok(seen.timers <= 3, `${seen.timers} timers set by 30 inputs`);
+  // The waits still end: the share link catches up with the last input after the pause.
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('upfront=39'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a chart the browser cannot draw says so beside the table, and the next change draws it', async () => {
   // A browser can refuse a canvas its 2d context (privacy settings that block canvases, a lost
   // GPU context, memory limits): getContext returns null. Refused here for the chart only.
