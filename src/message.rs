@@ -8,8 +8,10 @@
 //! iframe.contentWindow.postMessage({ type: "pledge-explorer:get" }, "*");
 //! ```
 //!
-//! A `set` is checked exactly like a link: the same keys, ranges and messages. Keys left out take
-//! their default (or the preset's) value. A message that is not well formed, or whose scenario
+//! A `set` is checked exactly like a link: the same keys, ranges and messages. Keys left out (or
+//! set to `null`) take their default (or the preset's) value; a `query`'s view keys (`embed`,
+//! `lang`…) are left out, as a `set` changes the scenario only. So a host can send back what a state report gave it, its
+//! `scenario` or its `query`, and get the same scenario. A message that is not well formed, or whose scenario
 //! has any bad key, changes nothing; [`HostMessage::read`] says why, and the page only logs it.
 //!
 //! Embed → host: `{ type: "pledge-explorer:height", height }` whenever the embed's height
@@ -20,6 +22,7 @@ use serde::Serialize;
 
 use crate::model::Summary;
 use crate::scenario::{RawParams, Scenario, ScenarioError};
+use crate::view::View;
 
 /// The `type` of a message that sets the scenario.
 pub const SET: &str = "pledge-explorer:set";
@@ -45,6 +48,8 @@ pub trait MessageData: Sized {
     fn entries(&self) -> Option<Vec<(String, Self)>>;
     /// The value in a few characters, for an error message: `true`, `null`, `[…]`, `{…}`.
     fn describe(&self) -> String;
+    /// Whether this is `null` (or, in JavaScript, `undefined`): a key set to it is left out.
+    fn is_none(&self) -> bool;
 }
 
 impl MessageData for serde_json::Value {
@@ -59,6 +64,9 @@ impl MessageData for serde_json::Value {
     }
     fn entries(&self) -> Option<Vec<(String, Self)>> {
         Some(self.as_object()?.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+    fn is_none(&self) -> bool {
+        self.is_null()
     }
     fn describe(&self) -> String {
         match self {
@@ -109,6 +117,7 @@ impl HostMessage {
                             .entries()
                             .ok_or(MessageError::Shape)?
                             .into_iter()
+                            .filter(|(_, v)| !v.is_none())
                             .map(|(k, v)| {
                                 let text = match (v.number(), v.text()) {
                                     (Some(n), _) => crate::decimal::shortest(n),
@@ -119,7 +128,13 @@ impl HostMessage {
                             })
                             .collect(),
                     },
-                    (None, Some(query)) => RawParams::from_query(&query.text().ok_or(MessageError::Shape)?),
+                    (None, Some(query)) => {
+                        // A link's view keys (the embed's own `embed=1`, `lang=`…) are left out:
+                        // a `set` changes the scenario only.
+                        let mut raw = RawParams::from_query(&query.text().ok_or(MessageError::Shape)?);
+                        drop(View::take(&mut raw));
+                        raw
+                    }
                     _ => return Err(MessageError::Shape),
                 };
                 Ok(HostMessage::Set(Scenario::from_raw(&params)?))
@@ -186,6 +201,33 @@ mod tests {
         assert_eq!(value["type"], "pledge-explorer:state");
         assert_eq!(value["scenario"]["upfront"], 20.0);
         assert_eq!(value["summary"]["peak_usd_cash"], sum.peak_usd_cash);
+    }
+
+    /// A host may send back what a state report gave it: its `scenario` (with `preset: null`
+    /// when there is none) or its `query` (with the embed's own view keys).
+    #[test]
+    fn a_state_report_sent_back_gives_the_same_scenario() {
+        for link in [
+            "embed=1",
+            "preset=kr-deal&embed=1&lang=ko",
+            "preset=kr-deal&upfront=30&embed=1&controls=upfront,years",
+            "preset=japan&profile=front&calls=35&embed=1&theme=dark",
+        ] {
+            let state = crate::ui_state::UiState::load(link);
+            assert!(state.notices.is_empty(), "{link}: {:?}", state.notices);
+            let s = &state.scenario;
+            let sum = crate::model::summarize(s, &crate::model::schedule(s));
+            let query = state.query();
+            let report = StateReport { kind: STATE, query: &query, scenario: s, summary: &sum };
+            let report = serde_json::to_value(&report).unwrap();
+            for field in ["scenario", "query"] {
+                let mut message = serde_json::Map::new();
+                message.insert("type".into(), SET.into());
+                message.insert(field.into(), report[field].clone());
+                let message = serde_json::Value::Object(message);
+                assert_eq!(HostMessage::read(&message), Ok(HostMessage::Set(s.clone())), "{link}: {message}");
+            }
+        }
     }
 
     #[test]

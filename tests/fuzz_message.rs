@@ -11,8 +11,11 @@
     reason = "tests: a failure is the point"
 )]
 
-use pledge_explorer::message::{HostMessage, MessageError};
+use pledge_explorer::message::{HostMessage, MessageError, StateReport, STATE};
+use pledge_explorer::model;
+use pledge_explorer::presets::Preset;
 use pledge_explorer::scenario::{Key, Scenario};
+use pledge_explorer::ui_state::UiState;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -82,6 +85,34 @@ proptest! {
             Ok(HostMessage::Set(s)) => prop_assert_eq!(Ok(s), by_link.map_err(|_| ())),
             Err(MessageError::Scenario(_)) => prop_assert!(by_link.is_err()),
             other => prop_assert!(false, "unexpected {other:?}"),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// encode∘decode through the API itself: what an embed reports (`scenario`, with `preset:
+    /// null` when there is none, and `query`, with the embed's view keys), sent back in a `set`,
+    /// is the scenario it reported.
+    #[test]
+    fn a_state_report_sent_back_in_a_set_gives_the_reported_scenario(
+        preset in prop::option::of(prop::sample::select(Preset::ALL.to_vec())),
+        upfront in 0u32..=40, years in 1u32..=30, krw in 0u32..=1000, limit in 0u32..=100,
+        view in prop::sample::select(vec!["embed=1", "embed=1&lang=ko", "embed=1&controls=upfront&theme=dark"]),
+    ) {
+        let preset = preset.map_or(String::new(), |p| format!("preset={}&", p.key()));
+        let link = format!("{preset}upfront={upfront}&years={years}&krw={}&limit={limit}&{view}", f64::from(krw) / 10.0);
+        let state = UiState::load(&link);
+        // A preset's other shares with this upfront share can sum to more than 100.
+        prop_assume!(state.notices.is_empty());
+        let s = &state.scenario;
+        let summary = model::summarize(s, &model::schedule(s));
+        let query = state.query();
+        let report = serde_json::to_value(StateReport { kind: STATE, query: &query, scenario: s, summary: &summary }).unwrap();
+        for field in ["scenario", "query"] {
+            let message = json!({ "type": "pledge-explorer:set", field: report[field].clone() });
+            prop_assert_eq!(accept(message), Ok(HostMessage::Set(s.clone())), "{} by {}", link, field);
         }
     }
 }

@@ -137,6 +137,9 @@ impl MessageData for JsValue {
             })
             .collect()
     }
+    fn is_none(&self) -> bool {
+        self.is_null() || self.is_undefined()
+    }
     fn describe(&self) -> String {
         if js_sys::Array::is_array(self) {
             "[…]".to_owned()

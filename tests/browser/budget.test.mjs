@@ -67,6 +67,9 @@
 // (page 157 371, 149 360 served: 76 B fewer) on 2026-12-03 (fourteenth session): the waits for a
 // pause share one timer a drag instead of one an input (`src/web/pause.rs`), which took the full
 // page's update p95 from 4.30 to 3.86 ms (means of five alternating runs, bench/README.md).
+// Raised to 157 650 (page 157 620, 149 832 served) the same day: a host that sends back the
+// embed's own state report (`preset: null`, a query with `embed=1`) got it refused; now it
+// gives the same scenario.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -75,7 +78,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_400;
+const BUDGET_GZIP_BYTES = 157_650;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

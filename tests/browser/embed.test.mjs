@@ -156,6 +156,35 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
   await page.close();
 });
 
+test('a host can send back what the embed reported: its scenario or its query gives the same state', async () => {
+  const code = await embedCodeFor('');
+  const { page, errors } = await openArticle(code);
+  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
+  const frame = embedFrame(page);
+  await frame.waitForSelector('#chart canvas');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(() => window.addEventListener('message', (e) => {
+    if (e.data?.type === 'pledge-explorer:state') window.__lastState = e.data;
+  }));
+  await page.click('#q');
+  await page.waitForFunction(() => window.__lastState?.query.startsWith('upfront=20&krw=40&embed=1'));
+  const report = await page.evaluate(() => window.__lastState);
+  assert.equal(report.scenario.preset, null);
+  const narration = await frame.textContent('#narration');
+  for (const field of ['scenario', 'query']) {
+    await page.click('#us');
+    await page.waitForFunction(() => window.__lastState?.query.startsWith('preset=us-demand'));
+    await page.evaluate(([f, r]) => document.querySelector('iframe[data-pledge-explorer]').contentWindow
+      .postMessage({ type: 'pledge-explorer:set', [f]: r[f] }, '*'), [field, report]);
+    await page.waitForFunction((q) => window.__lastState?.query === q, report.query);
+    assert.equal(await frame.textContent('#narration'), narration, field);
+  }
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a message from a window other than the parent is ignored', async () => {
   const { page } = await open(context, '?embed=1');
   // Top-level page: no parent, so even a well-formed message changes nothing.
