@@ -10,9 +10,10 @@
 //!
 //! A `set` is checked exactly like a link: the same keys, ranges and messages. Keys left out (or
 //! set to `null`) take their default (or the preset's) value; a `query`'s view keys (`embed`,
-//! `lang`…) are left out, as a `set` changes the scenario only. So a host can send back what a state report gave it, its
-//! `scenario` or its `query`, and get the same scenario. A message that is not well formed, or whose scenario
-//! has any bad key, changes nothing; [`HostMessage::read`] says why, and the page only logs it.
+//! `lang`…) are left out, as a `set` changes the scenario only. So a host can send back what a
+//! state report gave it, its `scenario` or its `query`, and get the same scenario. A message
+//! that is not well formed, or whose scenario has any bad key, changes nothing;
+//! [`HostMessage::read`] says why, and the page only logs it.
 //!
 //! Embed → host: `{ type: "pledge-explorer:height", height }` whenever the embed's height
 //! changes, and `{ type: "pledge-explorer:state", query, scenario, summary }` after every change

@@ -15,7 +15,6 @@ use gloo::timers::callback::Timeout;
 /// `ms` and runs the work at the second look that found nothing newer. So the work runs after a
 /// gap of at least `ms` between two inputs, never after a shorter one, and at most `1.5 × ms`
 /// after the last input.
-#[derive(Clone)]
 pub struct Pause(Rc<RefCell<Waiting>>);
 
 struct Waiting {

@@ -70,6 +70,14 @@ async function openArticle(embedCode) {
 
 const embedFrame = (page) => page.frames().find((f) => f.url().startsWith(explorerOrigin));
 
+// The embed's frame, once it has posted its height (so the frame is attached) and drawn its chart.
+async function drawnEmbed(page) {
+  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
+  const frame = embedFrame(page);
+  await frame.waitForSelector('#chart canvas');
+  return frame;
+}
+
 async function embedCodeFor(query) {
   const { page } = await open(context, query);
   const code = await page.inputValue('#share-embed');
@@ -84,9 +92,7 @@ test('the copied embed code works on another origin under a strict CSP: the ifra
   assert.doesNotMatch(code, /style=|onload=|<script>/);
   const { page, errors, offHost } = await openArticle(code);
   const iframe = page.locator('iframe[data-pledge-explorer]');
-  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
-  const frame = embedFrame(page);
-  await frame.waitForSelector('#chart canvas');
+  const frame = await drawnEmbed(page);
   // The iframe's height is the embed's content height (not the 760 fallback), and nothing scrolls.
   const contentHeight = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   await page.waitForFunction((h) => document.querySelector('iframe[data-pledge-explorer]').style.height === `${h}px`, contentHeight);
@@ -107,9 +113,7 @@ test('the copied embed code works on another origin under a strict CSP: the ifra
 test('the host page sets scenarios by postMessage and hears the state back; malformed messages change nothing', async () => {
   const code = await embedCodeFor('');
   const { page, errors } = await openArticle(code);
-  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
-  const frame = embedFrame(page);
-  await frame.waitForSelector('#chart canvas');
+  const frame = await drawnEmbed(page);
   const frameErrors = [];
   const warnings = [];
   page.on('console', (m) => {
@@ -159,9 +163,7 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
 test('a host can send back what the embed reported: its scenario or its query gives the same state', async () => {
   const code = await embedCodeFor('');
   const { page, errors } = await openArticle(code);
-  await page.waitForFunction(() => /px$/.test(document.querySelector('iframe[data-pledge-explorer]').style.height));
-  const frame = embedFrame(page);
-  await frame.waitForSelector('#chart canvas');
+  const frame = await drawnEmbed(page);
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.evaluate(() => window.addEventListener('message', (e) => {
