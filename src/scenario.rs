@@ -339,6 +339,8 @@ impl fmt::Display for ParamError {
 
 /// What a scenario or view key named `name` allows, in words of `lang` (empty for an unknown key).
 pub fn allowed_for(name: &str, lang: Lang) -> String {
+    // A problem inside the pinned baseline is named `base.<key>`: what `<key>` allows.
+    let name = name.strip_prefix("base.").unwrap_or(name);
     match (Key::from_name(name), ViewKey::from_name(name)) {
         (Some(key), _) => key.allowed_in(lang),
         (None, Some(key)) => key.allowed_in(lang),

@@ -203,7 +203,19 @@ impl View {
                 continue;
             }
             seen.push(key);
-            if let Err(kind) = view.set(key, &value) {
+            if key == ViewKey::Base {
+                // The baseline is checked exactly like a link; any bad key in it drops it whole,
+                // and each is named as `base.<key>` with what that key allows.
+                match Scenario::parse(&value) {
+                    Ok(base) => view.base = Some(base),
+                    Err(mut e) => {
+                        for inner in &mut e.errors {
+                            inner.key.insert_str(0, "base.");
+                        }
+                        errors.append(&mut e.errors);
+                    }
+                }
+            } else if let Err(kind) = view.set(key, &value) {
                 errors.push(error(kind));
             }
         }
@@ -224,12 +236,6 @@ impl View {
     }
 
     fn set(&mut self, key: ViewKey, value: &str) -> Result<(), ParamErrorKind> {
-        if key == ViewKey::Base {
-            // The baseline is checked exactly like a link; any bad key in it drops it whole.
-            let base = Scenario::parse(value).map_err(|_| ParamErrorKind::UnknownChoice)?;
-            self.base = Some(base);
-            return Ok(());
-        }
         let value = value.trim().to_ascii_lowercase();
         match key {
             ViewKey::Lang => {
@@ -274,7 +280,7 @@ impl View {
             ViewKey::Map => {
                 self.map = Some(feasibility::pair_from_name(&value).ok_or(ParamErrorKind::UnknownChoice)?);
             }
-            ViewKey::Base => {}
+            ViewKey::Base => {} // checked in `take`, which names each bad key inside it
         }
         Ok(())
     }
@@ -451,7 +457,25 @@ mod tests {
             errors[0].to_string(),
             format!("step=99: out of range (allowed: a whole number from 1 to {})", tour::STEPS.len())
         );
-        assert!(errors[1].to_string().starts_with("base=\"years=99\": not recognised"), "{}", errors[1]);
+        assert_eq!(
+            errors[1].to_string(),
+            "base.years=99: out of range (allowed: a whole number from 1 to 30)"
+        );
+        // Every bad key inside the baseline is named, in Korean too, and the baseline is dropped.
+        let (view, errors, ..) = split("base=upfront%3Dabc%26nope%3D1%26years%3D5");
+        assert_eq!(view.base, None);
+        let keys: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["base.upfront", "base.nope"]);
+        assert!(
+            errors[0].to_string().starts_with("base.upfront=\"abc\": not a number (allowed: "),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            crate::text::param_error(Lang::Ko, &errors[0]).contains("숫자가 아님 (허용: "),
+            "{:?}",
+            errors[0]
+        );
     }
 
     #[test]

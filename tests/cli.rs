@@ -101,6 +101,32 @@ fn bad_input_exits_2_names_every_bad_key_and_range_and_prints_nothing_to_stdout(
 }
 
 #[test]
+fn nan_infinite_huge_negative_empty_duplicated_and_bad_baseline_values_exit_2_each_named() {
+    let cases = [
+        ("upfront=NaN", "upfront=\"NaN\": not a number (allowed: a number from 0 to 100)"),
+        ("upfront=inf", "upfront=\"inf\": not a number (allowed: a number from 0 to 100)"),
+        ("total=-inf", "total=\"-inf\": not a number (allowed: a number from 1 to 5000)"),
+        ("total=1e999", "total=\"1e999\": not a number (allowed: a number from 1 to 5000)"),
+        (
+            "total=99999999999999999999",
+            "total=99999999999999999999: out of range (allowed: a number from 1 to 5000)",
+        ),
+        ("years=-3", "years=-3: out of range (allowed: a whole number from 1 to 30)"),
+        ("years=", "years=\"\": not a number (allowed: a whole number from 1 to 30)"),
+        ("upfront=%00", "upfront=\"\\u{0}\": not a number (allowed: a number from 0 to 100)"),
+        ("years=5&years=6", "years=6: given more than once"),
+        ("base=upfront%3DNaN", "base.upfront=\"NaN\": not a number (allowed: a number from 0 to 100)"),
+    ];
+    for (query, message) in cases {
+        let out = pledge(&[query]);
+        assert_eq!(out.status.code(), Some(2), "{query}");
+        assert!(out.stdout.is_empty(), "{query}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err, format!("pledge: invalid scenario:\n  {message}\n"), "{query}");
+    }
+}
+
+#[test]
 fn shares_above_100_exit_2() {
     let out = pledge(&["upfront=70&loans=40"]);
     assert_eq!(out.status.code(), Some(2));

@@ -69,7 +69,9 @@
 // page's update p95 from 4.30 to 3.86 ms (means of five alternating runs, bench/README.md).
 // Raised to 157 650 (page 157 620, 149 832 served) the same day: a host that sends back the
 // embed's own state report (`preset: null`, a query with `embed=1`) got it refused; now it
-// gives the same scenario.
+// gives the same scenario. Raised to 157 700 (page 157 656, 149 889 served) on 2026-12-03: a bad
+// key inside a pinned baseline is named (`base.upfront="abc": not a number (allowed: …)`), where
+// the page said only that `base` was not recognised.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -78,7 +80,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_650;
+const BUDGET_GZIP_BYTES = 157_700;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -104,8 +106,10 @@ const TARGET_BYTES = 150_000;
 // Lowered to 47 100 (module 46 926) with the shortened boundary names. Raised to 47 200 (module
 // 47 127, from about 46 910) with wasm-bindgen 0.2.107, whose glue is smaller for the page and
 // slightly larger for this module. Raised to 47 350 (module 47 301) on 2026-12-02: a Korean
-// chart's axis counts in 억 dollars, grouped (4,000), as its prose does.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_350;
+// chart's axis counts in 억 dollars, grouped (4,000), as its prose does. Raised to 47 450 (module
+// 47 417) on 2026-12-03: it reads file links with the page's parser, which now names a bad key
+// inside `base` as `base.<key>` with what that key allows.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 47_450;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -122,13 +122,20 @@ test('the own-currency lever is named after the economy: yen for Japan, euros fo
 });
 
 test('a malformed link shows a dismissible notice naming the bad keys and still draws', async () => {
-  const { page, errors } = await open(context, '?upfront=abc&years=99&krw=30&colour=red&krw2=%ZZ');
+  const { page, errors } = await open(
+    context,
+    '?upfront=abc&years=99&krw=30&colour=red&krw2=%ZZ&base=preset%3Dkr-deal%26total%3D-5',
+  );
   const notice = page.locator('#notice');
   assert.ok(await notice.isVisible());
   const text = await notice.textContent();
   assert.match(text, /upfront="abc"/);
   assert.match(text, /years=99: out of range/);
   assert.match(text, /colour=red: unknown key/);
+  // A bad key inside the pinned baseline is named with what it allows; the baseline is dropped.
+  assert.match(text, /base\.total=-5: out of range \(allowed: a number from 1 to 5000\)/);
+  assert.equal(await page.locator('#peak-vs-base').count(), 0);
+  assert.match(await page.textContent('#baseline'), /Pin this as a baseline/);
   assert.equal(await page.inputValue('#ctl-krw'), '30', 'good keys are kept');
   assert.equal(await page.inputValue('#ctl-years'), '10', 'bad keys fall back');
   assert.match(await chartText(page), /Year/);
