@@ -22,6 +22,43 @@ test('default page draws the chart, the narration and the table with no console 
   await page.close();
 });
 
+// The native tests (tests/extremes.rs) check the drawing's geometry at every range's edge; here
+// the same links go through the page: the canvas, the figures, the table and the narration.
+for (const [link, years, viewport] of [
+  ['?total=5000&years=30&limit=0', 30],
+  ['?total=5000&years=1&upfront=100&limit=1000', 1],
+  ['?total=1&years=1&limit=0', 1],
+  ['?years=30&profile=back&start=2100', 30, { width: 390, height: 844 }],
+  ['?upfront=25&guarantees=25&loans=25&corporate=25&krw=100&calls=100&years=30', 30],
+]) {
+  test(`an extreme but valid link draws a sane page: ${link}${viewport ? ' on a phone' : ''}`, async () => {
+    const { page, errors } = await open(context, link, viewport);
+    assert.equal(await page.locator('#notice').count(), 0, 'a valid link gives no notice');
+    const words = (await chartText(page)).split('\n');
+    assert.ok(!words.some((w) => /NaN|Infinity|undefined|null/.test(w)), `chart text: ${words.join(' | ')}`);
+    // Labelled axes: the first year along x, 0 at the foot of y.
+    const start = Number(new URLSearchParams(link).get('start') || 2026);
+    assert.ok(words.includes(String(start)), `the first year ${start} labelled: ${words.join(' | ')}`);
+    assert.ok(words.includes('0'), `the y axis starts at 0: ${words.join(' | ')}`);
+    assert.equal(await page.locator('.data-table tbody tr').count(), years);
+    const narration = await page.textContent('#narration');
+    assert.ok(narration.length > 40 && !/NaN|Infinity|undefined/.test(narration), narration);
+    const figures = await page.textContent('.figures');
+    assert.ok(!/NaN|Infinity|undefined/.test(figures), figures);
+    // Something other than the background is drawn: the bars or, with no money at all to speak
+    // of, at least the axes and the words.
+    const drawn = await page.$eval('#chart canvas', (el) => {
+      const d = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+      return n;
+    });
+    assert.ok(drawn > 2000, `${drawn} drawn pixels`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 test('years above the limit are marked in the breach colour, in the headline figure and the table; a plan that fits in the fit colour', async () => {
   // The figure and the rows carry their state as data attributes, not as classes built at run
   // time (Yew's dynamic `class` brought 1.8 KB gzip of class-list code; bench/README.md).
