@@ -59,6 +59,18 @@ for (const [link, years, viewport] of [
   });
 }
 
+test('a link with a very long bad value or key keeps the notice, and the page, within a phone\'s width', async () => {
+  const link = `?upfront=${'9'.repeat(300)}&${'k'.repeat(200)}=1`;
+  const { page, errors } = await open(context, link, { width: 390, height: 844 });
+  const text = await page.textContent('#notice');
+  assert.match(text, /upfront=9{300}: out of range/);
+  assert.match(text, /k{200}=1: unknown key/);
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scrollWidth <= innerWidth, `the page scrolls sideways: ${scrollWidth} px wide in a ${innerWidth} px window`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('years above the limit are marked in the breach colour, in the headline figure and the table; a plan that fits in the fit colour', async () => {
   // The figure and the rows carry their state as data attributes, not as classes built at run
   // time (Yew's dynamic `class` brought 1.8 KB gzip of class-list code; bench/README.md).
