@@ -3,8 +3,9 @@
 //! `View::take` (the page, leniently) read them. `tests/fuzz_query.rs` covers the scenario keys
 //! alone.
 //!
-//! - any string: `parse_link` and `View::take` never panic, and never hang (each case has a
-//!   timeout); the view `take` gives is always one the page can show;
+//! - any string: `parse_link` and `View::take` never panic, and never hang (every case has a
+//!   timeout: `PROPTEST_TIMEOUT` in `.cargo/config.toml`); the view `take` gives is always one the
+//!   page can show;
 //! - `parse_link ∘ encode` is the identity for every scenario and view, in any order of keys;
 //! - every rejection names a key as given (a key inside `base` as `base.<key>`) and says what it
 //!   allows.
@@ -24,9 +25,6 @@ use pledge_explorer::tour::STEPS;
 use pledge_explorer::view::{join_queries, parse_link, Lang, ThemeChoice, View, ViewKey, CONTROL_KEYS};
 use pledge_explorer::Scenario;
 use proptest::prelude::*;
-
-/// Per generated case; a parser that loops forever fails the test instead of stalling CI.
-const CASE_TIMEOUT_MS: u32 = 2_000;
 
 /// A scenario as a link could give it: a preset or not, then some keys over it.
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -151,7 +149,7 @@ fn round_trips(scenario: &Scenario, view: &View) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, timeout: CASE_TIMEOUT_MS, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     #[test]
     fn any_scenario_and_view_encoded_in_any_order_parse_back_to_themselves(

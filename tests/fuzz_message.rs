@@ -17,9 +17,6 @@ use pledge_explorer::presets::Preset;
 use pledge_explorer::scenario::{Key, Scenario};
 use pledge_explorer::ui_state::UiState;
 use proptest::prelude::*;
-
-/// Per generated case; a parser that loops forever fails the test instead of stalling CI.
-const CASE_TIMEOUT_MS: u32 = 2_000;
 use serde_json::{json, Value};
 
 /// Any JSON value, with our message types and keys over-represented so the strategy reaches
@@ -60,7 +57,7 @@ fn accept(value: Value) -> Result<HostMessage, MessageError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, timeout: CASE_TIMEOUT_MS, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_json_never_panics_and_anything_accepted_is_a_valid_scenario(v in any_json()) {
@@ -93,7 +90,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 500, timeout: CASE_TIMEOUT_MS, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
     /// encode∘decode through the API itself: what an embed reports (`scenario`, with `preset:
     /// null` when there is none, and `query`, with the embed's view keys), sent back in a `set`,

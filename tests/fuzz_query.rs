@@ -22,9 +22,6 @@ use pledge_explorer::scenario::{parse_number, Key, ParamErrorKind, RawParams};
 use pledge_explorer::Scenario;
 use proptest::prelude::*;
 
-/// Per generated case; a parser that loops forever fails the test instead of stalling CI.
-const CASE_TIMEOUT_MS: u32 = 2_000;
-
 /// The number keys (money, shares, years, start) and the choice keys.
 const NUMBER_KEYS: [Key; 10] = [
     Key::Total,
@@ -180,7 +177,7 @@ fn bad_number() -> impl Strategy<Value = (String, ParamErrorKind)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, timeout: CASE_TIMEOUT_MS, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn lenient_parse_of_any_string_is_valid_and_agrees_with_strict(input in ".{0,120}") {
@@ -296,7 +293,7 @@ fn the_fragment_strategy_reaches_both_outcomes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 5000, timeout: CASE_TIMEOUT_MS, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(5000))]
 
     /// `parse_number` (the grammar the browser and the CLI share) reads every string to the same
     /// finite number as Rust's own parser, and rejects what it rejects; it differs only on the
