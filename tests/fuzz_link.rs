@@ -26,6 +26,8 @@ use pledge_explorer::view::{join_queries, parse_link, Lang, ThemeChoice, View, V
 use pledge_explorer::Scenario;
 use proptest::prelude::*;
 
+mod common;
+
 /// A scenario as a link could give it: a preset or not, then some keys over it.
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
@@ -220,12 +222,8 @@ proptest! {
 #[test]
 fn the_link_strategy_reaches_good_and_bad_views_and_bad_baselines() {
     // Guards the generator above against drifting into all-valid or all-invalid links.
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::deterministic();
     let (mut ok, mut bad, mut inner) = (0, 0, 0);
-    for _ in 0..2000 {
-        let q = link().new_tree(&mut runner).unwrap().current();
+    for q in common::samples(link(), 2000) {
         let (_, errors) = View::take(&mut RawParams::from_query(&q));
         if errors.is_empty() {
             ok += 1;

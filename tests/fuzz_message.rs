@@ -17,6 +17,8 @@ use pledge_explorer::presets::Preset;
 use pledge_explorer::scenario::{Key, Scenario};
 use pledge_explorer::ui_state::UiState;
 use proptest::prelude::*;
+
+mod common;
 use serde_json::{json, Value};
 
 /// Any JSON value, with our message types and keys over-represented so the strategy reaches
@@ -124,12 +126,8 @@ fn form(s: &str) -> String {
 
 #[test]
 fn the_strategy_reaches_accepted_and_refused_sets() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::deterministic();
     let (mut accepted, mut refused) = (0, 0);
-    for _ in 0..3000 {
-        let v = any_json().new_tree(&mut runner).unwrap().current();
+    for v in common::samples(any_json(), 3000) {
         match accept(v) {
             Ok(_) => accepted += 1,
             Err(MessageError::Scenario(_) | MessageError::Shape) => refused += 1,

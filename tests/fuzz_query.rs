@@ -22,6 +22,8 @@ use pledge_explorer::scenario::{parse_number, Key, ParamErrorKind, RawParams};
 use pledge_explorer::Scenario;
 use proptest::prelude::*;
 
+mod common;
+
 /// The number keys (money, shares, years, start) and the choice keys.
 const NUMBER_KEYS: [Key; 10] = [
     Key::Total,
@@ -273,12 +275,8 @@ proptest! {
 #[test]
 fn the_fragment_strategy_reaches_both_outcomes() {
     // Guards the generators above against drifting into all-valid or all-invalid queries.
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::deterministic();
     let (mut ok, mut bad, mut with_keys) = (0, 0, 0);
-    for _ in 0..2000 {
-        let q = query().new_tree(&mut runner).unwrap().current();
+    for q in common::samples(query(), 2000) {
         let parsed = Scenario::parse(&q);
         if parsed.as_ref().is_ok_and(|s| *s != Scenario::default()) {
             with_keys += 1;
