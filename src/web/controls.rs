@@ -114,8 +114,8 @@ fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     let Some(at) = at else {
         return tr(
             lang,
-            "No value fits the limit with the other settings",
-            "다른 설정으로는 어떤 값도 한도 안에 들지 않음",
+            "No value fits the limit",
+            "어떤 값도 한도 안에 들지 않음",
         )
         .to_owned();
     };
