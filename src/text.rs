@@ -67,14 +67,14 @@ pub fn eok_figure(x: f64) -> String {
     grouped(&format!("{}{n}", if x < 0.0 && n > 0 { "-" } else { "" }))
 }
 
-/// Money in USD bn for prose, as a reader of the language reads it: `$350 bn`, `$66.7 bn`;
-/// in Korean in units of 억 (10^8) and 조 (10^12): `3,500억 달러`, `1조 2,000억 달러`.
+/// Money in USD bn for prose, as a reader of the language reads it: `$350 bn`, `$5,000 bn`,
+/// `-$330 bn`; in Korean in units of 억 (10^8) and 조 (10^12): `3,500억 달러`, `1조 2,000억 달러`.
 pub fn usd_bn(lang: Lang, x: f64) -> String {
     let x = if x.abs() < 0.05 { 0.0 } else { x };
+    let sign = if x < 0.0 { "-" } else { "" };
     match lang {
-        Lang::En => format!("${} bn", pct(x)),
+        Lang::En => format!("{sign}${} bn", grouped(&pct(x.abs()))),
         Lang::Ko => {
-            let sign = if x < 0.0 { "-" } else { "" };
             let eok = eok(x);
             let (jo, rest) = (eok / 10_000, eok % 10_000);
             match (jo, rest) {
@@ -430,16 +430,16 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
     let who = country_name(lang, s.country);
     if let Some(d) = &ctx.gdp_share {
         lines.push(if ko {
-            format!("약정액은 {who} GDP의 {}%{}", pct(d.value), cite(lang, d))
+            format!("약정액은 {who} GDP의 {}%{}", grouped(&pct(d.value)), cite(lang, d))
         } else {
-            format!("The pledge is {}% of {who}'s GDP{}", pct(d.value), cite(lang, d))
+            format!("The pledge is {}% of {who}'s GDP{}", grouped(&pct(d.value)), cite(lang, d))
         });
     }
     if let Some(d) = &ctx.reserves_share {
         lines.push(if ko {
-            format!("약정액은 {who} 외환보유액의 {}%{}", pct(d.value), cite(lang, d))
+            format!("약정액은 {who} 외환보유액의 {}%{}", grouped(&pct(d.value)), cite(lang, d))
         } else {
-            format!("The pledge is {}% of {who}'s FX reserves{}", pct(d.value), cite(lang, d))
+            format!("The pledge is {}% of {who}'s FX reserves{}", grouped(&pct(d.value)), cite(lang, d))
         });
     }
     if let Some(d) = &ctx.local_equivalent {
@@ -646,6 +646,10 @@ mod tests {
         // No dollars at all (every cash share paid in won, or company money only).
         assert_eq!(times(Lang::En, 0.0), "none of");
         assert_eq!(times(Lang::En, 0.0004), "almost none of");
+        // Money: grouped, and a negative difference with its sign before the dollar.
+        assert_eq!(usd_bn(Lang::En, 5000.0), "$5,000 bn");
+        assert_eq!(usd_bn(Lang::En, -330.0), "-$330 bn");
+        assert_eq!(usd_bn(Lang::Ko, -330.0), "-3,300억 달러");
         let eu = Preset::Eu.scenario();
         let lines = summary_lines(Lang::En, &eu, &summarize(&eu, &schedule(&eu)));
         assert!(lines.iter().any(|l| l.contains("(none of the $20 bn limit)")), "{lines:?}");

@@ -137,7 +137,8 @@ pub fn data_table(schedule: &Schedule, lang: Lang) -> Html {
         ("FX limit", "외환 한도"),
         ("Headroom", "여유"),
     ];
-    let above = tr(lang, " (above limit)", " (한도 초과)");
+    // Non-breaking inside: a narrow table breaks a row head between the year and this, not in it.
+    let above = tr(lang, " (above\u{a0}limit)", " (한도\u{a0}초과)");
     html! {
         <details class="data-table">
             <summary>{ tr(lang, "Data table: the yearly schedule", "데이터 표: 연도별 일정") }</summary>

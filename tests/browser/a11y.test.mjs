@@ -202,8 +202,36 @@ test('phones: touch targets are at least 44 px and nothing scrolls sideways at 3
     assert.ok(width <= 320, `${link}: the page is ${width} px wide in a 320 px window`);
     const cut = await page.$$eval('.limit-mark', (marks) => marks.filter((m) => m.scrollWidth > m.clientWidth + 1).map((m) => m.textContent));
     assert.deepEqual(cut, [], `${link}: marks cut short`);
+    // The answers wrap beside their Apply buttons; a button never shrinks to a letter a line
+    // (Korean's 적용 once stood as two lines beside a long answer).
+    const crushed = await page.$$eval('.solvers button', (bs) => bs.filter((b) => b.getBoundingClientRect().height > 60).map((b) => b.id));
+    assert.deepEqual(crushed, [], `${link}: Apply buttons on more than one line`);
     await page.close();
   }
+});
+
+test('the data table: every column fits a laptop and a printed page; on a phone its caption stays in view as it scrolls', async () => {
+  const open_ = async (viewport) => {
+    const { page } = await open(context, '?preset=japan', viewport);
+    await page.$eval('.data-table', (d) => { d.open = true; });
+    await page.locator('.data-table caption').scrollIntoViewIfNeeded();
+    return page;
+  };
+  const widths = (page) => page.$eval('.table-scroll', (s) => [s.querySelector('table').getBoundingClientRect().width, s.clientWidth]);
+  const laptop = await open_({ width: 1280, height: 900 });
+  const [table, room] = await widths(laptop);
+  assert.ok(table <= room + 1, `the table is ${table} px wide in ${room} px: columns hidden to the right`);
+  // Printed on A4 portrait (about 720 px of line): the whole table, nothing clipped.
+  await laptop.setViewportSize({ width: 720, height: 1000 });
+  await laptop.emulateMedia({ media: 'print' });
+  const [printed, line] = await laptop.$eval('.table-scroll', (s) => [s.querySelector('table').getBoundingClientRect().right, s.getBoundingClientRect().right]);
+  assert.ok(printed <= line + 1 && printed <= 720, `printed, the table ends at ${printed} px, its box at ${line}`);
+  await laptop.close();
+  const phone = await open_({ width: 390, height: 844 });
+  await phone.$eval('.table-scroll', (s) => { s.scrollLeft = s.scrollWidth; });
+  const caption = await phone.$eval('.data-table caption', (c) => { const r = c.getBoundingClientRect(); return [r.left, r.right]; });
+  assert.ok(caption[0] >= 0 && caption[1] <= 390, `scrolled to the end, the caption spans ${caption} px of a 390 px screen`);
+  await phone.close();
 });
 
 test('phones: the levers come right under the chart, then the finding, then the map', async () => {
