@@ -112,12 +112,7 @@ pub struct Mark {
 /// year fits.
 fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     let Some(at) = at else {
-        return tr(
-            lang,
-            "No value fits the limit",
-            "어떤 값도 한도 안에 들지 않음",
-        )
-        .to_owned();
+        return tr(lang, "No value fits the limit", "어떤 값도 한도 안에 들지 않음").to_owned();
     };
     let (v, ko) = (pct(at), lang == Lang::Ko);
     if let Some(from) = from {
