@@ -405,6 +405,48 @@ impl RawParams {
     }
 }
 
+/// A query string being written: `key=value` pairs joined by `&`, each side encoded as
+/// `application/x-www-form-urlencoded` exactly as `form_urlencoded::Serializer` writes it
+/// (ASCII letters, digits and `*-._` kept, a space as `+`, every other byte as `%XX`). The
+/// crate still reads every link ([`RawParams::from_query`]); its writer is not used: its
+/// table of the 256 escapes and its slicing cost the page 510 B as served (bench/README.md).
+/// **Invariant:** the same text as the crate's writer for any pairs (proptest,
+/// `tests/fuzz_link.rs`).
+#[derive(Default)]
+pub struct QueryWriter(String);
+
+impl QueryWriter {
+    /// Appends `key=value`, after a `&` unless it is the first pair.
+    pub fn pair(&mut self, key: &str, value: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        form_encode(key, &mut self.0);
+        self.0.push('=');
+        form_encode(value, &mut self.0);
+    }
+
+    /// The query string, without a leading `?`.
+    pub fn finish(self) -> String {
+        self.0
+    }
+}
+
+fn form_encode(text: &str, out: &mut String) {
+    for byte in text.bytes() {
+        match byte {
+            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => out.push(char::from(byte)),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                for nibble in [byte >> 4, byte & 0xf] {
+                    out.push(char::from_digit(u32::from(nibble), 16).map_or('0', |c| c.to_ascii_uppercase()));
+                }
+            }
+        }
+    }
+}
+
 /// A parsed value of one key.
 #[derive(Clone, Copy)]
 #[cfg_attr(test, derive(Debug, PartialEq))]
@@ -690,10 +732,10 @@ impl Scenario {
     /// Parsing it gives back this scenario.
     pub fn to_query(&self) -> String {
         let base = self.preset.map_or_else(Scenario::default, Preset::scenario);
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let mut out = QueryWriter::default();
         for key in Key::ALL {
             if let Some(value) = self.value_text(key, &base) {
-                out.append_pair(key.name(), &value);
+                out.pair(key.name(), &value);
             }
         }
         out.finish()
@@ -701,10 +743,10 @@ impl Scenario {
 
     /// Every key with its value, as the JSON export and the CLI title show them.
     pub fn to_query_full(&self) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let mut out = QueryWriter::default();
         for key in Key::ALL {
             if let Some(value) = self.text(key) {
-                out.append_pair(key.name(), &value);
+                out.pair(key.name(), &value);
             }
         }
         out.finish()

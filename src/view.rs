@@ -7,7 +7,7 @@
 //! the default view.
 
 use crate::feasibility;
-use crate::scenario::{Key, ParamError, ParamErrorKind, RawParams, Scenario, ScenarioError};
+use crate::scenario::{Key, ParamError, ParamErrorKind, QueryWriter, RawParams, Scenario, ScenarioError};
 use crate::text::tr;
 use crate::tour;
 
@@ -310,29 +310,29 @@ impl View {
     /// The view keys that differ from the default, as `key=value` pairs in [`ViewKey::ALL`]
     /// order, without a leading `&` (empty for the default view).
     pub fn to_query(&self) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let mut out = QueryWriter::default();
         if let Some(lang) = self.lang {
-            out.append_pair("lang", lang.key());
+            out.pair("lang", lang.key());
         }
         if let Some(theme) = self.theme {
-            out.append_pair("theme", theme.key());
+            out.pair("theme", theme.key());
         }
         if self.embed {
-            out.append_pair("embed", "1");
+            out.pair("embed", "1");
         }
         if let Some(keys) = &self.controls {
             let names: Vec<&str> = keys.iter().map(|k| k.name()).collect();
             let list = names.join(",");
-            out.append_pair("controls", if list.is_empty() { "none" } else { &list });
+            out.pair("controls", if list.is_empty() { "none" } else { &list });
         }
         if let Some(step) = self.step {
-            out.append_pair("step", &step.to_string());
+            out.pair("step", &step.to_string());
         }
         if let Some(base) = &self.base {
-            out.append_pair("base", &base.to_query_full());
+            out.pair("base", &base.to_query_full());
         }
         if let Some(name) = self.map.and_then(feasibility::pair_name) {
-            out.append_pair("map", &name);
+            out.pair("map", &name);
         }
         out.finish()
     }

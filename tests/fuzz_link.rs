@@ -7,6 +7,7 @@
 //!   timeout: `PROPTEST_TIMEOUT` in `.cargo/config.toml`); the view `take` gives is always one the
 //!   page can show;
 //! - `parse_link ∘ encode` is the identity for every scenario and view, in any order of keys;
+//! - the page's query writer (`QueryWriter`) writes exactly what `form_urlencoded`'s does;
 //! - every rejection names a key as given (a key inside `base` as `base.<key>`) and says what it
 //!   allows.
 #![cfg(not(target_arch = "wasm32"))]
@@ -20,7 +21,7 @@
 
 use pledge_explorer::feasibility::PAIRS;
 use pledge_explorer::presets::Preset;
-use pledge_explorer::scenario::{allowed_for, Country, Profile, RawParams};
+use pledge_explorer::scenario::{allowed_for, Country, Profile, QueryWriter, RawParams};
 use pledge_explorer::tour::STEPS;
 use pledge_explorer::view::{join_queries, parse_link, Lang, ThemeChoice, View, ViewKey, CONTROL_KEYS};
 use pledge_explorer::Scenario;
@@ -169,6 +170,24 @@ proptest! {
             pairs.rotate_left(at);
         }
         prop_assert_eq!(parse_link(&pairs.join("&")), Ok((scenario, view)));
+    }
+
+    #[test]
+    fn the_page_writes_pairs_exactly_as_form_urlencoded_does(
+        pairs in prop::collection::vec((any::<String>(), any::<String>()), 0..6),
+    ) {
+        let mut ours = QueryWriter::default();
+        let mut crates = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &pairs {
+            ours.pair(k, v);
+            crates.append_pair(k, v);
+        }
+        let query = ours.finish();
+        prop_assert_eq!(&query, &crates.finish());
+        // And what it writes reads back as the same pairs.
+        let read: Vec<(String, String)> =
+            form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        prop_assert_eq!(read, pairs);
     }
 
     #[test]

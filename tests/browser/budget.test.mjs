@@ -73,7 +73,10 @@
 // key inside a pinned baseline is named (`base.upfront="abc": not a number (allowed: …)`), where
 // the page said only that `base` was not recognised. Raised to 157 750 (page 157 731, 149 984 served) the
 // same day: the notice wraps long values, the data table fits a laptop and a printed page, money is
-// grouped and signed before the dollar (a readers' review found each broken).
+// grouped and signed before the dollar (a readers' review found each broken). Lowered to
+// 156 900 (page 156 886, 149 474 served) on 2026-12-03 (sixteenth session): links are written by
+// the page's own `QueryWriter`, not form_urlencoded's Serializer, whose percent-encoding crate
+// brought a 768-byte table of the 256 escapes and its slicing (845 B gzip -9, 510 B served).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -82,7 +85,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_750;
+const BUDGET_GZIP_BYTES = 156_900;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
