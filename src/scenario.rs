@@ -762,19 +762,25 @@ impl Scenario {
     }
 
     fn value_text(&self, key: Key, base: &Scenario) -> Option<String> {
-        if key == Key::Preset {
-            return self.text(key);
-        }
-        let same = match key {
-            Key::Profile => self.profile == base.profile,
-            Key::Country => self.country == base.country,
-            _ => self.get(key) == base.get(key),
-        };
-        if same {
-            None
-        } else {
+        if key == Key::Preset || !self.same_at(key, base) {
             self.text(key)
+        } else {
+            None
         }
+    }
+
+    fn same_at(&self, key: Key, other: &Scenario) -> bool {
+        match key {
+            Key::Preset => self.preset == other.preset,
+            Key::Profile => self.profile == other.profile,
+            Key::Country => self.country == other.country,
+            _ => self.get(key) == other.get(key),
+        }
+    }
+
+    /// Whether every key has the same value in both (what `to_query` compares against its base).
+    pub fn same_as(&self, other: &Scenario) -> bool {
+        Key::ALL.into_iter().all(|key| self.same_at(key, other))
     }
 }
 

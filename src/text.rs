@@ -89,17 +89,23 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
 
 /// A ratio for prose, put before "the limit": `17.5 times`, `17.5배`. In English a ratio shown as
 /// 1 is `exactly` (the Korean deal's peak is its cap) or, when it only rounds to 1, `about`:
-/// "1 times the limit" is not English; "1배" is Korean. Shown as 0, it is `none of` (no dollars
-/// at all) or `almost none of`.
+/// "1 times the limit" is not English; "1배" is Korean. Below that it is a share: `5% of`,
+/// `5%` ("0.1 times the limit" hid that $1 bn is a twentieth of $20 bn); none at all is
+/// `none of` (no dollars) and a share shown as 0 `almost none of`.
 pub fn times(lang: Lang, x: f64) -> String {
     let shown = pct(x);
-    match lang {
-        Lang::En if shown == "1" => if (x - 1.0).abs() < 1e-9 { "exactly" } else { "about" }.to_owned(),
-        Lang::En if shown == "0" => if x == 0.0 { "none of" } else { "almost none of" }.to_owned(),
-        Lang::En => format!("{shown} times"),
-        Lang::Ko if shown == "1" && (x - 1.0).abs() >= 1e-9 => "약 1배".to_owned(),
-        Lang::Ko if shown == "0" && x != 0.0 => "거의 0배".to_owned(),
-        Lang::Ko => format!("{shown}배"),
+    let share = pct(x * 100.0);
+    let exact = (x - 1.0).abs() < 1e-9;
+    let ko = lang == Lang::Ko;
+    match () {
+        () if shown == "1" && exact => tr(lang, "exactly", "1배").to_owned(),
+        () if shown == "1" => tr(lang, "about", "약 1배").to_owned(),
+        () if x > 1.0 && ko => format!("{shown}배"),
+        () if x > 1.0 => format!("{shown} times"),
+        () if x == 0.0 => tr(lang, "none of", "0%").to_owned(),
+        () if share == "0" => tr(lang, "almost none of", "거의 0%").to_owned(),
+        () if ko => format!("{share}%"),
+        () => format!("{share}% of"),
     }
 }
 
@@ -207,7 +213,14 @@ pub fn years(count: &str) -> String {
 
 /// The chart and table title: the scenario in one line.
 pub fn title(lang: Lang, s: &Scenario) -> String {
-    let preset = s.preset.map(|p| format!("{} · ", p.title(lang))).unwrap_or_default();
+    // A preset whose values the link changed is named as the start, not as the scenario.
+    let preset = s
+        .preset
+        .map(|p| {
+            let changed = if s.same_as(&p.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };
+            format!("{}{changed} · ", p.title(lang))
+        })
+        .unwrap_or_default();
     let (total, u, g, l, c, k) = (
         usd_bn(lang, s.total),
         pct(s.upfront),
@@ -228,15 +241,21 @@ pub fn title(lang: Lang, s: &Scenario) -> String {
     }
 }
 
-/// The label of the FX-limit line.
+/// The label of the FX-limit line: what it limits (state money paid in dollars: the bars stack
+/// company money and guarantees too), how much, and whose figure it is: the Bank of Korea's with
+/// its date, the Bank of Korea's assumed for another economy, or the reader's.
 pub fn limit_label(lang: Lang, s: &Scenario) -> String {
     let limit = usd_bn(lang, s.limit);
-    let as_of = facts::KR_BOK_FX_CAPACITY.as_of;
-    match (lang, limit_is_bok(s)) {
-        (Lang::En, true) => format!("FX limit {limit} a year (Bank of Korea, {as_of})"),
-        (Lang::En, false) => format!("FX limit {limit} a year (your setting)"),
-        (Lang::Ko, true) => format!("외환 한도 연 {limit} (한국은행, {as_of})"),
-        (Lang::Ko, false) => format!("외환 한도 연 {limit} (사용자 설정)"),
+    let whose = match (limit_is_bok(s), s.country) {
+        (true, Country::Kr) => {
+            format!("{}, {}", tr(lang, "Bank of Korea", "한국은행"), facts::KR_BOK_FX_CAPACITY.as_of)
+        }
+        (true, _) => tr(lang, "Bank of Korea's, assumed", "한국은행 수치를 가정").to_owned(),
+        (false, _) => tr(lang, "your setting", "사용자 설정").to_owned(),
+    };
+    match lang {
+        Lang::En => format!("FX limit on state dollars, {limit} a year ({whose})"),
+        Lang::Ko => format!("국가 달러 지급 한도 연 {limit} ({whose})"),
     }
 }
 
@@ -600,8 +619,9 @@ mod tests {
         assert_eq!(times(Lang::Ko, 17.5), "17.5배");
         assert_eq!(times(Lang::Ko, 1.0), "1배");
         assert_eq!(times(Lang::Ko, 1.002), "약 1배");
-        assert_eq!(times(Lang::Ko, 0.0004), "거의 0배");
-        assert_eq!(times(Lang::Ko, 0.0), "0배");
+        assert_eq!(times(Lang::Ko, 0.05), "5%");
+        assert_eq!(times(Lang::Ko, 0.0004), "거의 0%");
+        assert_eq!(times(Lang::Ko, 0.0), "0%");
         assert_eq!(
             title(Lang::Ko, &Preset::KrDeal.scenario()),
             "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 자국 통화 0%"
@@ -620,6 +640,20 @@ mod tests {
         let demand = Preset::UsDemand.scenario();
         let described = chart_description(Lang::Ko, &demand, &summarize(&demand, &schedule(&demand)));
         assert!(described.contains("10년 중 1년이 한도를 넘고, "), "{described}");
+    }
+
+    #[test]
+    fn a_preset_the_link_changed_is_named_as_changed() {
+        let demand = Preset::UsDemand.scenario();
+        assert!(title(Lang::En, &demand).starts_with("US demand: all upfront, in dollars · $350 bn"));
+        let changed = Scenario::parse("preset=us-demand&krw=50").unwrap();
+        assert!(
+            title(Lang::En, &changed).starts_with("US demand: all upfront, in dollars (changed) · $350 bn"),
+            "{}",
+            title(Lang::En, &changed)
+        );
+        assert!(title(Lang::Ko, &changed).contains(" (조정) · "), "{}", title(Lang::Ko, &changed));
+        assert!(!title(Lang::En, &Scenario::parse("krw=50").unwrap()).contains("changed"));
     }
 
     #[test]
@@ -643,6 +677,10 @@ mod tests {
         assert_eq!(times(Lang::En, 1.0), "exactly");
         assert_eq!(times(Lang::En, 1.002), "about");
         assert_eq!(times(Lang::En, 1.06), "1.1 times");
+        // Below the limit, a share of it: $1 bn is 5% of $20 bn, not "0.1 times" it.
+        assert_eq!(times(Lang::En, 0.05), "5% of");
+        assert_eq!(times(Lang::En, 0.485), "48.5% of");
+        assert_eq!(times(Lang::En, 0.94), "94% of");
         // No dollars at all (every cash share paid in won, or company money only).
         assert_eq!(times(Lang::En, 0.0), "none of");
         assert_eq!(times(Lang::En, 0.0004), "almost none of");

@@ -25,7 +25,8 @@ fn svg_of_the_us_demand_has_the_marks_the_reader_needs() {
     // Title states the scenario; the limit line is labelled with value and source; axis titles;
     // a breach marker (a polygon) for the one breach year; the source line.
     assert!(svg.contains("US demand: all upfront, in dollars"), "title");
-    assert!(svg.contains("FX limit $20 bn a year (Bank of Korea, 2025-10-29)"));
+    // The line limits state dollars only (the bars also stack company money and guarantees).
+    assert!(svg.contains("FX limit on state dollars, $20 bn a year (Bank of Korea, 2025-10-29)"));
     assert!(has_text("$20 bn"), "value tag beside the line");
     assert!(has_text("USD bn per year") && has_text("Year"));
     assert_eq!(svg.matches("<polygon").count(), 2, "one breach marker + its legend swatch");
@@ -33,6 +34,25 @@ fn svg_of_the_us_demand_has_the_marks_the_reader_needs() {
     for year in 2026..2030 {
         assert!(has_text(&year.to_string()), "{year}");
     }
+}
+
+#[test]
+fn the_limit_line_says_whose_figure_it_is() {
+    // Korea's own limit is the Bank of Korea's, dated; other economies borrow it as an
+    // assumption; a changed limit is the reader's.
+    for (query, label) in [
+        ("preset=japan", "FX limit on state dollars, $20 bn a year (Bank of Korea's, assumed)"),
+        (
+            "preset=eu&corporate=50&upfront=10",
+            "FX limit on state dollars, $20 bn a year (Bank of Korea's, assumed)",
+        ),
+        ("limit=30", "FX limit on state dollars, $30 bn a year (your setting)"),
+    ] {
+        assert!(svg(query, (800, 480)).replace("&apos;", "'").contains(label), "{query}");
+    }
+    let s = Scenario::parse("preset=japan").unwrap();
+    let ko = native::svg(&s, &schedule(&s), None, (800, 480), Theme::LIGHT, Lang::Ko).unwrap();
+    assert!(ko.contains("국가 달러 지급 한도 연 200억 달러 (한국은행 수치를 가정)"));
 }
 
 #[test]

@@ -77,6 +77,10 @@
 // 156 900 (page 156 886, 149 474 served) on 2026-12-03 (sixteenth session): links are written by
 // the page's own `QueryWriter`, not form_urlencoded's Serializer, whose percent-encoding crate
 // brought a 768-byte table of the 256 escapes and its slicing (845 B gzip -9, 510 B served).
+// Raised to 157 050 (page 157 029, 149 478 served) the same day for a reader's review: the limit
+// line says it limits state dollars and whose figure it is (Korea's assumed for Japan and the EU),
+// a preset a link changed is titled "(changed)", and a peak under the limit is a share of it
+// ("5% of the limit", not "0.1 times").
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -85,7 +89,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_900;
+const BUDGET_GZIP_BYTES = 157_050;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -113,8 +117,10 @@ const TARGET_BYTES = 150_000;
 // slightly larger for this module. Raised to 47 350 (module 47 301) on 2026-12-02: a Korean
 // chart's axis counts in 억 dollars, grouped (4,000), as its prose does. Raised to 47 450 (module
 // 47 417) on 2026-12-03: it reads file links with the page's parser, which now names a bad key
-// inside `base` as `base.<key>` with what that key allows.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_450;
+// inside `base` as `base.<key>` with what that key allows. Raised to 47 800 (module 47 799) on
+// 2026-12-03 (sixteenth session): the chart's title says when a preset was changed, which compares
+// the scenario with its preset's key by key (+327 B), and the limit line says what it limits.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 47_800;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -10,7 +10,7 @@ after(async () => { await context?.close(); });
 
 test('default page draws the chart, the narration and the table with no console error or off-host request', async () => {
   const { page, errors, offHost } = await open(context);
-  assert.match(await chartText(page), /FX limit \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
+  assert.match(await chartText(page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
   // The canvas holds the bars in the theme's colours (direct investment, light theme) and the
   // tint behind years above the limit (all ten, for the default scenario).
   assert.ok(await chartPixels(page, [0, 94, 184]) > 5000, 'direct-investment bars drawn');
@@ -148,6 +148,25 @@ test('picking a preset sets the controls, the URL and the narration', async () =
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
   assert.match(await page.textContent('.notes'), /150 bn shipbuilding part is split/);
   await page.close();
+});
+
+test('a preset the reader changes is titled as changed, and the limit line says whose figure it is', async () => {
+  const { page, errors } = await open(context, '?preset=us-demand');
+  assert.match(await chartText(page), /US demand: all upfront, in dollars · /);
+  const before = await chartImage(page);
+  await page.locator('#ctl-krw').fill('50');
+  await page.locator('#ctl-krw').dispatchEvent('input');
+  await waitForRedraw(page, before);
+  // "in dollars" is no longer true of it: the name is where it started.
+  assert.match(await chartText(page), /US demand: all upfront, in dollars \(changed\) · /);
+  assert.match(await chartText(page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
+  await page.close();
+  // Another economy is measured against Korea's figure, and the line says that is an assumption.
+  const japan = await open(context, '?preset=japan');
+  assert.match(await chartText(japan.page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea's, assumed\)/);
+  assert.doesNotMatch(await chartText(japan.page), /\(changed\)/);
+  assert.deepEqual([...errors, ...japan.errors], []);
+  await japan.page.close();
 });
 
 test('the own-currency lever is named after the economy: yen for Japan, euros for the EU, in both languages', async () => {
