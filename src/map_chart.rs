@@ -175,11 +175,15 @@ pub fn draw<DB: DrawingBackend>(
     }
     let top = y + line + px(4.0);
 
-    // Plot rectangle: y labels on the left, x labels and title below.
+    // Plot rectangle: y labels on the left, x labels and title below, each kept a ring's radius
+    // (`draw_ring`) from the cells so that the ring on an edge cell does not cover one; the
+    // last x label, centred on the right edge, inside the area.
+    let gap = px(10.0);
     let y_tick_w = ticks(&map.y).iter().map(|v| text_width(&shortest(*v), small_px)).max().unwrap_or(0);
-    let left = pad + line + y_tick_w + px(6.0);
-    let right = width - pad;
-    let bottom = height - pad - 2 * line;
+    let x_last_w = ticks(&map.x).last().map_or(0, |v| text_width(&shortest(*v), small_px));
+    let left = pad + line + y_tick_w + gap + px(2.0);
+    let right = width - pad.max(x_last_w / 2 + px(2.0));
+    let bottom = height - pad - 2 * line - gap + px(3.0);
     if right - left < px(40.0) || bottom - top < px(40.0) {
         return Ok(PlotRect::default());
     }
@@ -229,17 +233,17 @@ pub fn draw<DB: DrawingBackend>(
     let axis = t.ink.stroke_width(px(1.0).max(1) as u32);
     area.draw(&PathElement::new(vec![(left, top), (left, bottom), (right, bottom)], axis))?;
     for v in ticks(&map.x) {
-        let at = (rect.point(map, (v, map.y.min)).0, bottom + px(3.0));
+        let at = (rect.point(map, (v, map.y.min)).0, bottom + gap);
         area.draw(&Text::new(shortest(v), at, small.clone().pos(Pos::new(HPos::Center, VPos::Top))))?;
     }
     for v in ticks(&map.y) {
-        let at = (left - px(4.0), rect.point(map, (map.x.min, v)).1);
+        let at = (left - gap, rect.point(map, (map.x.min, v)).1);
         area.draw(&Text::new(shortest(v), at, small.clone().pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
     let x_title = format!("{} →", lever_name(lang, map.x.key, map.country));
     area.draw(&Text::new(
         x_title,
-        ((left + right) / 2, bottom + line + px(2.0)),
+        ((left + right) / 2, bottom + gap + line - px(1.0)),
         small.clone().pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
     let rotated = small.clone().transform(FontTransform::Rotate270).pos(Pos::new(HPos::Center, VPos::Top));
@@ -333,6 +337,67 @@ mod tests {
         assert!(
             describe(Lang::En, &map).starts_with("Feasibility map of Upfront share against Timeline (years)")
         );
+    }
+
+    /// Every tick label's box, from the SVG plotters writes: `(left, top, right, bottom)`.
+    fn tick_boxes(svg: &str, style: &ChartStyle) -> Vec<(f64, f64, f64, f64)> {
+        let attr = |el: &str, name: &str| -> Option<f64> {
+            let at = format!(" {el}").find(&format!(" {name}=\""))? + name.len() + 2;
+            el[at..].split('"').next()?.parse().ok()
+        };
+        let size = 12.0 * style.scale;
+        svg.split("<text ")
+            .skip(1)
+            .filter_map(|el| {
+                let words = el.split('>').nth(1)?.split('<').next()?.trim();
+                if words.is_empty() || !words.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let (x, y, w) = (attr(el, "x")?, attr(el, "y")?, f64::from(text_width(words, size)));
+                let (l, r) = match el.contains("text-anchor=\"middle\"") {
+                    true => (x - w / 2.0, x + w / 2.0),
+                    false if el.contains("text-anchor=\"end\"") => (x - w, x),
+                    false => (x, x + w),
+                };
+                // plotters centres a label vertically with `dy="0.5ex"`, hangs it with `0.76em`.
+                let (t, b) = if el.contains("dy=\"0.5ex\"") {
+                    (y - size / 2.0, y + size / 2.0)
+                } else {
+                    (y, y + size)
+                };
+                Some((l, t, r, b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn on_a_phone_every_tick_label_is_inside_the_map_and_clear_of_the_ring_at_any_corner() {
+        let s = Scenario::default();
+        let style = ChartStyle::SVG;
+        for pair in [(Key::Upfront, Key::Years), (Key::Upfront, Key::Krw)] {
+            let map = Map::compute(&s, pair.0, pair.1);
+            for (w, h) in [(288, 220), (600, 300), (1000, 260)] {
+                let (svg, rect) = svg(&map, 20.0, (w, h), &style).unwrap();
+                let boxes = tick_boxes(&svg, &style);
+                assert_eq!(boxes.len(), 5 + ticks(&map.y).len(), "{svg}");
+                for &(l, t, r, b) in &boxes {
+                    assert!(
+                        l >= 0.0 && r <= f64::from(w) && t >= 0.0 && b <= f64::from(h),
+                        "{w}: {l} {t} {r} {b}"
+                    );
+                }
+                // The ring (radius 7 plus half its 5 px halo) at each corner cell.
+                for corner in [(map.x.min, map.y.min), (map.x.min, map.y.max()), (map.x.max(), map.y.min)] {
+                    let (cx, cy) = rect.point(&map, corner);
+                    let (cx, cy, radius) = (f64::from(cx), f64::from(cy), 9.5);
+                    for &(l, t, r, b) in &boxes {
+                        let apart =
+                            cx + radius <= l || cx - radius >= r || cy + radius <= t || cy - radius >= b;
+                        assert!(apart, "{w}: ring at {corner:?} over the label at {l} {t} {r} {b}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
