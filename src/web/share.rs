@@ -52,9 +52,11 @@ fn beside_page(file: &str) -> String {
     format!("{dir}{file}")
 }
 
-/// The full page's link for `scenario_query` and `view`, without the embed keys.
+/// The full page's link for `scenario_query` and `view`, without the embed keys, and without
+/// the theme: a light or dark page is the reader's own setting, not part of what they share
+/// (an embed's code keeps it: the host page chooses).
 pub fn full_link(scenario_query: &str, view: &View) -> String {
-    let full = View { embed: false, controls: None, ..view.clone() };
+    let full = View { embed: false, controls: None, theme: None, ..view.clone() };
     with_query(&page_url(), &join_queries(&[scenario_query, &full.to_query()]))
 }
 

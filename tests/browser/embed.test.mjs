@@ -266,7 +266,9 @@ test('a chart download is drawn as the reader sees it: language, theme and pinne
 });
 
 test('copy link and copy embed code put the current state on the clipboard and say so', async () => {
-  const { page } = await open(context, '?upfront=20');
+  // The reader's theme is theirs: the link shares the scenario without it, the embed code keeps it.
+  const { page } = await open(context, '?upfront=20&theme=dark');
+  assert.equal(await page.inputValue('#theme'), 'dark');
   await page.click('#copy-link');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Link copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -275,7 +277,7 @@ test('copy link and copy embed code put the current state on the clipboard and s
   assert.match(await page.textContent('#cite'), /^pledge-explorer, model \d+\.\d+\.\d+, data as of 2025-11-14\. Scenario: \$350 bn pledge over 10 years: 20% upfront/);
   await page.click('#copy-embed');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Embed code copied.');
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<iframe src=".*\?upfront=20&amp;embed=1"/);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<iframe src=".*\?upfront=20&amp;theme=dark&amp;embed=1"/);
   await page.close();
 });
 
