@@ -244,6 +244,28 @@ test('phones: the levers come right under the chart, then the finding, then the 
   await page.close();
 });
 
+test('on a narrow phone or in a narrow embed the bars keep room: the value axis spans at least 150 px', async () => {
+  // The title, the legend and the sources wrap onto more lines as the chart narrows; in a 300 px
+  // embed they once left the bars 80 px.
+  for (const [query, width] of [['?preset=kr-deal&embed=1', 300], ['?preset=japan', 320], ['?preset=kr-deal&lang=ko', 390]]) {
+    const { page, errors } = await open(context, query, { width, height: 800 });
+    await page.waitForSelector('#chart canvas');
+    const ticks = await page.evaluate(() => {
+      const canvas = document.querySelector('#chart canvas');
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      // The value axis's tick labels: whole numbers, grouped, that are not years.
+      return window.__canvasTextAt(canvas)
+        .filter(({ text }) => /^[\d,]+$/.test(text) && !/^20[2-6]\d$/.test(text))
+        .map(({ y }) => y / ratio);
+    });
+    assert.ok(ticks.length >= 3, `${query}: ${ticks.length} ticks`);
+    const span = Math.max(...ticks) - Math.min(...ticks);
+    assert.ok(span >= 150, `${query} at ${width} px: the value axis spans ${span} px`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('laptops: the whole chart is on the first screen, the finding right under it', async () => {
   // The first screens of common laptops. Below the finding and the figures, the chart's year
   // labels used to fall under the fold even at 1280 x 900. (At 1366 x 768 the chart, wider and so
