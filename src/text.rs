@@ -447,19 +447,18 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
     });
     let ctx = &sum.context;
     let who = country_name(lang, s.country);
-    if let Some(d) = &ctx.gdp_share {
-        lines.push(if ko {
-            format!("약정액은 {who} GDP의 {}%{}", grouped(&pct(d.value)), cite(lang, d))
-        } else {
-            format!("The pledge is {}% of {who}'s GDP{}", grouped(&pct(d.value)), cite(lang, d))
-        });
-    }
-    if let Some(d) = &ctx.reserves_share {
-        lines.push(if ko {
-            format!("약정액은 {who} 외환보유액의 {}%{}", grouped(&pct(d.value)), cite(lang, d))
-        } else {
-            format!("The pledge is {}% of {who}'s FX reserves{}", grouped(&pct(d.value)), cite(lang, d))
-        });
+    for (d, of) in [
+        (&ctx.gdp_share, tr(lang, "GDP", "GDP")),
+        (&ctx.reserves_share, tr(lang, "FX reserves", "외환보유액")),
+    ] {
+        if let Some(d) = d {
+            let (share, cited) = (grouped(&pct(d.value)), cite(lang, d));
+            lines.push(if ko {
+                format!("약정액은 {who} {of}의 {share}%{cited}")
+            } else {
+                format!("The pledge is {share}% of {who}'s {of}{cited}")
+            });
+        }
     }
     if let Some(d) = &ctx.local_equivalent {
         let currency = currency_name(lang, s.country);
@@ -657,6 +656,22 @@ mod tests {
     }
 
     #[test]
+    fn the_pledge_is_set_against_gdp_and_reserves_with_their_sources() {
+        let japan = Preset::Japan.scenario();
+        let sum = summarize(&japan, &schedule(&japan));
+        let en = summary_lines(Lang::En, &japan, &sum);
+        assert!(en.iter().any(|l| l == "The pledge is 43.3% of Japan's FX reserves (from 1,271.2 USD bn, 2025-08-31: Japan Ministry of Finance)"), "{en:?}");
+        assert!(en.iter().any(|l| l.starts_with("The pledge is 13.5% of Japan's GDP (from 609.3 JPY tn, 2024: Yomiuri Shimbun; assumption: 150 yen per dollar")), "{en:?}");
+        let ko = summary_lines(Lang::Ko, &japan, &sum);
+        assert!(ko.iter().any(|l| l == "약정액은 일본 외환보유액의 43.3% (근거: 1조 2,712억 달러, 2025-08-31: Japan Ministry of Finance)"), "{ko:?}");
+        assert!(
+            ko.iter().any(|l| l
+                .starts_with("약정액은 일본 GDP의 13.5% (근거: 609.3조 엔, 2024: Yomiuri Shimbun; 가정:")),
+            "{ko:?}"
+        );
+    }
+
+    #[test]
     fn narration_of_the_us_demand() {
         assert_eq!(
             narrate(&Preset::UsDemand.scenario()),
@@ -672,6 +687,13 @@ mod tests {
     }
 
     #[test]
+    fn money_is_grouped_with_the_sign_before_the_dollar() {
+        assert_eq!(usd_bn(Lang::En, 5000.0), "$5,000 bn");
+        assert_eq!(usd_bn(Lang::En, -330.0), "-$330 bn");
+        assert_eq!(usd_bn(Lang::Ko, -330.0), "-3,300억 달러");
+    }
+
+    #[test]
     fn a_peak_at_the_limit_is_exactly_the_limit_not_one_times_it() {
         assert_eq!(times(Lang::En, 17.5), "17.5 times");
         assert_eq!(times(Lang::En, 1.0), "exactly");
@@ -684,10 +706,6 @@ mod tests {
         // No dollars at all (every cash share paid in won, or company money only).
         assert_eq!(times(Lang::En, 0.0), "none of");
         assert_eq!(times(Lang::En, 0.0004), "almost none of");
-        // Money: grouped, and a negative difference with its sign before the dollar.
-        assert_eq!(usd_bn(Lang::En, 5000.0), "$5,000 bn");
-        assert_eq!(usd_bn(Lang::En, -330.0), "-$330 bn");
-        assert_eq!(usd_bn(Lang::Ko, -330.0), "-3,300억 달러");
         let eu = Preset::Eu.scenario();
         let lines = summary_lines(Lang::En, &eu, &summarize(&eu, &schedule(&eu)));
         assert!(lines.iter().any(|l| l.contains("(none of the $20 bn limit)")), "{lines:?}");
