@@ -82,7 +82,10 @@
 // a preset a link changed is titled "(changed)", and a peak under the limit is a share of it
 // ("5% of the limit", not "0.1 times"). Raised to 157 150 (page 157 119, 149 581 served) the same
 // day: the feasibility map keeps its tick labels a ring's radius from the cells and its last x
-// label inside the canvas (on a phone the ring covered "10" and "100" was cut off).
+// label inside the canvas (on a phone the ring covered "10" and "100" was cut off). Raised to
+// 157 250 (page 157 205, 149 859 served) the same day: charts under 400 px are taller (a 300 px
+// embed left the bars 80 px), and the figure cards and the English table group thousands
+// ("1,166%", "5,000"), as the prose already did.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -91,7 +94,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_150;
+const BUDGET_GZIP_BYTES = 157_250;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

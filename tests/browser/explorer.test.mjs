@@ -45,6 +45,10 @@ for (const [link, years, viewport] of [
     assert.ok(narration.length > 40 && !/NaN|Infinity|undefined/.test(narration), narration);
     const figures = await page.textContent('.figures');
     assert.ok(!/NaN|Infinity|undefined/.test(figures), figures);
+    // Large figures and table cells are grouped by thousands, as the prose is.
+    const cells = await page.locator('.data-table tbody td').allTextContents();
+    if (link === '?total=5000&years=30&limit=0') assert.match(figures, /1,166%/);
+    if (link.startsWith('?total=5000&years=1&')) assert.ok(cells.includes('5,000'), cells.join(' | '));
     // Something other than the background is drawn: the bars or, with no money at all to speak
     // of, at least the axes and the words.
     const drawn = await page.$eval('#chart canvas', (el) => {
