@@ -313,7 +313,9 @@ impl fmt::Display for ParamError {
                     Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
                 write!(f, "{}={}: unknown key (known keys: {})", self.key, self.value, known.join(", "))
             }
-            ParamErrorKind::Duplicate => write!(f, "{}={}: given more than once", self.key, self.value),
+            ParamErrorKind::Duplicate => {
+                write!(f, "{}={}: given more than once (allowed: once, {allowed})", self.key, self.value)
+            }
             ParamErrorKind::NotANumber => {
                 write!(f, "{}=\"{}\": not a number (allowed: {allowed})", self.key, printable(&self.value))
             }

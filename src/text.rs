@@ -179,7 +179,7 @@ pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
     let (key, value) = (&e.key, &e.value);
     match &e.kind {
         ParamErrorKind::UnknownKey => format!("{key}={value}: 알 수 없는 키"),
-        ParamErrorKind::Duplicate => format!("{key}={value}: 두 번 이상 주어짐"),
+        ParamErrorKind::Duplicate => format!("{key}={value}: 두 번 이상 주어짐 (허용: 한 번, {allowed})"),
         ParamErrorKind::NotANumber => format!("{key}=\"{value}\": 숫자가 아님 (허용: {allowed})"),
         ParamErrorKind::NotAWholeNumber => format!("{key}={value}: 정수가 아님 (허용: {allowed})"),
         ParamErrorKind::OutOfRange => format!("{key}={value}: 범위를 벗어남 (허용: {allowed})"),
@@ -684,6 +684,19 @@ mod tests {
         let deal = narrate(&Preset::KrDeal.scenario());
         assert!(deal.starts_with("Korea would pay at most $20 bn in dollars in any year"), "{deal}");
         assert!(narrate(&Preset::Eu.scenario()).starts_with("No state cash"));
+    }
+
+    #[test]
+    fn a_key_given_twice_says_what_it_allows_in_both_languages() {
+        let e = Scenario::parse("years=5&years=6").unwrap_err();
+        assert_eq!(
+            param_error(Lang::En, &e.errors[0]),
+            "years=6: given more than once (allowed: once, a whole number from 1 to 30)"
+        );
+        assert_eq!(
+            param_error(Lang::Ko, &e.errors[0]),
+            "years=6: 두 번 이상 주어짐 (허용: 한 번, 1부터 30까지의 정수)"
+        );
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn nan_infinite_huge_negative_empty_duplicated_and_bad_baseline_values_exit_2_ea
         ("years=-3", "years=-3: out of range (allowed: a whole number from 1 to 30)"),
         ("years=", "years=\"\": not a number (allowed: a whole number from 1 to 30)"),
         ("upfront=%00", "upfront=\"\\u{0}\": not a number (allowed: a number from 0 to 100)"),
-        ("years=5&years=6", "years=6: given more than once"),
+        ("years=5&years=6", "years=6: given more than once (allowed: once, a whole number from 1 to 30)"),
         ("base=upfront%3DNaN", "base.upfront=\"NaN\": not a number (allowed: a number from 0 to 100)"),
     ];
     for (query, message) in cases {

@@ -125,7 +125,10 @@ const TARGET_BYTES = 150_000;
 // inside `base` as `base.<key>` with what that key allows. Raised to 47 800 (module 47 799) on
 // 2026-12-03 (sixteenth session): the chart's title says when a preset was changed, which compares
 // the scenario with its preset's key by key (+327 B), and the limit line says what it limits.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_800;
+// Raised to 47 850 (module 47 808) the same day: a key given twice says what it allows, like
+// every other rejection ("years=6: given more than once (allowed: once, a whole number from 1 to
+// 30)"); the page is 149 940 B served with it.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 47_850;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
