@@ -36,6 +36,12 @@ pub fn pct(x: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
+/// A figure for English prose, cards and tables: [`pct`]'s digits, grouped by thousands:
+/// `5,000`, `1,166`, `13.5` (Korean money is [`eok_figure`]).
+pub fn figure(x: f64) -> String {
+    grouped(&pct(x))
+}
+
 /// A number with thousands separators in its whole part: `3,500`, `-1,234.5`.
 pub fn grouped(number: &str) -> String {
     let whole = number.bytes().take_while(|b| *b != b'.').count();
@@ -73,7 +79,7 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
     let x = if x.abs() < 0.05 { 0.0 } else { x };
     let sign = if x < 0.0 { "-" } else { "" };
     match lang {
-        Lang::En => format!("{sign}${} bn", grouped(&pct(x.abs()))),
+        Lang::En => format!("{sign}${} bn", figure(x.abs())),
         Lang::Ko => {
             let eok = eok(x);
             let (jo, rest) = (eok / 10_000, eok % 10_000);
@@ -195,6 +201,11 @@ pub fn limit_is_bok(s: &Scenario) -> bool {
     s.limit == facts::KR_BOK_FX_CAPACITY.value
 }
 
+/// Whether the limit is the Bank of Korea's own, for Korea (not borrowed for another economy).
+fn koreas_own_limit(s: &Scenario) -> bool {
+    limit_is_bok(s) && s.country == Country::Kr
+}
+
 /// How many of `years` years are (above the limit), with the verb that agrees: `1 of 10 years
 /// is`, `3 of 10 years are`.
 fn of_years(breach: u32, years: u32) -> String {
@@ -246,12 +257,12 @@ pub fn title(lang: Lang, s: &Scenario) -> String {
 /// its date, the Bank of Korea's assumed for another economy, or the reader's.
 pub fn limit_label(lang: Lang, s: &Scenario) -> String {
     let limit = usd_bn(lang, s.limit);
-    let whose = match (limit_is_bok(s), s.country) {
-        (true, Country::Kr) => {
-            format!("{}, {}", tr(lang, "Bank of Korea", "한국은행"), facts::KR_BOK_FX_CAPACITY.as_of)
-        }
-        (true, _) => tr(lang, "Bank of Korea's, assumed", "한국은행 수치를 가정").to_owned(),
-        (false, _) => tr(lang, "your setting", "사용자 설정").to_owned(),
+    let whose = if koreas_own_limit(s) {
+        format!("{}, {}", tr(lang, "Bank of Korea", "한국은행"), facts::KR_BOK_FX_CAPACITY.as_of)
+    } else if limit_is_bok(s) {
+        tr(lang, "Bank of Korea's, assumed", "한국은행 수치를 가정").to_owned()
+    } else {
+        tr(lang, "your setting", "사용자 설정").to_owned()
     };
     match lang {
         Lang::En => format!("FX limit on state dollars, {limit} a year ({whose})"),
@@ -276,7 +287,7 @@ fn narration_en(s: &Scenario, sum: &Summary) -> String {
             "No state cash: companies invest their own money, so nothing presses on {who}'s dollar reserves."
         );
     }
-    let limit_words = if limit_is_bok(s) && s.country == Country::Kr {
+    let limit_words = if koreas_own_limit(s) {
         "what the Bank of Korea says it can supply a year".to_owned()
     } else {
         format!("the FX limit of {} a year", usd(s.limit))
@@ -314,7 +325,7 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
         );
     }
     let who = country_name(Lang::Ko, s.country);
-    let limit_words = if limit_is_bok(s) && s.country == Country::Kr {
+    let limit_words = if koreas_own_limit(s) {
         "한국은행이 한 해에 공급할 수 있다고 본 금액".to_owned()
     } else {
         format!("연 {} 외환 한도", usd(s.limit))
@@ -452,7 +463,7 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         (&ctx.reserves_share, tr(lang, "FX reserves", "외환보유액")),
     ] {
         if let Some(d) = d {
-            let (share, cited) = (grouped(&pct(d.value)), cite(lang, d));
+            let (share, cited) = (figure(d.value), cite(lang, d));
             lines.push(if ko {
                 format!("약정액은 {who} {of}의 {share}%{cited}")
             } else {

@@ -106,13 +106,13 @@ pub fn summary_view(props: &SummaryProps) -> Html {
                 if let Some(d) = &ctx.gdp_share {
                     <div class="figure">
                         <dt>{ if ko { format!("{who} GDP 대비 약정액") } else { format!("Pledge as a share of {who}'s GDP") } }</dt>
-                        <dd><strong>{ format!("{}%", text::grouped(&pct(d.value))) }</strong>{ sources_of(lang, d) }</dd>
+                        <dd><strong>{ format!("{}%", text::figure(d.value)) }</strong>{ sources_of(lang, d) }</dd>
                     </div>
                 }
                 if let Some(d) = &ctx.reserves_share {
                     <div class="figure">
                         <dt>{ if ko { format!("{who} 외환보유액 대비") } else { format!("…of {who}'s FX reserves") } }</dt>
-                        <dd><strong>{ format!("{}%", text::grouped(&pct(d.value))) }</strong>{ sources_of(lang, d) }</dd>
+                        <dd><strong>{ format!("{}%", text::figure(d.value)) }</strong>{ sources_of(lang, d) }</dd>
                     </div>
                 }
             </dl>
@@ -123,7 +123,8 @@ pub fn summary_view(props: &SummaryProps) -> Html {
 /// The schedule as a table with proper headers: every number the chart draws.
 pub fn data_table(schedule: &Schedule, lang: Lang) -> Html {
     // In Korean, in 억 dollars (1 bn = 10억), as Korean readers count money and as the prose says it.
-    let cell = |x: f64| html! { <td>{ if lang == Lang::Ko { text::eok_figure(x) } else { text::grouped(&pct(x)) } }</td> };
+    let cell =
+        |x: f64| html! { <td>{ if lang == Lang::Ko { text::eok_figure(x) } else { text::figure(x) } }</td> };
     let headers = [
         ("Year", "연도"),
         ("Upfront", "선불"),

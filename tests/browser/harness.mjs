@@ -29,25 +29,23 @@ export async function launch() {
  */
 export async function recordCanvasText(context) {
   await context.addInitScript(() => {
-    const texts = new WeakMap();
+    // Per canvas: each text drawn and where, in the canvas's pixels (the transform applied).
     const placed = new WeakMap();
     const proto = CanvasRenderingContext2D.prototype;
     const fillText = proto.fillText;
     const fillRect = proto.fillRect;
     proto.fillText = function (text, x, y, ...rest) {
-      if (!texts.has(this.canvas)) { texts.set(this.canvas, []); placed.set(this.canvas, []); }
-      texts.get(this.canvas).push(String(text));
-      // Where, in the canvas's pixels (the transform's scale and offset applied).
+      if (!placed.has(this.canvas)) placed.set(this.canvas, []);
       const m = this.getTransform();
       placed.get(this.canvas).push({ text: String(text), x: m.a * x + m.e, y: m.d * y + m.f });
       return fillText.call(this, text, x, y, ...rest);
     };
     proto.fillRect = function (x, y, w, h) {
-      if (x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height) { texts.set(this.canvas, []); placed.set(this.canvas, []); }
+      if (x <= 0 && y <= 0 && x + w >= this.canvas.width && y + h >= this.canvas.height) placed.set(this.canvas, []);
       return fillRect.call(this, x, y, w, h);
     };
-    window.__canvasText = (canvas) => (canvas && texts.get(canvas)) || [];
     window.__canvasTextAt = (canvas) => (canvas && placed.get(canvas)) || [];
+    window.__canvasText = (canvas) => window.__canvasTextAt(canvas).map((p) => p.text);
   });
 }
 
