@@ -150,7 +150,9 @@ pub fn draw<DB: DrawingBackend>(
         (None, tr(lang, "boundary", "경계")),
     ];
     let mut y = pad;
-    for (b, text) in items {
+    // "Shares over 100%" only when some cell is one.
+    let unavailable = map.cells.contains(&None);
+    for (b, text) in items.into_iter().filter(|(b, _)| unavailable || *b != Some(Bucket::Unavailable)) {
         let w = sw + px(4.0) + text_width(text, 12.5 * style.scale) + px(12.0);
         if x + w > width - pad && x > pad {
             x = pad;
@@ -398,6 +400,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_legend_names_the_grey_cells_only_when_the_map_has_some() {
+        let (mut with, mut without) = (0, 0);
+        for s in [Scenario::default(), crate::presets::Preset::UsDemand.scenario()] {
+            for (x, y) in crate::feasibility::PAIRS {
+                let map = Map::compute(&s, x, y);
+                let (svg, _) = svg(&map, 20.0, (600, 300), &ChartStyle::SVG).unwrap();
+                let grey = map.cells.contains(&None);
+                assert_eq!(svg.contains("shares over 100%"), grey, "{x:?} × {y:?}");
+                if grey {
+                    with += 1;
+                } else {
+                    without += 1;
+                }
+            }
+        }
+        assert!(with > 0 && without > 0, "{with} maps with grey cells, {without} without");
     }
 
     #[test]

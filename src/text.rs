@@ -222,16 +222,17 @@ pub fn years(count: &str) -> String {
     }
 }
 
+/// The scenario's preset by name, as the chart title and the preset picker show it: a preset
+/// whose values a link or a lever changed is named as the start, not as the scenario.
+pub fn preset_name(lang: Lang, s: &Scenario) -> Option<String> {
+    let p = s.preset?;
+    let changed = if s.same_as(&p.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };
+    Some(format!("{}{changed}", p.title(lang)))
+}
+
 /// The chart and table title: the scenario in one line.
 pub fn title(lang: Lang, s: &Scenario) -> String {
-    // A preset whose values the link changed is named as the start, not as the scenario.
-    let preset = s
-        .preset
-        .map(|p| {
-            let changed = if s.same_as(&p.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };
-            format!("{}{changed} · ", p.title(lang))
-        })
-        .unwrap_or_default();
+    let preset = preset_name(lang, s).map(|p| p + " · ").unwrap_or_default();
     let (total, u, g, l, c, k) = (
         usd_bn(lang, s.total),
         pct(s.upfront),

@@ -421,7 +421,11 @@ pub fn App() -> Html {
                     <option value="dark" selected={theme_key == "dark"}>{ tr(lang, "Dark", "어둡게") }</option>
                 </select>
             </div>
-            <h1>{ tr(lang, "How do you pay a $350 bn pledge?", "3,500억 달러 약정, 어떻게 낼까?") }</h1>
+            // The pledge on the page, not only Korea's: Japan's is "$550 bn".
+            <h1>{ match lang {
+                Lang::En => format!("How do you pay a {} pledge?", text::usd_bn(lang, scenario.total)),
+                Lang::Ko => format!("{} 약정, 어떻게 낼까?", text::usd_bn(lang, scenario.total)),
+            } }</h1>
             <p class="dek">{ tr(lang, "In 2025 South Korea pledged $350 bn of investment in the United States for a 15% tariff. \
                 Washington first wanted it upfront, in cash; the Bank of Korea judged that about $20 bn a year is the most \
                 Korea can pay in dollars without destabilising the won. Move the sliders and watch each year's payments \

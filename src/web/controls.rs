@@ -109,11 +109,20 @@ pub struct Mark {
 }
 
 /// Words for a slider's limit mark: up to where, from where, or (`from`) between where every
-/// year fits.
+/// year fits; a mark at the slider's far end (upfront's top, the others' bottom) says any
+/// value fits, and one at upfront's near end that only 0% does.
 fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     let Some(at) = at else {
         return tr(lang, "No value fits the limit", "어떤 값도 한도 안에 들지 않음").to_owned();
     };
+    let (lo, hi) = key.range().unwrap_or_default();
+    if from.is_none() && at == if key == Key::Upfront { hi } else { lo } {
+        return tr(lang, "Every year fits at any value", "어떤 값이든 모든 해가 한도 안").to_owned();
+    }
+    if from.is_none() && at == lo {
+        // Upfront's near end: "up to 0%" would read as a range.
+        return tr(lang, "Every year fits only at 0%", "0%에서만 모든 해가 한도 안").to_owned();
+    }
     let (v, ko) = (pct(at), lang == Lang::Ko);
     if let Some(from) = from {
         let a = pct(from);
@@ -326,7 +335,10 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <select id="ctl-preset" name="preset" onchange={on_preset}>
                     <option value="" selected={s.preset.is_none()}>{ tr(lang, "Custom", "사용자 설정") }</option>
                     { for Preset::ALL.iter().map(|p| html! {
-                        <option value={p.key()} selected={p.key() == preset_key}>{ p.title(lang) }</option>
+                        <option value={p.key()} selected={p.key() == preset_key}>{
+                            // The selected preset says when the levers have moved from it.
+                            if p.key() == preset_key { crate::text::preset_name(lang, s).unwrap_or_default() } else { p.title(lang).to_owned() }
+                        }</option>
                     }) }
                 </select>
             </div>

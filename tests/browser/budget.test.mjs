@@ -85,7 +85,13 @@
 // label inside the canvas (on a phone the ring covered "10" and "100" was cut off). Raised to
 // 157 250 (page 157 205, 149 859 served) the same day: charts under 400 px are taller (a 300 px
 // embed left the bars 80 px), and the figure cards and the English table group thousands
-// ("1,166%", "5,000"), as the prose already did.
+// ("1,166%", "5,000"), as the prose already did. Raised to 157 500 (page 157 454, 149 921 served)
+// on 2026-12-04 (eighteenth session) for a reader's review: the headline asks about the pledge on
+// the page ("How do you pay a $550 bn pledge?" for Japan, not always Korea's $350 bn), the preset
+// picker says "(changed)" as the chart's title does, a slider mark where every value fits says so
+// ("Every year fits at any value", not "from 1 year" or "up to 100%") and one where only 0% fits
+// says that ("only at 0%", not "up to 0%"), and the map's legend names grey cells only when the
+// map has some.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -94,7 +100,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_250;
+const BUDGET_GZIP_BYTES = 157_500;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -127,8 +133,9 @@ const TARGET_BYTES = 150_000;
 // the scenario with its preset's key by key (+327 B), and the limit line says what it limits.
 // Raised to 47 850 (module 47 808) the same day: a key given twice says what it allows, like
 // every other rejection ("years=6: given more than once (allowed: once, a whole number from 1 to
-// 30)"); the page is 149 940 B served with it.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_850;
+// 30)"); the page is 149 940 B served with it. Raised to 47 900 (module 47 871) on 2026-12-04:
+// the map's legend names "shares over 100%" only when the map has such cells.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 47_900;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -157,18 +157,28 @@ test('picking a preset sets the controls, the URL and the narration', async () =
 test('a preset the reader changes is titled as changed, and the limit line says whose figure it is', async () => {
   const { page, errors } = await open(context, '?preset=us-demand');
   assert.match(await chartText(page), /US demand: all upfront, in dollars · /);
+  const picked = () => page.$eval('#ctl-preset', (s) => s.selectedOptions[0].textContent);
+  assert.equal(await picked(), 'US demand: all upfront, in dollars');
   const before = await chartImage(page);
   await page.locator('#ctl-krw').fill('50');
   await page.locator('#ctl-krw').dispatchEvent('input');
   await waitForRedraw(page, before);
   // "in dollars" is no longer true of it: the name is where it started.
   assert.match(await chartText(page), /US demand: all upfront, in dollars \(changed\) · /);
+  // The preset picker says so too, and keeps the preset picked.
+  assert.equal(await picked(), 'US demand: all upfront, in dollars (changed)');
+  assert.equal(await page.inputValue('#ctl-preset'), 'us-demand');
   assert.match(await chartText(page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
   await page.close();
   // Another economy is measured against Korea's figure, and the line says that is an assumption.
   const japan = await open(context, '?preset=japan');
   assert.match(await chartText(japan.page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea's, assumed\)/);
   assert.doesNotMatch(await chartText(japan.page), /\(changed\)/);
+  // The headline asks about the pledge on the page, not Korea's.
+  assert.equal(await japan.page.textContent('h1'), 'How do you pay a $550 bn pledge?');
+  await japan.page.locator('#ctl-total').fill('1000');
+  await japan.page.locator('#ctl-total').dispatchEvent('input');
+  await japan.page.waitForFunction(() => document.querySelector('h1').textContent.includes('$1,000 bn'));
   assert.deepEqual([...errors, ...japan.errors], []);
   await japan.page.close();
 });

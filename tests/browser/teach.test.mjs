@@ -111,10 +111,18 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
   // Where the range starts at 0, the mark keeps its one end.
   const { page: p2 } = await open(context, '?preset=kr-deal&years=20');
   assert.match(await p2.textContent('#ctl-upfront-mark'), /^Every year fits up to \d/);
-  // A timeline that fits from one year on says "1 year", and a peak of no dollars is "none of"
-  // the limit, not "0 times" it (the EU's pledge is company money only).
+  // Where every value of a slider fits, its mark says so (not "from 1 year", not "up to 100%"),
+  // and a peak of no dollars is "none of" the limit, not "0 times" it (the EU's pledge is company
+  // money only).
   const { page: p3 } = await open(context, '?preset=eu');
-  assert.equal(await p3.textContent('#ctl-years-mark'), 'Every year fits from 1 year');
+  assert.equal(await p3.textContent('#ctl-years-mark'), 'Every year fits at any value');
+  assert.equal(await p3.textContent('#ctl-krw-mark'), 'Every year fits at any value');
+  // Any upfront payment of the EU's $600 bn is above the limit in its first year.
+  assert.equal(await p3.textContent('#ctl-upfront-mark'), 'Every year fits only at 0%');
+  const { page: p3ko } = await open(context, '?preset=eu&lang=ko');
+  assert.equal(await p3ko.textContent('#ctl-years-mark'), '어떤 값이든 모든 해가 한도 안');
+  assert.equal(await p3ko.textContent('#ctl-upfront-mark'), '0%에서만 모든 해가 한도 안');
+  await p3ko.close();
   assert.match(await p3.textContent('.figures'), /none of the limit/);
   assert.doesNotMatch(await p3.textContent('.figures'), /0 times/);
   await p3.waitForSelector('.solvers');
