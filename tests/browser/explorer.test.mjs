@@ -360,6 +360,42 @@ test('no layout shift while dragging: the chart (desktop) and the slider (phone)
   await phone.page.close();
 });
 
+// Where each slider sits in its control, over its whole range: the readout above it changes
+// with the value and must never push it down (a readout beside its label once wrapped under it
+// at some values: "10 years, 2026 to 2035" at 1280 px).
+async function sliderOffsets(page) {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const seen = {};
+    for (const slider of document.querySelectorAll('input[type=range]')) {
+      if (slider.offsetParent === null) continue;
+      const [lo, hi, step] = [+slider.min, +slider.max, +slider.step];
+      const steps = Math.round((hi - lo) / step);
+      const offsets = new Set();
+      for (let k = 0; k <= 20; k++) {
+        slider.value = String(lo + Math.round((steps * k) / 20) * step);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+        offsets.add(slider.getBoundingClientRect().top - slider.closest('.control').getBoundingClientRect().top);
+      }
+      seen[slider.id] = [...offsets];
+    }
+    return seen;
+  });
+}
+
+test('every slider stays put in its control over its whole range, on a laptop and a phone, in both languages', async () => {
+  for (const [query, viewport] of [['?preset=kr-deal', undefined], ['?preset=kr-deal', { width: 390, height: 844 }],
+    ['?preset=japan&lang=ko', { width: 390, height: 844 }]]) {
+    const { page, errors } = await open(context, query, viewport);
+    const offsets = await sliderOffsets(page);
+    assert.ok(Object.keys(offsets).length >= 4, JSON.stringify(offsets));
+    for (const [id, seen] of Object.entries(offsets)) assert.equal(seen.length, 1, `${query} ${viewport?.width ?? 1280} px: ${id} at ${seen}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('during a drag the panels below the first screen wait, and catch up on release or a pause', async () => {
   const { page, errors } = await open(context, '?preset=us-demand');
   await page.waitForSelector('#share-link');
