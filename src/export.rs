@@ -129,6 +129,64 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
     out
 }
 
+/// The page's data table of the schedule, as an HTML `<table>`: caption, one column per kind of payment, one
+/// row per year, years above the limit marked (`data-breach`, and in words in the row head). In
+/// Korean in 억 dollars (1 bn = 10억), as Korean readers count money and as the prose does.
+///
+/// One string the browser parses at once: built as virtual nodes, the 300-odd cells of a long
+/// timeline cost more code and more work on every change.
+pub fn table_html(lang: Lang, schedule: &Schedule) -> String {
+    let ko = lang == Lang::Ko;
+    let pick = |en: &'static str, k: &'static str| if ko { k } else { en };
+    let mut out = format!(
+        "<table><caption>{}</caption><thead><tr>",
+        pick(
+            "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid.",
+            "연도별 지급액, 억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다."
+        )
+    );
+    for (en, k) in [
+        ("Year", "연도"),
+        ("Upfront", "선불"),
+        ("Direct", "직접 투자"),
+        ("Loans", "대출"),
+        ("Company", "기업"),
+        ("Guarantees given", "제공한 보증"),
+        ("Guarantees called", "청구된 보증"),
+        ("State cash", "국가 현금"),
+        ("In dollars", "달러 지급"),
+        ("FX limit", "외환 한도"),
+        ("Headroom", "여유"),
+    ] {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", pick(en, k));
+    }
+    out.push_str("</tr></thead><tbody>");
+    // Non-breaking inside: a narrow table breaks a row head between the year and this, not in it.
+    let above = pick(" (above\u{a0}limit)", " (한도\u{a0}초과)");
+    for r in &schedule.rows {
+        let (mark, words) = if r.breach { (" data-breach=\"\"", above) } else { ("", "") };
+        let _ = write!(out, "<tr{mark}><th scope=\"row\">{}{words}</th>", r.year);
+        for x in [
+            r.upfront,
+            r.direct,
+            r.loans,
+            r.corporate,
+            r.guarantees_issued,
+            r.guarantees_called,
+            r.state_cash,
+            r.usd_cash,
+            r.fx_limit,
+            r.headroom,
+        ] {
+            let cell = if ko { crate::text::eok_figure(x) } else { crate::text::figure(x) };
+            let _ = write!(out, "<td>{cell}</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -201,6 +259,35 @@ mod tests {
              height=\"760\" frameborder=\"0\" loading=\"lazy\" data-pledge-explorer></iframe>\n\
              <script src=\"https://x.test/p/assets/embed.js\" defer></script>"
         );
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // roxmltree is a native dev-dependency
+    fn the_data_table_has_a_head_and_a_row_of_eleven_cells_per_year_marking_the_years_above() {
+        let s = Preset::UsDemand.scenario();
+        let sched = schedule(&s);
+        for lang in [Lang::En, Lang::Ko] {
+            let html = table_html(lang, &sched);
+            let doc = roxmltree::Document::parse(&html).unwrap();
+            let table = doc.root_element();
+            assert_eq!(table.tag_name().name(), "table");
+            let kids: Vec<_> = table.children().map(|n| n.tag_name().name()).collect();
+            assert_eq!(kids, ["caption", "thead", "tbody"]);
+            let rows: Vec<_> = table.descendants().filter(|n| n.has_tag_name("tr")).collect();
+            assert_eq!(rows.len(), 1 + sched.rows.len());
+            for (tr, row) in rows.iter().skip(1).zip(&sched.rows) {
+                let cells: Vec<_> = tr.children().collect();
+                assert_eq!(cells.len(), 11);
+                let head = cells[0].text().unwrap_or_default();
+                assert!(head.starts_with(&row.year.to_string()), "{head}");
+                assert_eq!(tr.has_attribute("data-breach"), row.breach);
+                assert_eq!(head.contains("limit") || head.contains("초과"), row.breach, "{head}");
+            }
+            // The first year is above: all $350 bn upfront, in dollars; $3,500억 in Korean.
+            let first_usd = rows[1].children().nth(8).and_then(|c| c.text()).unwrap_or_default();
+            assert_eq!(first_usd, if lang == Lang::Ko { "3,500" } else { "350" });
+        }
+        assert!(sched.rows.iter().any(|r| r.breach) && sched.rows.iter().any(|r| !r.breach));
     }
 
     #[test]

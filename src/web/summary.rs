@@ -122,45 +122,12 @@ pub fn summary_view(props: &SummaryProps) -> Html {
 
 /// The schedule as a table with proper headers: every number the chart draws.
 pub fn data_table(schedule: &Schedule, lang: Lang) -> Html {
-    // In Korean, in 억 dollars (1 bn = 10억), as Korean readers count money and as the prose says it.
-    let cell =
-        |x: f64| html! { <td>{ if lang == Lang::Ko { text::eok_figure(x) } else { text::figure(x) } }</td> };
-    let headers = [
-        ("Year", "연도"),
-        ("Upfront", "선불"),
-        ("Direct", "직접 투자"),
-        ("Loans", "대출"),
-        ("Company", "기업"),
-        ("Guarantees given", "제공한 보증"),
-        ("Guarantees called", "청구된 보증"),
-        ("State cash", "국가 현금"),
-        ("In dollars", "달러 지급"),
-        ("FX limit", "외환 한도"),
-        ("Headroom", "여유"),
-    ];
-    // Non-breaking inside: a narrow table breaks a row head between the year and this, not in it.
-    let above = tr(lang, " (above\u{a0}limit)", " (한도\u{a0}초과)");
+    let table = Html::from_html_unchecked(crate::export::table_html(lang, schedule).into());
     html! {
         <details class="data-table">
             <summary>{ tr(lang, "Data table: the yearly schedule", "데이터 표: 연도별 일정") }</summary>
             <div class="table-scroll" tabindex="0" role="region" aria-label={tr(lang, "Yearly schedule, scrolls sideways", "연도별 일정, 옆으로 스크롤")}>
-                <table>
-                    <caption>{ tr(lang, "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid.",
-                        "연도별 지급액, 억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다.") }</caption>
-                    <thead><tr>
-                        { for headers.iter().map(|(en, ko)| html! { <th scope="col">{ tr(lang, en, ko) }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                    { for schedule.rows.iter().map(|r| html! {
-                        <tr data-breach={r.breach.then_some("")}>
-                            <th scope="row">{ r.year }{ if r.breach { above } else { "" } }</th>
-                            { cell(r.upfront) }{ cell(r.direct) }{ cell(r.loans) }{ cell(r.corporate) }
-                            { cell(r.guarantees_issued) }{ cell(r.guarantees_called) }{ cell(r.state_cash) }
-                            { cell(r.usd_cash) }{ cell(r.fx_limit) }{ cell(r.headroom) }
-                        </tr>
-                    }) }
-                    </tbody>
-                </table>
+                { table }
             </div>
         </details>
     }
