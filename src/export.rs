@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::decimal::fixed;
-use crate::model::{Row, Schedule, Summary};
+use crate::facts::Fact;
+use crate::model::{Derived, Row, Schedule, Summary};
 use crate::scenario::Scenario;
 use crate::view::Lang;
 
@@ -187,6 +188,96 @@ pub fn table_html(lang: Lang, schedule: &Schedule) -> String {
     out
 }
 
+/// A fact's source as HTML: its name and as-of date, a link where the source is an address.
+fn source_html(out: &mut String, f: &Fact) {
+    let text = html_escape(&format!("{}, {}", f.source_name, f.as_of));
+    let _ = if f.source.starts_with("http") {
+        write!(out, "<a href=\"{}\" rel=\"noopener\" target=\"_blank\">{text}</a>", html_escape(f.source))
+    } else {
+        write!(out, "<span>{text}</span>")
+    };
+}
+
+/// The sources of a derived figure, and the assumption it rests on, as HTML.
+pub fn sources_html(lang: Lang, d: &Derived) -> String {
+    let ko = lang == Lang::Ko;
+    let mut out = format!("<span class=\"source\">{}", if ko { "출처: " } else { "Source: " });
+    for f in &d.sources {
+        source_html(&mut out, f);
+    }
+    if let Some(a) = d.assumption {
+        let (word, text) = if ko { ("가정", a.ko) } else { ("Assumption", a.text) };
+        let _ = write!(out, "<span class=\"assumption\"> {word}: {}.</span>", html_escape(text));
+    }
+    out.push_str("</span>");
+    out
+}
+
+/// The page's notes as HTML: how the model works, the assumptions and the sources of every figure
+/// the scenario shows, each once, with its key in the facts table (`data/pledges.csv`).
+pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
+    let mut facts: Vec<Fact> = vec![crate::facts::KR_BOK_FX_CAPACITY];
+    if let Some(p) = s.preset {
+        facts.extend(p.facts().iter().copied());
+    }
+    let ctx = &sum.context;
+    for d in [&ctx.gdp_share, &ctx.reserves_share, &ctx.local_equivalent].into_iter().flatten() {
+        facts.extend(d.sources.iter().copied());
+    }
+    let mut seen = Vec::new();
+    facts.retain(|f| {
+        let new = !seen.contains(&f.key);
+        seen.push(f.key);
+        new
+    });
+    let ko = lang == Lang::Ko;
+    let currency = crate::text::currency_name(lang, s.country);
+    let method = if ko {
+        format!(
+            "막대 하나는 그해에 내는 돈을 쌓은 것입니다. 한국은행 한도에 들어가는 것은 달러로 내는 국가 현금뿐입니다. \
+             선불 일시금, 직접 투자, 국가 대출, 그리고 청구된 보증입니다. {currency}화로 내는 돈은 국내에 머물러 달러 시장에 \
+             부담이 없습니다. 기업이 자기 돈으로 하는 투자는 국가 돈이 아닙니다. 대출 보증은 대출이 부실해져 보증이 \
+             청구되기 전까지 돈이 들지 않고, 청구되면 현금처럼 지급됩니다. 한도선은 해마다의 달러를 한국은행이 공급할 수 \
+             있다고 본 금액과 비교합니다."
+        )
+    } else {
+        format!(
+            "Each year's bar stacks what is paid that year. What counts against the Bank of Korea's limit is only state \
+             cash paid in dollars: the upfront lump sum, direct investment, state loans and guarantees that are called. \
+             Money paid in {currency} stays at home, so it does not press on the dollar market. Companies' own investment \
+             is not state money. A loan guarantee costs nothing until a loan goes bad and the guarantee is called; then it \
+             is paid like cash. The limit line compares each year's dollars with what the Bank of Korea says it can supply."
+        )
+    };
+    let pick = |en: &'static str, k: &'static str| if ko { k } else { en };
+    let mut out = format!(
+        "<div class=\"notes\"><h2>{}</h2><p class=\"method\">{method}</p><ul class=\"method-figures\">",
+        pick("How the model works", "모델은 이렇게 계산합니다")
+    );
+    if let Some(d) = &ctx.local_equivalent {
+        let v = crate::text::pct(d.value);
+        let _ = if ko {
+            write!(out, "<li>{currency}화로 본 약정액: {v}조 {currency}. ")
+        } else {
+            write!(out, "<li>The pledge in {currency}: {v} trillion {currency}. ")
+        };
+        out.push_str(&sources_html(lang, d));
+        out.push_str("</li>");
+    }
+    let _ = write!(out, "</ul><h2>{}</h2><ul class=\"assumptions\">", pick("Assumptions", "가정"));
+    for a in crate::text::assumptions(lang, s) {
+        let _ = write!(out, "<li>{}</li>", html_escape(a));
+    }
+    let _ = write!(out, "</ul><h2>{}</h2><ul class=\"sources\">", pick("Sources", "출처"));
+    for f in &facts {
+        let _ = write!(out, "<li>{}: ", html_escape(&crate::text::fact_value(lang, f)));
+        source_html(&mut out, f);
+        let _ = write!(out, "<span class=\"key\"> ({})</span></li>", f.key);
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -288,6 +379,67 @@ mod tests {
             assert_eq!(first_usd, if lang == Lang::Ko { "3,500" } else { "350" });
         }
         assert!(sched.rows.iter().any(|r| r.breach) && sched.rows.iter().any(|r| !r.breach));
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // roxmltree is a native dev-dependency
+    fn the_notes_list_every_assumption_and_each_source_once_with_its_link_and_date() {
+        for p in Preset::ALL {
+            let s = p.scenario();
+            let sum = summarize(&s, &schedule(&s));
+            for lang in [Lang::En, Lang::Ko] {
+                let html = notes_html(lang, &s, &sum);
+                let doc = roxmltree::Document::parse(&html).unwrap();
+                let list = |class: &str| -> Vec<roxmltree::Node<'_, '_>> {
+                    doc.descendants()
+                        .filter(|n| n.attribute("class") == Some(class))
+                        .flat_map(|ul| ul.children().filter(|li| li.has_tag_name("li")))
+                        .collect()
+                };
+                let text = |n: &roxmltree::Node<'_, '_>| {
+                    n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>()
+                };
+                let assumptions: Vec<String> = list("assumptions").iter().map(text).collect();
+                assert_eq!(assumptions, crate::text::assumptions(lang, &s), "{p:?} {lang:?}");
+                let sources = list("sources");
+                let mut keys: Vec<String> = sources.iter().map(text).collect();
+                let limit_key = format!("({})", crate::facts::KR_BOK_FX_CAPACITY.key);
+                assert!(keys.iter().any(|k| k.ends_with(&limit_key)), "{keys:?}");
+                for f in p.facts() {
+                    let li = sources.iter().find(|li| text(li).ends_with(&format!("({})", f.key)));
+                    let li = li.unwrap_or_else(|| panic!("{p:?} {lang:?}: no source line for {}", f.key));
+                    assert!(text(li).contains(f.as_of), "{}", text(li));
+                    if f.source.starts_with("http") {
+                        let a = li.descendants().find(|n| n.has_tag_name("a")).unwrap();
+                        assert_eq!(a.attribute("href"), Some(f.source));
+                    }
+                }
+                let n = keys.len();
+                keys.sort();
+                keys.dedup();
+                assert_eq!(keys.len(), n, "a source listed twice: {keys:?}");
+                // The method names the economy's own currency.
+                let method = doc.descendants().find(|n| n.attribute("class") == Some("method")).unwrap();
+                let currency = crate::text::currency_name(lang, s.country);
+                assert!(text(&method).contains(currency), "{p:?} {lang:?}: {}", text(&method));
+            }
+        }
+    }
+
+    #[test]
+    fn a_figures_sources_are_links_with_dates_and_its_assumption_is_named() {
+        let s = Preset::Japan.scenario();
+        let sum = summarize(&s, &schedule(&s));
+        let d = sum.context.gdp_share.as_ref().unwrap();
+        let html = sources_html(Lang::En, d);
+        assert!(html.starts_with("<span class=\"source\">Source: <a href=\"http"), "{html}");
+        for f in &d.sources {
+            assert!(html.contains(&format!("{}, {}</a>", html_escape(f.source_name), f.as_of)), "{html}");
+        }
+        if let Some(a) = d.assumption {
+            assert!(html.contains(&format!("Assumption: {}.", html_escape(a.text))), "{html}");
+        }
+        assert!(sources_html(Lang::Ko, d).starts_with("<span class=\"source\">출처: "));
     }
 
     #[test]

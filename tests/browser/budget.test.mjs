@@ -92,7 +92,8 @@
 // ("Every year fits at any value", not "from 1 year" or "up to 100%") and one where only 0% fits
 // says that ("only at 0%", not "up to 0%"), and the map's legend names grey cells only when the
 // map has some. Lowered to 157 150 (page 157 116, 149 722 served) the same day: the data table is
-// one HTML string (src/export.rs, table_html), not a virtual node per cell.
+// one HTML string (src/export.rs, table_html), not a virtual node per cell; 156 400 (page 156 349,
+// 149 096 served) when the notes and the figures' sources were too (notes_html, sources_html).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -101,7 +102,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_150;
+const BUDGET_GZIP_BYTES = 156_400;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
