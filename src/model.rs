@@ -214,6 +214,9 @@ pub struct Summary {
     pub peak_usd_cash: f64,
     /// The year of the peak (the first such year).
     pub peak_year: u32,
+    /// Every year pays the peak's dollars (more than one year, and more than none): no one year
+    /// stands out, so the words say "every year", not the first of them.
+    pub peak_every_year: bool,
     /// `peak_usd_cash / limit`; `None` when the limit is 0.
     pub peak_times_limit: Option<f64>,
     /// Number of years above the limit.
@@ -258,6 +261,9 @@ pub fn summarize(s: &Scenario, schedule: &Schedule) -> Summary {
     Summary {
         peak_usd_cash,
         peak_year: peak.map_or(s.start, |r| r.year),
+        peak_every_year: rows.len() > 1
+            && peak_usd_cash > BREACH_TOLERANCE_BN
+            && rows.iter().all(|r| peak_usd_cash - r.usd_cash <= BREACH_TOLERANCE_BN),
         peak_times_limit: (s.limit > 0.0).then(|| peak_usd_cash / s.limit),
         breach_years: rows.iter().filter(|r| r.breach).count() as u32,
         first_breach_year: rows.iter().find(|r| r.breach).map(|r| r.year),
@@ -436,6 +442,22 @@ mod tests {
         assert_eq!(sum.breach_years, 10);
         assert!((sum.above_limit_total - 150.0).abs() < 1e-9);
         assert!((sum.years_at_limit.unwrap() - 17.5).abs() < 1e-9);
+        assert!(sum.peak_every_year);
+    }
+
+    #[test]
+    fn the_peak_is_every_year_only_when_more_than_one_year_pays_the_same_dollars() {
+        let sum = |q: &str| {
+            let s = Scenario::parse(q).unwrap();
+            summarize(&s, &schedule(&s))
+        };
+        assert!(sum("").peak_every_year);
+        // One year, a front-loaded upfront payment, no dollars at all: no.
+        assert!(!sum("years=1").peak_every_year);
+        assert!(!sum("upfront=10").peak_every_year);
+        assert!(!sum("krw=100").peak_every_year);
+        assert!(!sum("preset=eu").peak_every_year);
+        assert!(!sum("preset=us-demand").peak_every_year);
     }
 
     #[test]

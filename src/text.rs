@@ -279,6 +279,19 @@ pub fn narration(lang: Lang, s: &Scenario, sum: &Summary) -> String {
     }
 }
 
+/// When the peak's dollars are paid: "in 2026" ("2026년"), "every year" ("해마다") when every year
+/// pays the same, so that none stands out, and nothing when no dollars are paid at all.
+pub fn peak_when(lang: Lang, sum: &Summary) -> Option<String> {
+    if sum.peak_usd_cash <= crate::model::BREACH_TOLERANCE_BN {
+        return None;
+    }
+    Some(match (lang, sum.peak_every_year) {
+        (_, true) => tr(lang, "every year", "해마다").to_owned(),
+        (Lang::En, false) => format!("in {}", sum.peak_year),
+        (Lang::Ko, false) => format!("{}년", sum.peak_year),
+    })
+}
+
 fn narration_en(s: &Scenario, sum: &Summary) -> String {
     let who = country_name(Lang::En, s.country);
     let capitalised = capitalise(who);
@@ -303,16 +316,17 @@ fn narration_en(s: &Scenario, sum: &Summary) -> String {
             Some(r) => format!("{} {limit_words}", times(Lang::En, r)),
             None => "against an FX limit of zero".to_owned(),
         };
-        format!(
-            "{capitalised} would need {} in dollars in {}, {against}.{years}",
-            usd(sum.peak_usd_cash),
-            sum.peak_year
-        )
+        let when = peak_when(Lang::En, sum).unwrap_or_default();
+        format!("{capitalised} would need {} in dollars {when}, {against}.{years}", usd(sum.peak_usd_cash))
     } else {
+        let (most, when) = match peak_when(Lang::En, sum) {
+            Some(w) if sum.peak_every_year => ("", format!(" {w}")),
+            Some(w) => ("at most ", format!(" in any year ({w})")),
+            None => ("at most ", " in any year".to_owned()),
+        };
         format!(
-            "{capitalised} would pay at most {} in dollars in any year (in {}), within {limit_words}.",
-            usd(sum.peak_usd_cash),
-            sum.peak_year,
+            "{capitalised} would pay {most}{} in dollars{when}, within {limit_words}.",
+            usd(sum.peak_usd_cash)
         )
     }
 }
@@ -341,17 +355,19 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
             Some(r) => format!("{limit_words}의 {}입니다", times(Lang::Ko, r)),
             None => "외환 한도는 0입니다".to_owned(),
         };
-        format!(
-            "{who}의 {}년 달러 지급액은 {}입니다. {against}.{years}",
-            sum.peak_year,
-            usd(sum.peak_usd_cash)
-        )
+        let when = peak_when(Lang::Ko, sum).unwrap_or_default();
+        format!("{who}의 {when} 달러 지급액은 {}입니다. {against}.{years}", usd(sum.peak_usd_cash))
     } else {
-        format!(
-            "{who}의 한 해 달러 지급액은 많아야 {}({}년)로, {limit_words} 안입니다.",
-            usd(sum.peak_usd_cash),
-            sum.peak_year,
-        )
+        let peak = usd(sum.peak_usd_cash);
+        match peak_when(Lang::Ko, sum) {
+            Some(w) if sum.peak_every_year => {
+                format!("{who}의 달러 지급액은 {w} {peak}로, {limit_words} 안입니다.")
+            }
+            w => format!(
+                "{who}의 한 해 달러 지급액은 많아야 {peak}{}로, {limit_words} 안입니다.",
+                w.map(|w| format!("({w})")).unwrap_or_default()
+            ),
+        }
     }
 }
 
@@ -377,8 +393,9 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
             format!(
                 "Stacked bars, one per year from {} to {last}, show what is paid each year by kind; the dollar part of \
                  state cash is at the bottom. A dashed line marks the FX limit of {limit} a year. {above} above it; \
-                 the most dollars in one year are {peak}, in {}.",
-                s.start, sum.peak_year
+                 the most dollars in one year are {peak}{}.",
+                s.start,
+                peak_when(lang, sum).map(|w| format!(", {w}")).unwrap_or_default()
             )
         }
         Lang::Ko => {
@@ -386,11 +403,15 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
                 0 => "한도를 넘는 해는 없고".to_owned(),
                 b => format!("{}년 중 {b}년이 한도를 넘고", s.years),
             };
+            let peak = match peak_when(lang, sum) {
+                Some(w) if sum.peak_every_year => format!("달러 지급액은 {w} {peak}입니다"),
+                Some(w) => format!("한 해 달러 지급이 가장 큰 해는 {w}으로 {peak}입니다"),
+                None => "달러 지급은 없습니다".to_owned(),
+            };
             format!(
                 "{}년부터 {last}년까지 해마다 막대 하나가 그해 지급액을 종류별로 쌓아 보여 줍니다. 국가 현금 중 달러 부분이 \
-                 맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {above}, 한 해 달러 지급이 가장 큰 해는 {}년으로 \
-                 {peak}입니다.",
-                s.start, sum.peak_year
+                 맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {above}, {peak}.",
+                s.start
             )
         }
     }
@@ -409,20 +430,13 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
             format!(" ({} the {limit} limit)", times(lang, r))
         }
     });
-    lines.push(if ko {
-        format!(
-            "최대 달러 유출: {}년 {}{}",
-            sum.peak_year,
-            usd(sum.peak_usd_cash),
-            peak_vs.unwrap_or_default()
-        )
-    } else {
-        format!(
-            "Peak dollar outflow: {} in {}{}",
-            usd(sum.peak_usd_cash),
-            sum.peak_year,
-            peak_vs.unwrap_or_default()
-        )
+    let (when, peak, vs) = (peak_when(lang, sum), usd(sum.peak_usd_cash), peak_vs.unwrap_or_default());
+    lines.push(match (ko, when) {
+        (true, Some(w)) => format!("최대 달러 유출: {w} {peak}{vs}"),
+        (true, None) => format!("최대 달러 유출: {peak}{vs}"),
+        (false, w) => {
+            format!("Peak dollar outflow: {peak}{}{vs}", w.map(|w| format!(" {w}")).unwrap_or_default())
+        }
     });
     let above = (sum.breach_years > 0).then(|| usd(sum.above_limit_total));
     lines.push(match (ko, above) {
@@ -608,8 +622,14 @@ mod tests {
             narrate_ko(&Preset::UsDemand.scenario()),
             "한국의 2026년 달러 지급액은 3,500억 달러입니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다."
         );
-        assert!(narrate_ko(&Preset::KrDeal.scenario())
-            .starts_with("한국의 한 해 달러 지급액은 많아야 200억 달러(2026년)로, 한국은행이"));
+        // The deal pays $20 bn every year; no one year is the peak.
+        let deal = narrate_ko(&Preset::KrDeal.scenario());
+        assert!(deal.starts_with("한국의 달러 지급액은 해마다 200억 달러로, 한국은행이"), "{deal}");
+        let upfront = narrate_ko(&Scenario::parse("preset=kr-deal&years=20&upfront=2").unwrap());
+        assert!(upfront.starts_with("한국의 한 해 달러 지급액은 많아야 "), "{upfront}");
+        assert!(upfront.contains("(2026년)로, 한국은행이"), "{upfront}");
+        let level = narrate_ko(&Scenario::default());
+        assert!(level.starts_with("한국의 해마다 달러 지급액은 350억 달러입니다."), "{level}");
         assert_eq!(usd_bn(Lang::Ko, 350.0), "3,500억 달러");
         assert_eq!(usd_bn(Lang::Ko, 66.6667), "667억 달러");
         assert_eq!(usd_bn(Lang::Ko, 1200.0), "1조 2,000억 달러");
@@ -693,8 +713,16 @@ mod tests {
 
     #[test]
     fn narration_within_the_limit_and_without_state_cash() {
+        // The deal pays $20 bn every year: no one year is the peak.
         let deal = narrate(&Preset::KrDeal.scenario());
-        assert!(deal.starts_with("Korea would pay at most $20 bn in dollars in any year"), "{deal}");
+        assert!(deal.starts_with("Korea would pay $20 bn in dollars every year, within "), "{deal}");
+        let upfront = narrate(&Scenario::parse("preset=kr-deal&years=20&upfront=2").unwrap());
+        assert!(upfront.starts_with("Korea would pay at most "), "{upfront}");
+        assert!(upfront.contains(" in dollars in any year (in 2026), within "), "{upfront}");
+        let won = narrate(&Scenario::parse("krw=100").unwrap());
+        assert_eq!(won, "Korea would pay at most $0 bn in dollars in any year, within what the Bank of Korea says it can supply a year.");
+        let level = narrate(&Scenario::default());
+        assert!(level.starts_with("Korea would need $35 bn in dollars every year, 1.8 times "), "{level}");
         assert!(narrate(&Preset::Eu.scenario()).starts_with("No state cash"));
     }
 

@@ -70,7 +70,7 @@ pub fn summary_view(props: &SummaryProps) -> Html {
                 <div class="figure">
                     <dt>{ tr(lang, "Peak dollar outflow", "최대 달러 유출") }</dt>
                     <dd><strong id="peak">{ usd_bn(lang, sum.peak_usd_cash) }</strong>
-                        { if ko { format!(" {}년", sum.peak_year) } else { format!(" in {}", sum.peak_year) } }
+                        { text::peak_when(lang, sum).map(|w| format!(" {w}")).unwrap_or_default() }
                         <span class="sub">{ peak_vs }</span>
                         if let Some(b) = base_peak { <span class="sub baseline-diff" id="peak-vs-base">{ b }</span> }</dd>
                 </div>

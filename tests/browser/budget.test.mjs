@@ -94,6 +94,10 @@
 // map has some. Lowered to 157 150 (page 157 116, 149 722 served) the same day: the data table is
 // one HTML string (src/export.rs, table_html), not a virtual node per cell; 156 400 (page 156 349,
 // 149 096 served) when the notes and the figures' sources were too (notes_html, sources_html).
+// Raised to 156 900 (page 156 847, 149 571 served) the same day: a peak that every year pays is
+// "every year", not the first of them ("Korea would need $35 bn in dollars every year", "would
+// pay $20 bn in dollars every year" for the deal), and no dollars at all have no year ("$0 bn",
+// not "$0 bn in 2026"), in the narration, the figure card, the chart's description and the CLI.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -102,7 +106,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_400;
+const BUDGET_GZIP_BYTES = 156_900;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -15,7 +15,9 @@ test('default page draws the chart, the narration and the table with no console 
   // tint behind years above the limit (all ten, for the default scenario).
   assert.ok(await chartPixels(page, [0, 94, 184]) > 5000, 'direct-investment bars drawn');
   assert.ok(await chartPixels(page, [254, 238, 236]) > 1000, 'breach tint drawn');
-  assert.match(await page.textContent('#narration'), /Korea would need \$35 bn in dollars in 2026/);
+  assert.match(await page.textContent('#narration'), /Korea would need \$35 bn in dollars every year/);
+  // Ten equal years: no one of them is the peak.
+  assert.match(await page.$eval('#peak', (el) => el.parentElement.textContent), /^\$35 bn every year/);
   assert.equal(await page.locator('.data-table tbody tr').count(), 10);
   assert.deepEqual(errors, []);
   assert.deepEqual(offHost, []);

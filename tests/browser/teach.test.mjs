@@ -125,6 +125,8 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
   await p3ko.close();
   assert.match(await p3.textContent('.figures'), /none of the limit/);
   assert.doesNotMatch(await p3.textContent('.figures'), /0 times/);
+  // No dollars in any year: the peak has no year.
+  assert.doesNotMatch(await p3.textContent('.figures'), /in 2026/);
   await p3.waitForSelector('.solvers');
   assert.match(await p3.textContent('.solvers'), /The shortest timeline that fits: 1 year\./);
   // A one-year timeline is "1 year, 2026" on the slider, not "1 years, 2026 to 2026", and the
