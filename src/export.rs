@@ -213,6 +213,31 @@ pub fn sources_html(lang: Lang, d: &Derived) -> String {
     out
 }
 
+/// The figure cards of the pledge against the economy (its GDP, its FX reserves) as HTML, each
+/// named after the figure it divides by and followed by that figure's source.
+pub fn context_cards_html(lang: Lang, sum: &Summary) -> String {
+    let ctx = &sum.context;
+    let mut out = String::new();
+    for (d, first) in [(&ctx.gdp_share, true), (&ctx.reserves_share, false)] {
+        let Some(d) = d else { continue };
+        let of = d.sources.first().map_or("", |f| if lang == Lang::Ko { f.label_ko } else { f.label });
+        let title = match (lang, first) {
+            (Lang::En, true) => format!("Pledge as a share of {of}"),
+            (Lang::En, false) => format!("…of {of}"),
+            (Lang::Ko, true) => format!("{of} 대비 약정액"),
+            (Lang::Ko, false) => format!("{of} 대비"),
+        };
+        let _ = write!(
+            out,
+            "<div class=\"figure\"><dt>{}</dt><dd><strong>{}%</strong>{}</dd></div>",
+            html_escape(&title),
+            crate::text::figure(d.value),
+            sources_html(lang, d)
+        );
+    }
+    out
+}
+
 /// The page's notes as HTML: how the model works, the assumptions and the sources of every figure
 /// the scenario shows, each once, with its key in the facts table (`data/pledges.csv`).
 pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
@@ -270,7 +295,9 @@ pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
     }
     let _ = write!(out, "</ul><h2>{}</h2><ul class=\"sources\">", pick("Sources", "출처"));
     for f in &facts {
-        let _ = write!(out, "<li>{}: ", html_escape(&crate::text::fact_value(lang, f)));
+        let label = crate::text::capitalise(if ko { f.label_ko } else { f.label });
+        let _ =
+            write!(out, "<li>{}, {}: ", html_escape(&label), html_escape(&crate::text::fact_value(lang, f)));
         source_html(&mut out, f);
         let _ = write!(out, "<span class=\"key\"> ({})</span></li>", f.key);
     }
@@ -409,6 +436,8 @@ mod tests {
                     let li = sources.iter().find(|li| text(li).ends_with(&format!("({})", f.key)));
                     let li = li.unwrap_or_else(|| panic!("{p:?} {lang:?}: no source line for {}", f.key));
                     assert!(text(li).contains(f.as_of), "{}", text(li));
+                    let label = crate::text::capitalise(if lang == Lang::Ko { f.label_ko } else { f.label });
+                    assert!(text(li).starts_with(&format!("{label}, ")), "{}", text(li));
                     if f.source.starts_with("http") {
                         let a = li.descendants().find(|n| n.has_tag_name("a")).unwrap();
                         assert_eq!(a.attribute("href"), Some(f.source));

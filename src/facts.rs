@@ -9,6 +9,12 @@ use serde::Serialize;
 pub struct Fact {
     /// The row's key in `data/pledges.csv`.
     pub key: &'static str,
+    /// What the figure is, in a few words that fit after "a share of" (the figure cards) and,
+    /// capitalised, head its line in the sources list.
+    pub label: &'static str,
+    /// The same in Korean.
+    #[serde(skip)]
+    pub label_ko: &'static str,
     /// The figure, in `unit`.
     pub value: f64,
     /// Unit as written in the data file, e.g. `USD bn`.
@@ -38,6 +44,8 @@ const WH_FACT_SHEET: &str = "https://www.whitehouse.gov/fact-sheets/2025/11/join
 /// Korea's pledge, USD bn.
 pub const KR_PLEDGE_TOTAL: Fact = Fact {
     key: "kr_pledge_total_usd_bn",
+    label: "Korea's pledge",
+    label_ko: "한국의 약정액",
     value: 350.0,
     unit: "USD bn",
     as_of: "2025-11-13",
@@ -47,6 +55,8 @@ pub const KR_PLEDGE_TOTAL: Fact = Fact {
 /// Korea's cash or equity part under the MOU, USD bn.
 pub const KR_STRATEGIC_CASH: Fact = Fact {
     key: "kr_strategic_cash_usd_bn",
+    label: "cash part of the deal",
+    label_ko: "합의의 현금 부분",
     value: 200.0,
     unit: "USD bn",
     as_of: "2025-11-13",
@@ -56,6 +66,8 @@ pub const KR_STRATEGIC_CASH: Fact = Fact {
 /// Korea's shipbuilding cooperation part, USD bn.
 pub const KR_SHIPBUILDING: Fact = Fact {
     key: "kr_masga_shipbuilding_usd_bn",
+    label: "shipbuilding cooperation",
+    label_ko: "조선 협력",
     value: 150.0,
     unit: "USD bn",
     as_of: "2025-11-14",
@@ -65,6 +77,8 @@ pub const KR_SHIPBUILDING: Fact = Fact {
 /// The yearly cap on Korea's cash payments, USD bn per year.
 pub const KR_ANNUAL_CAP: Fact = Fact {
     key: "kr_annual_cash_cap_usd_bn",
+    label: "yearly cap on the cash",
+    label_ko: "연간 현금 상한",
     value: 20.0,
     unit: "USD bn per year",
     as_of: "2025-11-13",
@@ -74,6 +88,8 @@ pub const KR_ANNUAL_CAP: Fact = Fact {
 /// Years over which the 200 bn of cash is paid.
 pub const KR_CASH_YEARS: Fact = Fact {
     key: "kr_cash_schedule_years",
+    label: "years the cash is paid over",
+    label_ko: "현금 지급 기간",
     value: 10.0,
     unit: "years",
     as_of: "2025-10-29",
@@ -83,6 +99,8 @@ pub const KR_CASH_YEARS: Fact = Fact {
 /// The US demand: the whole pledge upfront, USD bn.
 pub const KR_UPFRONT_DEMAND: Fact = Fact {
     key: "kr_upfront_demand_usd_bn",
+    label: "US demand, upfront",
+    label_ko: "미국의 선불 요구",
     value: 350.0,
     unit: "USD bn",
     as_of: "2025-10-29",
@@ -92,6 +110,8 @@ pub const KR_UPFRONT_DEMAND: Fact = Fact {
 /// The Bank of Korea's judgement of how many dollars a year Korea can pay without destabilising the won.
 pub const KR_BOK_FX_CAPACITY: Fact = Fact {
     key: "kr_bok_fx_capacity_usd_bn_per_year",
+    label: "Bank of Korea's dollar limit",
+    label_ko: "한국은행의 달러 한도",
     value: 20.0,
     unit: "USD bn per year",
     as_of: "2025-10-29",
@@ -101,6 +121,8 @@ pub const KR_BOK_FX_CAPACITY: Fact = Fact {
 /// Korea's foreign-exchange reserves, USD bn.
 pub const KR_FX_RESERVES: Fact = Fact {
     key: "kr_fx_reserves_usd_bn",
+    label: "Korea's FX reserves",
+    label_ko: "한국 외환보유액",
     value: 428.82,
     unit: "USD bn",
     as_of: "2025-10-31",
@@ -110,6 +132,8 @@ pub const KR_FX_RESERVES: Fact = Fact {
 /// Korea's nominal GDP, USD bn.
 pub const KR_GDP: Fact = Fact {
     key: "kr_gdp_nominal_usd_bn",
+    label: "Korea's GDP",
+    label_ko: "한국 GDP",
     value: 1870.0,
     unit: "USD bn",
     as_of: "2025",
@@ -119,6 +143,8 @@ pub const KR_GDP: Fact = Fact {
 /// Won per dollar, 2025 average.
 pub const KR_KRW_PER_USD: Fact = Fact {
     key: "kr_krw_per_usd_avg_2025",
+    label: "won per dollar",
+    label_ko: "원/달러 환율",
     value: 1422.16,
     unit: "KRW per USD",
     as_of: "2025",
@@ -128,6 +154,8 @@ pub const KR_KRW_PER_USD: Fact = Fact {
 /// Japan's pledge, USD bn.
 pub const JP_PLEDGE_TOTAL: Fact = Fact {
     key: "jp_pledge_usd_bn",
+    label: "Japan's pledge",
+    label_ko: "일본의 약정액",
     value: 550.0,
     unit: "USD bn",
     as_of: "2025-09-04",
@@ -137,6 +165,8 @@ pub const JP_PLEDGE_TOTAL: Fact = Fact {
 /// Japan's foreign-exchange reserves, USD bn.
 pub const JP_FX_RESERVES: Fact = Fact {
     key: "jp_fx_reserves_usd_bn",
+    label: "Japan's FX reserves",
+    label_ko: "일본 외환보유액",
     value: 1271.2,
     unit: "USD bn",
     as_of: "2025-08-31",
@@ -146,6 +176,8 @@ pub const JP_FX_RESERVES: Fact = Fact {
 /// Japan's nominal GDP, JPY tn.
 pub const JP_GDP_JPY: Fact = Fact {
     key: "jp_gdp_nominal_jpy_tn",
+    label: "Japan's GDP",
+    label_ko: "일본 GDP",
     value: 609.3,
     unit: "JPY tn",
     as_of: "2024",
@@ -155,6 +187,8 @@ pub const JP_GDP_JPY: Fact = Fact {
 /// The EU's investment pledge, USD bn.
 pub const EU_INVESTMENT: Fact = Fact {
     key: "eu_investment_usd_bn",
+    label: "the EU's investment pledge",
+    label_ko: "EU의 투자 약정",
     value: 600.0,
     unit: "USD bn",
     as_of: "2025-08-21",
@@ -165,6 +199,8 @@ pub const EU_INVESTMENT: Fact = Fact {
 /// The EU's GDP, USD bn.
 pub const EU_GDP: Fact = Fact {
     key: "eu_gdp_usd_bn",
+    label: "the EU's GDP",
+    label_ko: "EU GDP",
     value: 19398.3,
     unit: "USD bn",
     as_of: "2024",
@@ -250,6 +286,17 @@ mod tests {
             assert_eq!(cols[2], fact.unit, "{}", fact.key);
             assert_eq!(cols[3], fact.as_of, "{}", fact.key);
             assert_eq!(cols[4], fact.source, "{}", fact.key);
+        }
+    }
+
+    /// The sources list names each figure; two figures with one name could not be told apart.
+    #[test]
+    fn every_fact_has_its_own_name_in_both_languages() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!(!a.label.is_empty() && !a.label_ko.is_empty(), "{}", a.key);
+            for b in ALL.iter().skip(i + 1) {
+                assert!(a.label != b.label && a.label_ko != b.label_ko, "{} and {}", a.key, b.key);
+            }
         }
     }
 }

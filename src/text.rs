@@ -371,7 +371,8 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+/// The text with its first letter upper-case (ASCII: names and labels here start with one).
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     // Names here are ASCII; ASCII case keeps Unicode case tables out of the wasm bundle.
     chars.next().map_or_else(String::new, |c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect())

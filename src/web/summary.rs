@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Derived, Schedule, Summary as ModelSummary};
+use crate::model::{Schedule, Summary as ModelSummary};
 use crate::scenario::Scenario;
 use crate::text::{self, tr, usd_bn};
 use crate::view::Lang;
@@ -22,18 +22,12 @@ pub struct SummaryProps {
     pub baseline: Option<Rc<(Scenario, ModelSummary)>>,
 }
 
-fn sources_of(lang: Lang, d: &Derived) -> Html {
-    Html::from_html_unchecked(crate::export::sources_html(lang, d).into())
-}
-
 /// The finding in one sentence and the key figures.
 pub fn summary_view(props: &SummaryProps) -> Html {
     let s = &props.scenario;
     let sum = &props.summary;
     let lang = props.lang;
     let ko = lang == Lang::Ko;
-    let who = text::country_name(lang, s.country);
-    let ctx = &sum.context;
     let peak_vs = match (sum.peak_times_limit, ko) {
         (Some(r), false) => format!("{} the limit", text::times(lang, r)),
         (Some(r), true) => format!("한도의 {}", text::times(lang, r)),
@@ -85,18 +79,7 @@ pub fn summary_view(props: &SummaryProps) -> Html {
                         if let Some(b) = base_years { <span class="sub baseline-diff" id="breach-vs-base">{ b }</span> }
                     </dd>
                 </div>
-                if let Some(d) = &ctx.gdp_share {
-                    <div class="figure">
-                        <dt>{ if ko { format!("{who} GDP 대비 약정액") } else { format!("Pledge as a share of {who}'s GDP") } }</dt>
-                        <dd><strong>{ format!("{}%", text::figure(d.value)) }</strong>{ sources_of(lang, d) }</dd>
-                    </div>
-                }
-                if let Some(d) = &ctx.reserves_share {
-                    <div class="figure">
-                        <dt>{ if ko { format!("{who} 외환보유액 대비") } else { format!("…of {who}'s FX reserves") } }</dt>
-                        <dd><strong>{ format!("{}%", text::figure(d.value)) }</strong>{ sources_of(lang, d) }</dd>
-                    </div>
-                }
+                { Html::from_html_unchecked(crate::export::context_cards_html(lang, sum).into()) }
             </dl>
         </div>
     }

@@ -98,6 +98,10 @@
 // "every year", not the first of them ("Korea would need $35 bn in dollars every year", "would
 // pay $20 bn in dollars every year" for the deal), and no dollars at all have no year ("$0 bn",
 // not "$0 bn in 2026"), in the narration, the figure card, the chart's description and the CLI.
+// Raised to 157 350 (page 157 323, 149 936 served) the same day: every source in the notes says
+// what its figure is ("Korea's FX reserves, 428.82 USD bn: Korea JoongAng Daily, 2025-10-31"; it
+// read "428.82 USD bn: …", the figure unnamed), in both languages, and the two context cards take
+// their titles from the same names (they are one HTML string now, export::context_cards_html).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -106,7 +110,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_900;
+const BUDGET_GZIP_BYTES = 157_350;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -140,8 +144,10 @@ const TARGET_BYTES = 150_000;
 // Raised to 47 850 (module 47 808) the same day: a key given twice says what it allows, like
 // every other rejection ("years=6: given more than once (allowed: once, a whole number from 1 to
 // 30)"); the page is 149 940 B served with it. Raised to 47 900 (module 47 871) on 2026-12-04:
-// the map's legend names "shares over 100%" only when the map has such cells.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_900;
+// the map's legend names "shares over 100%" only when the map has such cells. Raised to 48 150
+// (module 48 134) the same day: each fact carries its name in English and Korean (src/facts.rs),
+// and the module links the facts the chart's source line uses.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
