@@ -456,6 +456,22 @@ mod tests {
     }
 
     #[test]
+    fn the_context_cards_are_named_after_the_economy_they_measure_against() {
+        let cards = |p: Preset, lang| {
+            let s = p.scenario();
+            context_cards_html(lang, &summarize(&s, &schedule(&s)))
+        };
+        let japan = cards(Preset::Japan, Lang::En);
+        assert!(japan.contains("<dt>Pledge as a share of Japan's GDP</dt>"), "{japan}");
+        assert!(japan.contains("<dt>…of Japan's FX reserves</dt>"), "{japan}");
+        assert_eq!(japan.matches("<div class=\"figure\">").count(), 2);
+        let eu = cards(Preset::Eu, Lang::En);
+        assert!(eu.contains("<dt>Pledge as a share of the EU's GDP</dt>"), "{eu}");
+        assert_eq!(eu.matches("<div class=\"figure\">").count(), 1, "no reserves figure for the EU: {eu}");
+        assert!(cards(Preset::KrDeal, Lang::Ko).contains("<dt>한국 외환보유액 대비</dt>"));
+    }
+
+    #[test]
     fn a_figures_sources_are_links_with_dates_and_its_assumption_is_named() {
         let s = Preset::Japan.scenario();
         let sum = summarize(&s, &schedule(&s));
