@@ -84,6 +84,9 @@ fn bucket(headroom: Option<f64>, limit: f64) -> Bucket {
     }
 }
 
+/// A bucket's shade. In both themes a further bucket (more headroom, or further above) stands out
+/// more from the page: darker on a light page, lighter on a dark one, so the dark shades run the
+/// other way in lightness and the same way in meaning.
 fn colour(b: Bucket, dark: bool) -> RGBColor {
     let (fits, above, none) = if dark {
         (
