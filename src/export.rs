@@ -44,19 +44,7 @@ pub fn csv(schedule: &Schedule) -> String {
     let mut out = Row::COLUMNS.join(",");
     out.push('\n');
     for r in &schedule.rows {
-        let money = [
-            r.upfront,
-            r.direct,
-            r.loans,
-            r.corporate,
-            r.guarantees_issued,
-            r.guarantees_called,
-            r.state_cash,
-            r.usd_cash,
-            r.fx_limit,
-            r.headroom,
-        ];
-        let cells: Vec<String> = money.iter().map(|x| csv_number(*x)).collect();
+        let cells: Vec<String> = r.money().iter().map(|x| csv_number(*x)).collect();
         let _ = writeln!(out, "{},{},{}", r.year, cells.join(","), r.breach);
     }
     out
@@ -94,19 +82,8 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
         line.trim_end().to_owned()
     };
     for r in &schedule.rows {
-        let vals = [
-            r.upfront,
-            r.direct,
-            r.loans,
-            r.corporate,
-            r.guarantees_issued,
-            r.guarantees_called,
-            r.state_cash,
-            r.usd_cash,
-            r.fx_limit,
-            r.headroom,
-        ];
-        let _ = writeln!(out, "{}", fmt_row(r.year.to_string(), vals, if r.breach { "ABOVE" } else { "" }));
+        let _ =
+            writeln!(out, "{}", fmt_row(r.year.to_string(), r.money(), if r.breach { "ABOVE" } else { "" }));
     }
     let total = |f: fn(&Row) -> f64| schedule.rows.iter().map(f).sum::<f64>();
     let totals = [
@@ -167,18 +144,7 @@ pub fn table_html(lang: Lang, schedule: &Schedule) -> String {
     for r in &schedule.rows {
         let (mark, words) = if r.breach { (" data-breach=\"\"", above) } else { ("", "") };
         let _ = write!(out, "<tr{mark}><th scope=\"row\">{}{words}</th>", r.year);
-        for x in [
-            r.upfront,
-            r.direct,
-            r.loans,
-            r.corporate,
-            r.guarantees_issued,
-            r.guarantees_called,
-            r.state_cash,
-            r.usd_cash,
-            r.fx_limit,
-            r.headroom,
-        ] {
+        for x in r.money() {
             let cell = if ko { crate::text::eok_figure(x) } else { crate::text::figure(x) };
             let _ = write!(out, "<td>{cell}</td>");
         }

@@ -60,6 +60,22 @@ impl Row {
         "breach",
     ];
 
+    /// The money columns, in the order of [`Row::COLUMNS`] between `year` and `breach`.
+    pub fn money(&self) -> [f64; 10] {
+        [
+            self.upfront,
+            self.direct,
+            self.loans,
+            self.corporate,
+            self.guarantees_issued,
+            self.guarantees_called,
+            self.state_cash,
+            self.usd_cash,
+            self.fx_limit,
+            self.headroom,
+        ]
+    }
+
     /// State cash paid in the country's own currency (does not press on the dollar market).
     pub fn local_cash(&self) -> f64 {
         self.state_cash - self.usd_cash
