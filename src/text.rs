@@ -222,8 +222,8 @@ pub fn years(count: &str) -> String {
     }
 }
 
-/// The scenario's preset by name, as the chart title and the preset picker show it: a preset
-/// whose values a link or a lever changed is named as the start, not as the scenario.
+/// The scenario's preset by name, as the chart title shows it: a preset whose values a link or a
+/// lever changed is named as the start, not as the scenario.
 pub fn preset_name(lang: Lang, s: &Scenario) -> Option<String> {
     let p = s.preset?;
     let changed = if s.same_as(&p.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };

@@ -336,8 +336,13 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <option value="" selected={s.preset.is_none()}>{ tr(lang, "Custom", "사용자 설정") }</option>
                     { for Preset::ALL.iter().map(|p| html! {
                         <option value={p.key()} selected={p.key() == preset_key}>{
-                            // The selected preset says when the levers have moved from it.
-                            if p.key() == preset_key { crate::text::preset_name(lang, s).unwrap_or_default() } else { p.title(lang).to_owned() }
+                            // The selected preset says when the levers have moved from it, first:
+                            // a long name is cut off at the picker's end.
+                            if p.key() == preset_key && !s.same_as(&p.scenario()) {
+                                format!("{} {}", tr(lang, "(changed)", "(조정)"), p.title(lang))
+                            } else {
+                                p.title(lang).to_owned()
+                            }
                         }</option>
                     }) }
                 </select>

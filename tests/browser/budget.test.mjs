@@ -103,7 +103,9 @@
 // read "428.82 USD bn: …", the figure unnamed), in both languages, and the two context cards take
 // their titles from the same names (they are one HTML string now, export::context_cards_html).
 // Lowered to 157 250 (page 157 234, 149 846 served) when the CSV, the CLI table and the data
-// table read a row's money columns from one list (Row::money).
+// table read a row's money columns from one list (Row::money). Raised to 157 400 (page 157 354,
+// 149 842 served) the same day: the preset picker says "(changed)" first, as the picker cuts a
+// long name off at its end ("Japan's deal (Sep 2025) (changed" at 1280 px).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -112,7 +114,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_250;
+const BUDGET_GZIP_BYTES = 157_400;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

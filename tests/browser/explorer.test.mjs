@@ -167,8 +167,9 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   await waitForRedraw(page, before);
   // "in dollars" is no longer true of it: the name is where it started.
   assert.match(await chartText(page), /US demand: all upfront, in dollars \(changed\) · /);
-  // The preset picker says so too, and keeps the preset picked.
-  assert.equal(await picked(), 'US demand: all upfront, in dollars (changed)');
+  // The preset picker says so too, first (a long name is cut off at its end), and keeps the
+  // preset picked.
+  assert.equal(await picked(), '(changed) US demand: all upfront, in dollars');
   assert.equal(await page.inputValue('#ctl-preset'), 'us-demand');
   assert.match(await chartText(page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
   await page.close();
