@@ -312,14 +312,22 @@ test('with JavaScript off the noscript chart is what the reader sees', async () 
   await browser.close();
 });
 
-test('print shows the chart, the finding and the whole table, not the controls or the share panel', async () => {
-  const { page } = await open(context, '?preset=kr-deal');
+test('print shows the chart, the finding, the whole table and the line to cite with its link, not the controls or the rest of the share panel', async () => {
+  const { page } = await open(context, '?preset=kr-deal&years=12');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#chart canvas'), true);
   assert.equal(await page.isVisible('#narration'), true);
   assert.equal(await page.isVisible('.data-table tbody tr:last-child'), true);
   assert.equal(await page.isVisible('#ctl-upfront'), false);
-  assert.equal(await page.isVisible('.share'), false);
+  for (const hidden of ['#share-heading', '#share-link', '#copy-link', '#share-embed', '.downloads', '.share-status']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is printed`);
+  }
+  // A printed handout leads back to its scenario: the cite line and the link in it are on paper.
+  assert.equal(await page.isVisible('#cite'), true);
+  const cite = await page.textContent('#cite');
+  assert.match(cite, /^pledge-explorer, model \S+, data as of \d{4}-\d{2}-\d{2}\. Scenario: .*over 12 years/);
+  assert.ok(cite.endsWith(await page.inputValue('#share-link')), cite);
+  assert.match(cite, /years=12/);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'print-kr-deal.png'), fullPage: true });
   await page.close();
 });
