@@ -86,6 +86,44 @@ const WASM_OPT_PASSES: [&str; 7] = [
     "--strip-target-features",
 ];
 
+/// The `--config` value that has rustc write the paths of crates.io sources (the file names in
+/// the panic locations of dependencies) relative to the registry: `yew-0.23.0/src/…`, not
+/// `/root/.cargo/registry/src/index.crates.io-…/yew-0.23.0/src/…`. The bundle then carries no
+/// trace of the builder's home directory, is the same whoever builds it, and is smaller
+/// (bench/README.md, twentieth session). As target rustflags it leaves build scripts and proc
+/// macros, built for the host, as they are. `None` when the registry holds no sources.
+fn remap_registry_config(cargo_home: &Path) -> Option<String> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(cargo_home.join("registry").join("src"))
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    let flags: Vec<String> = dirs
+        .iter()
+        .filter_map(|dir| dir.to_str())
+        .map(|dir| toml_string(&format!("--remap-path-prefix={dir}/=")))
+        .collect();
+    (!flags.is_empty()).then(|| format!("target.{WASM_TARGET}.rustflags=[{}]", flags.join(", ")))
+}
+
+/// `s` as a TOML basic string.
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Fails when the optimised `wasm` still names Cargo's registry under `cargo_home`: the remap of
+/// [`remap_registry_config`] did not reach some crate.
+fn check_no_registry_paths(wasm: &Path, cargo_home: &Path) -> Result<()> {
+    let bytes = fs::read(wasm).with_context(|| format!("could not read {}", wasm.display()))?;
+    let registry = cargo_home.join("registry");
+    let needle = registry.to_string_lossy();
+    if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+        bail!("{} names {needle}: a dependency's source path was not remapped", wasm.display());
+    }
+    Ok(())
+}
+
 /// The release build of the wasm binary `bin`.
 fn release_wasm(root: &Path, bin: &str) -> PathBuf {
     target_dir(root).join(WASM_TARGET).join("release").join(format!("{bin}.wasm"))
@@ -129,6 +167,10 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
     for (bin, _) in WASM_BINS {
         build = build.args(["--bin", bin]);
     }
+    let cargo_home = crate::process::cargo_home();
+    if let Some(config) = cargo_home.as_deref().and_then(remap_registry_config) {
+        build = build.args(["--config", config.as_str()]);
+    }
     build.run()?;
     check_page_symbols(root)?;
 
@@ -164,6 +206,9 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
         }
         println!("wasm-opt {} {bg_wasm}: {before} → {after} bytes", WASM_OPT_PASSES.join(" "));
         crate::boundary::shorten(root, out_name, &WASM_FEATURES)?;
+        if let Some(home) = &cargo_home {
+            check_no_registry_paths(&root.join(&bg_wasm), home)?;
+        }
     }
 
     let index = root.join("index.html");
@@ -485,6 +530,33 @@ mod tests {
         for bad in ["news.example/pledge/", "https://", "https:///x", "ftp://x/", "https://x/\"><script>"] {
             assert!(with_public_url(&index, bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn every_registry_source_dir_is_remapped_and_a_leftover_path_fails_the_build() {
+        let home = std::env::temp_dir().join(format!("xtask-remap-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&home);
+        assert_eq!(remap_registry_config(&home), None, "no registry, no flags");
+        for index in ["index.crates.io-1949cf8c6b5b557f", "other \"index\""] {
+            fs::create_dir_all(home.join("registry/src").join(index).join("yew-0.23.0")).unwrap();
+        }
+        fs::write(home.join("registry/src/a-file"), "").unwrap();
+        let src = home.join("registry/src");
+        let config = remap_registry_config(&home).unwrap();
+        assert_eq!(
+            config,
+            format!(
+                "target.wasm32-unknown-unknown.rustflags=[\"--remap-path-prefix={0}/index.crates.io-1949cf8c6b5b557f/=\", \
+                 \"--remap-path-prefix={0}/other \\\"index\\\"/=\"]",
+                src.display()
+            )
+        );
+        let wasm = home.join("x.wasm");
+        fs::write(&wasm, b"\0asm yew-0.23.0/src/lib.rs").unwrap();
+        assert!(check_no_registry_paths(&wasm, &home).is_ok());
+        fs::write(&wasm, format!("\0asm {}/index.crates.io-1/yew/src/lib.rs", src.display())).unwrap();
+        assert!(check_no_registry_paths(&wasm, &home).is_err());
+        let _ = fs::remove_dir_all(&home);
     }
 
     #[test]
