@@ -16,7 +16,7 @@ use super::summary::{data_table, notes, summary_view, SummaryProps};
 use super::teach::{baseline_bar, focus_tour_step, tour, what_it_takes, FeasibilityMap, SolverProps};
 use super::url;
 use crate::model::{self, min_upfront, schedule, summarize, Schedule};
-use crate::scenario::{Key, Scenario};
+use crate::scenario::{Country, Key, Scenario};
 use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
 use crate::view::{Lang, ThemeChoice, View};
@@ -426,13 +426,20 @@ pub fn App() -> Html {
                 Lang::En => format!("How do you pay a {} pledge?", text::usd_bn(lang, scenario.total)),
                 Lang::Ko => format!("{} 약정, 어떻게 낼까?", text::usd_bn(lang, scenario.total)),
             } }</h1>
-            <p class="dek">{ tr(lang, "In 2025 South Korea pledged $350 bn of investment in the United States for a 15% tariff. \
-                Washington first wanted it upfront, in cash; the Bank of Korea judged that about $20 bn a year is the most \
-                Korea can pay in dollars without destabilising the won. Move the sliders and watch each year's payments \
-                against that limit.",
-                "2025년 한국은 관세율 15%를 적용받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. 미국은 처음에 전액 현금 \
-                선불을 원했지만, 한국은행은 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액을 한 해 약 200억 달러로 \
-                보았습니다. 슬라이더를 움직여 해마다의 지급액을 그 한도와 비교해 보세요.") }</p>
+            // Korea's story, the explorer's own; another economy's pledge is named as drawn against
+            // Korea's limit, the assumption its chart's limit line is labelled with.
+            <p class="dek">{ match (lang, scenario.country) {
+                (Lang::En, c) => format!("In 2025 South Korea pledged $350 bn of investment in the United States for a 15% \
+                    tariff. Washington first wanted it upfront, in cash; the Bank of Korea judged that about $20 bn a year is \
+                    the most Korea can pay in dollars without destabilising the won.{} Move the sliders and watch each \
+                    year's payments against that limit.", if c == Country::Kr { String::new() } else {
+                    format!(" Here: {}'s pledge, against that limit (an assumption).", text::country_name(lang, c)) }),
+                (Lang::Ko, c) => format!("2025년 한국은 관세율 15%를 적용받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. \
+                    미국은 처음에 전액 현금 선불을 원했지만, 한국은행은 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액을 한 해 \
+                    약 200억 달러로 보았습니다.{} 슬라이더를 움직여 해마다의 지급액을 그 한도와 비교해 보세요.",
+                    if c == Country::Kr { String::new() } else {
+                    format!(" 여기서는 {}의 약정을 그 한도와 비교합니다(가정).", text::country_name(lang, c)) }),
+            } }</p>
         </header>
         { for notices }
         { live }

@@ -105,7 +105,11 @@
 // Lowered to 157 250 (page 157 234, 149 846 served) when the CSV, the CLI table and the data
 // table read a row's money columns from one list (Row::money). Raised to 157 400 (page 157 354,
 // 149 842 served) the same day: the preset picker says "(changed)" first, as the picker cuts a
-// long name off at its end ("Japan's deal (Sep 2025) (changed" at 1280 px).
+// long name off at its end ("Japan's deal (Sep 2025) (changed" at 1280 px). Raised to 157 500
+// (page 157 451, 149 971 served) on 2026-12-04 (twentieth session): for Japan's or the EU's pledge
+// the intro says whose pledge is drawn, against Korea's limit as an assumption, in both languages;
+// the dependencies' source paths in the wasm, now relative to the registry (xtask/src/dist.rs),
+// and custom properties written without a space paid for most of it as served.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -114,7 +118,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_400;
+const BUDGET_GZIP_BYTES = 157_500;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -150,8 +154,9 @@ const TARGET_BYTES = 150_000;
 // 30)"); the page is 149 940 B served with it. Raised to 47 900 (module 47 871) on 2026-12-04:
 // the map's legend names "shares over 100%" only when the map has such cells. Raised to 48 150
 // (module 48 134) the same day: each fact carries its name in English and Korean (src/facts.rs),
-// and the module links the facts the chart's source line uses.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
+// and the module links the facts the chart's source line uses. Lowered to 48 100 (module 48 082)
+// on 2026-12-04 (twentieth session): the dependencies' source paths, relative to the registry.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_100;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -172,6 +172,7 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   assert.equal(await picked(), '(changed) US demand: all upfront, in dollars');
   assert.equal(await page.inputValue('#ctl-preset'), 'us-demand');
   assert.match(await chartText(page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
+  assert.match(await page.textContent('.dek'), /destabilising the won\. Move the sliders and watch each year's payments against that limit\.$/);
   await page.close();
   // Another economy is measured against Korea's figure, and the line says that is an assumption.
   const japan = await open(context, '?preset=japan');
@@ -179,10 +180,16 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   assert.doesNotMatch(await chartText(japan.page), /\(changed\)/);
   // The headline asks about the pledge on the page, not Korea's.
   assert.equal(await japan.page.textContent('h1'), 'How do you pay a $550 bn pledge?');
+  // The intro is Korea's story; it says whose pledge is drawn, and against whose limit.
+  assert.match(await japan.page.textContent('.dek'),
+    /^In 2025 South Korea pledged .* destabilising the won\. Here: Japan's pledge, against that limit \(an assumption\)\. Move the sliders/);
+  const eu = await open(context, '?preset=eu&lang=ko');
+  assert.match(await eu.page.textContent('.dek'), /보았습니다\. 여기서는 EU의 약정을 그 한도와 비교합니다\(가정\)\. 슬라이더를/);
+  await eu.page.close();
   await japan.page.locator('#ctl-total').fill('1000');
   await japan.page.locator('#ctl-total').dispatchEvent('input');
   await japan.page.waitForFunction(() => document.querySelector('h1').textContent.includes('$1,000 bn'));
-  assert.deepEqual([...errors, ...japan.errors], []);
+  assert.deepEqual([...errors, ...japan.errors, ...eu.errors], []);
   await japan.page.close();
 });
 
