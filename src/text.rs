@@ -356,15 +356,16 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
             None => "외환 한도는 0입니다".to_owned(),
         };
         let when = peak_when(Lang::Ko, sum).unwrap_or_default();
-        format!("{who}의 {when} 달러 지급액은 {}입니다. {against}.{years}", usd(sum.peak_usd_cash))
+        // "해마다" and "2026년" both read after the subject: "한국의 달러 지급액은 해마다 …".
+        format!("{who}의 달러 지급액은 {when} {}입니다. {against}.{years}", usd(sum.peak_usd_cash))
     } else {
         let peak = usd(sum.peak_usd_cash);
         match peak_when(Lang::Ko, sum) {
             Some(w) if sum.peak_every_year => {
-                format!("{who}의 달러 지급액은 {w} {peak}로, {limit_words} 안입니다.")
+                format!("{who}의 달러 지급액은 {w} {peak}로, {limit_words} 이내입니다.")
             }
             w => format!(
-                "{who}의 한 해 달러 지급액은 많아야 {peak}{}로, {limit_words} 안입니다.",
+                "{who}의 한 해 달러 지급액은 많아야 {peak}{}로, {limit_words} 이내입니다.",
                 w.map(|w| format!("({w})")).unwrap_or_default()
             ),
         }
@@ -621,16 +622,18 @@ mod tests {
     fn korean_narration_and_money_as_koreans_read_it() {
         assert_eq!(
             narrate_ko(&Preset::UsDemand.scenario()),
-            "한국의 2026년 달러 지급액은 3,500억 달러입니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다."
+            "한국의 달러 지급액은 2026년 3,500억 달러입니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다."
         );
         // The deal pays $20 bn every year; no one year is the peak.
         let deal = narrate_ko(&Preset::KrDeal.scenario());
-        assert!(deal.starts_with("한국의 달러 지급액은 해마다 200억 달러로, 한국은행이"), "{deal}");
+        assert_eq!(deal, "한국의 달러 지급액은 해마다 200억 달러로, 한국은행이 한 해에 공급할 수 있다고 본 금액 이내입니다.");
         let upfront = narrate_ko(&Scenario::parse("preset=kr-deal&years=20&upfront=2").unwrap());
         assert!(upfront.starts_with("한국의 한 해 달러 지급액은 많아야 "), "{upfront}");
         assert!(upfront.contains("(2026년)로, 한국은행이"), "{upfront}");
+        let other = narrate_ko(&Scenario::parse("preset=kr-deal&limit=30").unwrap());
+        assert!(other.ends_with("로, 연 300억 달러 외환 한도 이내입니다."), "{other}");
         let level = narrate_ko(&Scenario::default());
-        assert!(level.starts_with("한국의 해마다 달러 지급액은 350억 달러입니다."), "{level}");
+        assert!(level.starts_with("한국의 달러 지급액은 해마다 350억 달러입니다."), "{level}");
         assert_eq!(usd_bn(Lang::Ko, 350.0), "3,500억 달러");
         assert_eq!(usd_bn(Lang::Ko, 66.6667), "667억 달러");
         assert_eq!(usd_bn(Lang::Ko, 1200.0), "1조 2,000억 달러");

@@ -122,7 +122,7 @@ test('lang=ko: Korean strings, 억/조 amounts, document language and title', as
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
   assert.match(await page.title(), /투자 약정 탐색기/);
   assert.equal(await page.textContent('#narration'),
-    '한국의 2026년 달러 지급액은 3,500억 달러입니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다.');
+    '한국의 달러 지급액은 2026년 3,500억 달러입니다. 한국은행이 한 해에 공급할 수 있다고 본 금액의 17.5배입니다. 10년 중 1년이 한도를 넘습니다.');
   assert.equal(await page.textContent('#peak'), '3,500억 달러');
   assert.match(await chartText(page), /국가 달러 지급 한도 연 200억 달러 \(한국은행, 2025-10-29\)/);
   const slider = page.getByLabel('선불 비중', { exact: true });
