@@ -2,7 +2,9 @@
 //!
 //! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web --bin pledge-svg`:
 //!    the page, and the chart-download module it imports when a reader reaches for a download;
-//!    the page's build is checked for code it must not link (`PAGE_FORBIDDEN`)
+//!    the page's build is checked for code it must not link (`PAGE_FORBIDDEN`); the crates.io
+//!    sources' paths are remapped relative to the registry (`remap_registry_config`), and each
+//!    optimised wasm is checked to name no path under Cargo's home (`check_no_registry_paths`)
 //! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
 //!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
 //! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;

@@ -45,9 +45,10 @@ const BLOCK_SPLITS: u16 = 30;
 
 /// How many times Zopfli refines each block's encoding (its default is 15). More search, not a
 /// different format: at 60 the page's wasm was 86 B smaller (141 071 → 140 985), the chart
-/// module's 17 B (44 078 → 44 061) and a third build of the page 69 B, for 3.1 s against 1.9 s
-/// on the page's wasm; 100 was no better (141 017, 44 060, 144 213 against 60's 144 200), as
-/// each iteration's choices are only a search (bench/README.md, twentieth session).
+/// module's 17 B (44 078 → 44 061) and another build of the page (before wasm-bindgen's names
+/// were shortened) 69 B, for 3.1 s against 1.9 s on the page's wasm. 100 was no better (141 017,
+/// 44 060, 144 213 against 60's 144 200): a longer search, not a better result every time
+/// (bench/README.md, twentieth session).
 const ITERATIONS: u64 = 60;
 
 /// `bytes` as a gzip stream, written by Zopfli with [`ITERATIONS`] and [`BLOCK_SPLITS`].
