@@ -154,6 +154,13 @@ test('"what would it take" applies the solvers and the result keeps every year u
   assert.match(await p2.textContent('.solvers'), /Impossible: even with nothing upfront|largest upfront share/);
   assert.match(await p2.textContent('.solvers'), /Impossible within 30 years: the upfront payment lands in the first year/);
   assert.equal(await p2.isDisabled('#solve-years'), true);
+  // ...and looks it: muted text and a dashed border, beside the page's enabled buttons.
+  const looks = (sel) => p2.$eval(sel, (b) => { const c = getComputedStyle(b); return [c.color, c.borderTopStyle, c.cursor]; });
+  const [off, on] = [await looks('#solve-years'), await looks('button.reset')];
+  assert.equal(off[1], 'dashed');
+  assert.equal(off[2], 'default');
+  assert.notEqual(off[0], on[0], 'a disabled button has the same text colour as an enabled one');
+  assert.notEqual(on[1], 'dashed');
   await page.close();
   await p2.close();
 });
