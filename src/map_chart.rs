@@ -307,7 +307,8 @@ pub fn describe(lang: Lang, map: &Map) -> String {
     let (x, y) = (lever_name(lang, map.x.key, map.country), lever_name(lang, map.y.key, map.country));
     match lang {
         Lang::En => format!("Feasibility map of {x} against {y}: every year stays under the FX limit in {share}% of the combinations."),
-        Lang::Ko => format!("{x}와(과) {y}의 가능 영역 지도: 조합의 {share}%에서 모든 해가 외환 한도 안에 듭니다."),
+        // "{x} × {y}", as the map's menu names the pair: no particle to fit to the word before it.
+        Lang::Ko => format!("가능 영역 지도({x} × {y}): 조합의 {share}%에서 모든 해가 외환 한도 안에 듭니다."),
     }
 }
 
@@ -342,6 +343,8 @@ mod tests {
         assert!(
             describe(Lang::En, &map).starts_with("Feasibility map of Upfront share against Timeline (years)")
         );
+        let ko = describe(Lang::Ko, &map);
+        assert!(ko.starts_with("가능 영역 지도(선불 비중 × 기간 (년)): 조합의 "), "{ko}");
     }
 
     /// Every tick label's box, from the SVG plotters writes: `(left, top, right, bottom)`.

@@ -276,8 +276,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 label(lang, g.moved, s.country),
                 others.join(" and ")
             ),
+            // No particle after a name ("이(가)"): which form fits depends on the name's last sound.
             Lang::Ko => format!(
-                "비중의 합은 100%를 넘을 수 없어, {}이(가) 오르자 {}이(가) 줄었습니다.",
+                "비중의 합은 100%를 넘을 수 없어, {} 증가로 줄었습니다: {}.",
                 label(lang, g.moved, s.country),
                 others.join(", ")
             ),

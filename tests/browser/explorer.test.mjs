@@ -245,6 +245,13 @@ test('shares that cannot all hold give way to the control being moved, and the p
   assert.equal(await page.inputValue('#ctl-guarantees'), '20');
   assert.match(await page.textContent('.gave-way'), /as Upfront share rose, Loan guarantees \(now 20%\) gave way/);
   await page.close();
+  // In Korean no particle follows a name ("이(가)"), whose form would depend on its last sound.
+  const ko = await open(context, '?guarantees=60&loans=30&lang=ko');
+  await ko.page.fill('#ctl-upfront-exact', '50');
+  await ko.page.press('#ctl-upfront-exact', 'Enter');
+  await ko.page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '50');
+  assert.equal(await ko.page.textContent('.gave-way'), '비중의 합은 100%를 넘을 수 없어, 선불 비중 증가로 줄었습니다: 대출 보증 (현재 20%).');
+  await ko.page.close();
 });
 
 test('a settled change adds one history entry; Back restores the view', async () => {
