@@ -208,9 +208,7 @@ pub fn context_cards_html(lang: Lang, sum: &Summary) -> String {
 /// the scenario shows, each once, with its key in the facts table (`data/pledges.csv`).
 pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
     let mut facts: Vec<Fact> = vec![crate::facts::KR_BOK_FX_CAPACITY];
-    if let Some(p) = s.preset {
-        facts.extend(p.facts().iter().copied());
-    }
+    facts.extend(crate::presets::facts_of(s).iter().copied());
     let ctx = &sum.context;
     for d in [&ctx.gdp_share, &ctx.reserves_share, &ctx.local_equivalent].into_iter().flatten() {
         facts.extend(d.sources.iter().copied());

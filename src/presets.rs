@@ -158,6 +158,27 @@ impl Preset {
     }
 }
 
+/// The sourced figures a scenario's values come from: its preset's ([`Preset::facts`]) and,
+/// with no preset, the economy's sourced pledge when the scenario pledges exactly that total: a
+/// link with no preset (the default page, `?upfront=20&years=10`) still shows Korea's $350 bn,
+/// and cites where that figure is from.
+pub fn facts_of(s: &Scenario) -> &'static [Fact] {
+    if let Some(p) = s.preset {
+        return p.facts();
+    }
+    let deal = match s.country {
+        Country::Kr => Preset::KrDeal,
+        Country::Jp => Preset::Japan,
+        Country::Eu => Preset::Eu,
+    };
+    // Each economy's deal names its pledge first (a test holds it): the same static the preset
+    // cites, not a copy of it in the bundle.
+    match deal.facts().split_first() {
+        Some((pledge, _)) if (s.total - pledge.value).abs() < 1e-9 => std::slice::from_ref(pledge),
+        _ => &[],
+    }
+}
+
 fn percent_of(part: f64, total: f64) -> f64 {
     part / total * 100.0
 }
@@ -175,6 +196,27 @@ fn cash_years() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_with_no_preset_cites_the_pledge_it_shows() {
+        let keys =
+            |q: &str| -> Vec<&str> { facts_of(&Scenario::parse(q).unwrap()).iter().map(|f| f.key).collect() };
+        assert_eq!(keys(""), ["kr_pledge_total_usd_bn"], "the default page pledges Korea's 350");
+        assert_eq!(keys("upfront=20&years=10&krw=30"), ["kr_pledge_total_usd_bn"]);
+        assert_eq!(keys("total=400"), Vec::<&str>::new(), "a total of the reader's own has no source");
+        assert_eq!(keys("country=jp&total=550"), ["jp_pledge_usd_bn"]);
+        assert_eq!(keys("country=jp"), Vec::<&str>::new(), "350 is not Japan's pledge");
+        assert_eq!(keys("country=eu&total=600"), ["eu_investment_usd_bn"]);
+        // A preset cites its own list, whatever the reader has changed.
+        assert_eq!(
+            keys("preset=us-demand&years=3"),
+            ["kr_upfront_demand_usd_bn", "kr_bok_fx_capacity_usd_bn_per_year"]
+        );
+        let firsts = [Preset::KrDeal, Preset::Japan, Preset::Eu].map(|p| p.facts().first().map(|f| f.key));
+        let pledges =
+            [&facts::KR_PLEDGE_TOTAL, &facts::JP_PLEDGE_TOTAL, &facts::EU_INVESTMENT].map(|f| Some(f.key));
+        assert_eq!(firsts, pledges, "each economy's deal names its pledge first");
+    }
 
     #[test]
     fn a_presets_chart_title_names_its_amount_once() {

@@ -583,12 +583,10 @@ pub fn source_line(lang: Lang, s: &Scenario) -> String {
         let who = tr(lang, "FX limit: Bank of Korea via POLITICO", "외환 한도: 한국은행(POLITICO 보도)");
         names.push(format!("{who}, {}", facts::KR_BOK_FX_CAPACITY.as_of));
     }
-    if let Some(p) = s.preset {
-        for f in p.facts().iter().filter(|f| f.key != facts::KR_BOK_FX_CAPACITY.key) {
-            let entry = format!("{}, {}", f.source_name, f.as_of);
-            if !names.contains(&entry) {
-                names.push(entry);
-            }
+    for f in crate::presets::facts_of(s).iter().filter(|f| f.key != facts::KR_BOK_FX_CAPACITY.key) {
+        let entry = format!("{}, {}", f.source_name, f.as_of);
+        if !names.contains(&entry) {
+            names.push(entry);
         }
     }
     let sources = if names.is_empty() {
@@ -616,6 +614,17 @@ mod tests {
 
     fn narrate_ko(s: &Scenario) -> String {
         narration(Lang::Ko, s, &summarize(s, &schedule(s)))
+    }
+
+    #[test]
+    fn the_source_line_names_the_pledges_source_on_a_link_with_no_preset() {
+        let line = source_line(Lang::En, &Scenario::parse("upfront=20&years=10").unwrap());
+        assert!(
+            line.starts_with("Sources: FX limit: Bank of Korea via POLITICO, 2025-10-29; White House joint fact sheet, 2025-11-13. "),
+            "{line}"
+        );
+        let own = source_line(Lang::En, &Scenario::parse("total=400").unwrap());
+        assert!(!own.contains("White House"), "{own}");
     }
 
     #[test]

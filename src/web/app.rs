@@ -393,6 +393,18 @@ pub fn App() -> Html {
         })
     };
     let theme_key = view.theme.map_or("", ThemeChoice::key);
+    // The intro is Korea's story, the explorer's own; another economy's pledge is named as held
+    // to Korea's limit, the assumption its chart's limit line is labelled with.
+    let here = match (lang, scenario.country) {
+        (_, Country::Kr) => String::new(),
+        (Lang::En, c) => format!(
+            " Here: {}'s pledge, held to Korea's limit as an assumption.",
+            text::country_name(lang, c)
+        ),
+        (Lang::Ko, c) => {
+            format!(" 여기서는 {}의 약정에 한국의 한도를 가정으로 적용합니다.", text::country_name(lang, c))
+        }
+    };
     let sv = &summary.solvers;
     let one_end = |at: Option<f64>| Mark { at, from: None };
     let marks = vec![
@@ -426,19 +438,14 @@ pub fn App() -> Html {
                 Lang::En => format!("How do you pay a {} pledge?", text::usd_bn(lang, scenario.total)),
                 Lang::Ko => format!("{} 약정, 어떻게 낼까?", text::usd_bn(lang, scenario.total)),
             } }</h1>
-            // Korea's story, the explorer's own; another economy's pledge is named as drawn against
-            // Korea's limit, the assumption its chart's limit line is labelled with.
-            <p class="dek">{ match (lang, scenario.country) {
-                (Lang::En, c) => format!("In 2025 South Korea pledged $350 bn of investment in the United States for a 15% \
+            <p class="dek">{ match lang {
+                Lang::En => format!("In 2025 South Korea pledged $350 bn of investment in the United States for a 15% \
                     tariff. Washington first wanted it upfront, in cash; the Bank of Korea judged that about $20 bn a year is \
-                    the most Korea can pay in dollars without destabilising the won.{} Move the sliders and watch each \
-                    year's payments against that limit.", if c == Country::Kr { String::new() } else {
-                    format!(" Here: {}'s pledge, against that limit (an assumption).", text::country_name(lang, c)) }),
-                (Lang::Ko, c) => format!("2025년 한국은 관세율 15%를 적용받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. \
+                    the most Korea can pay in dollars without destabilising the won.{here} Move the sliders and watch each \
+                    year's payments against that limit."),
+                Lang::Ko => format!("2025년 한국은 관세율 15%를 적용받는 대가로 미국에 3,500억 달러 투자를 약속했습니다. \
                     미국은 처음에 전액 현금 선불을 원했지만, 한국은행은 원화를 흔들지 않고 한국이 달러로 낼 수 있는 금액을 한 해 \
-                    약 200억 달러로 보았습니다.{} 슬라이더를 움직여 해마다의 지급액을 그 한도와 비교해 보세요.",
-                    if c == Country::Kr { String::new() } else {
-                    format!(" 여기서는 {}의 약정을 그 한도와 비교합니다(가정).", text::country_name(lang, c)) }),
+                    약 200억 달러로 보았습니다.{here} 슬라이더를 움직여 해마다의 지급액을 그 한도와 비교해 보세요."),
             } }</p>
         </header>
         { for notices }

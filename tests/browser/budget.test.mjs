@@ -111,7 +111,9 @@
 // the dependencies' source paths in the wasm, now relative to the registry (xtask/src/dist.rs),
 // and custom properties written without a space paid for most of it as served. The same session
 // the Korean narration reads "…금액 이내입니다" (not "안입니다") and "한국의 달러 지급액은 해마다 …"
-// (page 157 464), and Zopfli searches longer (xtask/src/precompress.rs): 149 943 served.
+// (page 157 464), and Zopfli searches longer (xtask/src/precompress.rs): 149 943 served. Then
+// (page 157 482, 149 997 served) a link with no preset cites the pledge it shows, in the notes
+// and under the chart (presets::facts_of), and a disabled button looks it.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -158,7 +160,9 @@ const TARGET_BYTES = 150_000;
 // (module 48 134) the same day: each fact carries its name in English and Korean (src/facts.rs),
 // and the module links the facts the chart's source line uses. Lowered to 48 100 (module 48 082)
 // on 2026-12-04 (twentieth session): the dependencies' source paths, relative to the registry.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_100;
+// Raised to 48 150 (module 48 139) the same session: a chart drawn from a link with no preset
+// cites the pledge it shows ("White House joint fact sheet, 2025-11-13" for Korea's $350 bn).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

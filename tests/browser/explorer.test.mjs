@@ -19,6 +19,12 @@ test('default page draws the chart, the narration and the table with no console 
   // Ten equal years: no one of them is the peak.
   assert.match(await page.$eval('#peak', (el) => el.parentElement.textContent), /^\$35 bn every year/);
   assert.equal(await page.locator('.data-table tbody tr').count(), 10);
+  // A link with no preset still shows Korea's $350 bn, and says where that figure is from:
+  // under the chart and in the notes.
+  assert.match(await chartText(page), /Sources: FX limit: Bank of Korea via POLITICO, 2025-10-29; White House joint fact sheet, 2025-11-13\./);
+  await page.waitForSelector('.sources li');
+  assert.ok((await page.locator('.sources li').allTextContents()).includes(
+    "Korea's pledge, 350 USD bn: White House joint fact sheet, 2025-11-13 (kr_pledge_total_usd_bn)"));
   assert.deepEqual(errors, []);
   assert.deepEqual(offHost, []);
   await page.close();
@@ -182,9 +188,9 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   assert.equal(await japan.page.textContent('h1'), 'How do you pay a $550 bn pledge?');
   // The intro is Korea's story; it says whose pledge is drawn, and against whose limit.
   assert.match(await japan.page.textContent('.dek'),
-    /^In 2025 South Korea pledged .* destabilising the won\. Here: Japan's pledge, against that limit \(an assumption\)\. Move the sliders/);
+    /^In 2025 South Korea pledged .* destabilising the won\. Here: Japan's pledge, held to Korea's limit as an assumption\. Move the sliders/);
   const eu = await open(context, '?preset=eu&lang=ko');
-  assert.match(await eu.page.textContent('.dek'), /보았습니다\. 여기서는 EU의 약정을 그 한도와 비교합니다\(가정\)\. 슬라이더를/);
+  assert.match(await eu.page.textContent('.dek'), /보았습니다\. 여기서는 EU의 약정에 한국의 한도를 가정으로 적용합니다\. 슬라이더를/);
   await eu.page.close();
   await japan.page.locator('#ctl-total').fill('1000');
   await japan.page.locator('#ctl-total').dispatchEvent('input');
