@@ -35,6 +35,29 @@ export const dragUpfront = (page, n) => page.evaluate(async (count) => {
   }
 }, n);
 
+/** Sends `n` inputs to the page's "Upfront share" slider as `dragUpfront` does and times each in
+ * the page: `drawn`, from the `input` event to the chart's `chart-drawn` event; `layout`, the
+ * forced layout after it (getBoundingClientRect: every text the input changed); `frame`, from
+ * the input to the next animation frame, which the next input waits for. */
+export const timeInputs = (page, n) => page.evaluate(async (count) => {
+  const slider = document.querySelector('#ctl-upfront');
+  const chart = document.querySelector('#chart');
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const drawn = new Promise((resolve) => chart.addEventListener('chart-drawn', resolve, { once: true }));
+    const t0 = performance.now();
+    slider.value = String(1 + ((i * 7) % 100));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await drawn;
+    const t1 = performance.now();
+    chart.getBoundingClientRect();
+    const t2 = performance.now();
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    out.push({ drawn: t1 - t0, layout: t2 - t1, frame: performance.now() - t0 });
+  }
+  return out;
+}, n);
+
 /** THROTTLE=n from the environment (default 1): how many times slower the page's main thread
  * runs (`Emulation.setCPUThrottlingRate`; Lighthouse's phone runs use 4). Exits on a bad value. */
 export function throttleFromEnv() {

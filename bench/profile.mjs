@@ -15,7 +15,7 @@
 //        --out-name pledge --out-dir /tmp/named target/wasm32-unknown-unknown/release/pledge-web.wasm
 //      DIST=/tmp/named node bench/profile.mjs
 import { requirePeers, serve } from './serve.mjs';
-import { dragUpfront, launchChromium, median, throttle, throttleFromEnv } from './chromium.mjs';
+import { dragUpfront, launchChromium, median, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const Q = process.env.Q || '?preset=kr-deal';
@@ -33,22 +33,7 @@ await page.waitForSelector('#chart canvas');
 await page.waitForTimeout(1000);
 
 // Inputs walk the slider through 1..100 in steps of 7 (never the same value twice running).
-const timings = await page.evaluate(async (n) => {
-  const slider = document.querySelector('#ctl-upfront');
-  const chart = document.querySelector('#chart');
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const drawn = new Promise((resolve) => chart.addEventListener('chart-drawn', resolve, { once: true }));
-    const t0 = performance.now();
-    slider.value = String(1 + ((i * 7) % 100));
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    await drawn;
-    const t1 = performance.now();
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    out.push({ drawn: t1 - t0, frame: performance.now() - t0 });
-  }
-  return out;
-}, INPUTS);
+const timings = await timeInputs(page, INPUTS);
 const late = (xs) => xs.filter((t) => t.frame > 18).length;
 console.log(`${INPUTS} inputs: input -> chart drawn median ${median(timings.map((t) => t.drawn)).toFixed(1)} ms; ` +
   `next frame later than 18 ms: ${late(timings.slice(0, 15))} of the first 15, ${late(timings.slice(15))} of the other ${INPUTS - 15}`);
