@@ -104,6 +104,14 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
     for line in crate::text::summary_lines(lang, scenario, summary) {
         let _ = writeln!(out, "{line}");
     }
+    // Every figure the table rests on, with its source and date, as the page's notes list them.
+    let word = crate::text::tr(lang, "Source", "출처");
+    for f in cited_facts(scenario, summary) {
+        let label = crate::text::capitalise(if lang == Lang::Ko { f.label_ko } else { f.label });
+        let value = crate::text::fact_value(lang, &f);
+        let _ = write!(out, "{word}: {label}, {value}: {}, {}", f.source_name, f.as_of);
+        let _ = if f.source.starts_with("http") { writeln!(out, " <{}>", f.source) } else { writeln!(out) };
+    }
     out
 }
 
@@ -204,9 +212,10 @@ pub fn context_cards_html(lang: Lang, sum: &Summary) -> String {
     out
 }
 
-/// The page's notes as HTML: how the model works, the assumptions and the sources of every figure
-/// the scenario shows, each once, with its key in the facts table (`data/pledges.csv`).
-pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
+/// Every sourced figure a scenario's page and table show, each once: the Bank of Korea's limit,
+/// the scenario's own ([`crate::presets::facts_of`]) and those its context figures rest on (GDP,
+/// FX reserves, the exchange rate).
+pub fn cited_facts(s: &Scenario, sum: &Summary) -> Vec<Fact> {
     let mut facts: Vec<Fact> = vec![crate::facts::KR_BOK_FX_CAPACITY];
     facts.extend(crate::presets::facts_of(s).iter().copied());
     let ctx = &sum.context;
@@ -219,6 +228,14 @@ pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
         seen.push(f.key);
         new
     });
+    facts
+}
+
+/// The page's notes as HTML: how the model works, the assumptions and the sources of every figure
+/// the scenario shows, each once, with its key in the facts table (`data/pledges.csv`).
+pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
+    let facts = cited_facts(s, sum);
+    let ctx = &sum.context;
     let ko = lang == Lang::Ko;
     let currency = crate::text::currency_name(lang, s.country);
     let method = if ko {
@@ -509,8 +526,40 @@ mod tests {
             Assumption: a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)
             Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit
             Assumption: state cash paid in the country's own currency does not count against the dollar limit
+            Source: Bank of Korea's dollar limit, 20 USD bn per year: Bank of Korea via POLITICO, 2025-10-29
+            Source: Korea's pledge, 350 USD bn: White House joint fact sheet, 2025-11-13 <https://www.whitehouse.gov/fact-sheets/2025/11/joint-fact-sheet-on-president-donald-j-trumps-meeting-with-president-lee-jae-myung/>
+            Source: Korea's GDP, 1,870 USD bn: The Hans India (Bank of Korea data), 2025 <https://www.thehansindia.com/business/s-koreas-per-capita-income-edges-up-to-stay-in-36000-range-1055194>
+            Source: Korea's FX reserves, 428.82 USD bn: Korea JoongAng Daily, 2025-10-31 <https://koreajoongangdaily.joins.com/news/2025-11-05/business/finance/Koreas-foreign-reserves-rise-to-nearly-3yr-high-in-October/2436927>
+            Source: Won per dollar, 1,422.16 KRW per USD: KBS World, 2025 <http://world.kbs.co.kr/service/news_view.htm?Seq_Code=198497&lang=e>
         "#]]
         .assert_eq(&table(Lang::En, &s, &sched, &sum));
+    }
+
+    #[test]
+    fn the_table_ends_with_every_figure_it_rests_on_and_its_source() {
+        let mut scenarios: Vec<Scenario> = crate::presets::Preset::ALL.iter().map(|p| p.scenario()).collect();
+        scenarios.push(Scenario::default());
+        for s in scenarios {
+            let sum = summarize(&s, &schedule(&s));
+            for lang in [Lang::En, Lang::Ko] {
+                let text = table(lang, &s, &schedule(&s), &sum);
+                let word = if lang == Lang::Ko { "출처: " } else { "Source: " };
+                let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(word)).collect();
+                let facts = cited_facts(&s, &sum);
+                assert_eq!(lines.len(), facts.len(), "{lines:?}");
+                for (line, f) in lines.iter().zip(&facts) {
+                    assert!(line.contains(&format!(": {}, {}", f.source_name, f.as_of)), "{line}");
+                    assert_eq!(
+                        line.ends_with(&format!(" <{}>", f.source)),
+                        f.source.starts_with("http"),
+                        "{line}"
+                    );
+                }
+            }
+        }
+        let own = Scenario::parse("total=400").unwrap();
+        let text = table(Lang::En, &own, &schedule(&own), &summarize(&own, &schedule(&own)));
+        assert!(!text.contains("Korea's pledge"), "a total of the reader's own cites no pledge:\n{text}");
     }
 
     #[test]
