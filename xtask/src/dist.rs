@@ -3,7 +3,7 @@
 //! 1. `cargo build --release --target wasm32-unknown-unknown --bin pledge-web --bin pledge-svg`:
 //!    the page, and the chart-download module it imports when a reader reaches for a download;
 //!    the page's build is checked for code it must not link (`PAGE_FORBIDDEN`); the crates.io
-//!    sources' paths are remapped relative to the registry (`remap_registry_config`), and each
+//!    sources' paths are remapped relative to the registry (`remap_flags`), and each
 //!    optimised wasm is checked to name no path under Cargo's home (`check_no_registry_paths`)
 //! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
 //!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
@@ -88,25 +88,45 @@ const WASM_OPT_PASSES: [&str; 7] = [
     "--strip-target-features",
 ];
 
-/// The `--config` value that has rustc write the paths of crates.io sources (the file names in
-/// the panic locations of dependencies) relative to the registry: `yew-0.23.0/src/…`, not
+/// The rustc flags that have it write the paths of crates.io sources (the file names in the
+/// panic locations of dependencies) relative to the registry: `yew-0.23.0/src/…`, not
 /// `/root/.cargo/registry/src/index.crates.io-…/yew-0.23.0/src/…`. The bundle then carries no
 /// trace of the builder's home directory, is the same whoever builds it, and is smaller
-/// (bench/README.md, twentieth session). As target rustflags it leaves build scripts and proc
-/// macros, built for the host, as they are. `None` when the registry holds no sources.
-fn remap_registry_config(cargo_home: &Path) -> Option<String> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(cargo_home.join("registry").join("src"))
-        .ok()?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_dir())
-        .collect();
+/// (bench/README.md, twentieth session). Empty when the registry holds no sources.
+fn remap_flags(cargo_home: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(cargo_home.join("registry").join("src")) else { return Vec::new() };
+    let mut dirs: Vec<PathBuf> =
+        entries.filter_map(|entry| entry.ok().map(|e| e.path())).filter(|path| path.is_dir()).collect();
     dirs.sort();
-    let flags: Vec<String> = dirs
-        .iter()
-        .filter_map(|dir| dir.to_str())
-        .map(|dir| toml_string(&format!("--remap-path-prefix={dir}/=")))
-        .collect();
-    (!flags.is_empty()).then(|| format!("target.{WASM_TARGET}.rustflags=[{}]", flags.join(", ")))
+    dirs.iter().filter_map(|dir| dir.to_str()).map(|dir| format!("--remap-path-prefix={dir}/=")).collect()
+}
+
+/// How the wasm build gets `flags`: as the target's rustflags (`cargo --config`), which leave
+/// build scripts and proc macros, built for the host, as they are, unless the environment sets
+/// rustflags of its own (`CARGO_ENCODED_RUSTFLAGS`, else `RUSTFLAGS`), which replace any in the
+/// configuration: then appended to those, in `CARGO_ENCODED_RUSTFLAGS` (a path may hold spaces).
+#[derive(Debug, PartialEq, Eq)]
+enum Remap {
+    /// `cargo --config <this>`.
+    Config(String),
+    /// `CARGO_ENCODED_RUSTFLAGS=<this>`.
+    Env(String),
+}
+
+fn remap_setting(flags: &[String], encoded: Option<&str>, plain: Option<&str>) -> Option<Remap> {
+    if flags.is_empty() {
+        return None;
+    }
+    let mut own: Vec<String> = match (encoded, plain) {
+        (Some(e), _) if !e.is_empty() => e.split('\u{1f}').map(str::to_owned).collect(),
+        (_, Some(p)) if !p.trim().is_empty() => p.split_whitespace().map(str::to_owned).collect(),
+        _ => {
+            let quoted: Vec<String> = flags.iter().map(|f| toml_string(f)).collect();
+            return Some(Remap::Config(format!("target.{WASM_TARGET}.rustflags=[{}]", quoted.join(", "))));
+        }
+    };
+    own.extend(flags.iter().cloned());
+    Some(Remap::Env(own.join("\u{1f}")))
 }
 
 /// `s` as a TOML basic string.
@@ -115,7 +135,7 @@ fn toml_string(s: &str) -> String {
 }
 
 /// Fails when the optimised `wasm` still names Cargo's registry under `cargo_home`: the remap of
-/// [`remap_registry_config`] did not reach some crate.
+/// [`remap_flags`] did not reach some crate.
 fn check_no_registry_paths(wasm: &Path, cargo_home: &Path) -> Result<()> {
     let bytes = fs::read(wasm).with_context(|| format!("could not read {}", wasm.display()))?;
     let registry = cargo_home.join("registry");
@@ -170,8 +190,12 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
         build = build.args(["--bin", bin]);
     }
     let cargo_home = crate::process::cargo_home();
-    if let Some(config) = cargo_home.as_deref().and_then(remap_registry_config) {
-        build = build.args(["--config", config.as_str()]);
+    let flags = cargo_home.as_deref().map(remap_flags).unwrap_or_default();
+    let (encoded, plain) = (std::env::var("CARGO_ENCODED_RUSTFLAGS").ok(), std::env::var("RUSTFLAGS").ok());
+    match remap_setting(&flags, encoded.as_deref(), plain.as_deref()) {
+        Some(Remap::Config(config)) => build = build.args(["--config", config.as_str()]),
+        Some(Remap::Env(value)) => build = build.env("CARGO_ENCODED_RUSTFLAGS", value),
+        None => {}
     }
     build.run()?;
     check_page_symbols(root)?;
@@ -538,25 +562,43 @@ mod tests {
     fn every_registry_source_dir_is_remapped_and_a_leftover_path_fails_the_build() {
         let home = std::env::temp_dir().join(format!("xtask-remap-{}", std::process::id()));
         let _ = fs::remove_dir_all(&home);
-        assert_eq!(remap_registry_config(&home), None, "no registry, no flags");
+        assert!(remap_flags(&home).is_empty(), "no registry, no flags");
+        assert_eq!(remap_setting(&[], None, None), None);
         for index in ["index.crates.io-1949cf8c6b5b557f", "other \"index\""] {
             fs::create_dir_all(home.join("registry/src").join(index).join("yew-0.23.0")).unwrap();
         }
         fs::write(home.join("registry/src/a-file"), "").unwrap();
-        let src = home.join("registry/src");
-        let config = remap_registry_config(&home).unwrap();
+        let src = home.join("registry/src").display().to_string();
+        let flags = remap_flags(&home);
         assert_eq!(
-            config,
-            format!(
-                "target.wasm32-unknown-unknown.rustflags=[\"--remap-path-prefix={0}/index.crates.io-1949cf8c6b5b557f/=\", \
-                 \"--remap-path-prefix={0}/other \\\"index\\\"/=\"]",
-                src.display()
-            )
+            flags,
+            [
+                format!("--remap-path-prefix={src}/index.crates.io-1949cf8c6b5b557f/="),
+                format!("--remap-path-prefix={src}/other \"index\"/="),
+            ]
+        );
+        // With no rustflags in the environment, the target's, as TOML strings.
+        assert_eq!(
+            remap_setting(&flags, None, Some(" ")),
+            Some(Remap::Config(format!(
+                "target.wasm32-unknown-unknown.rustflags=[\"--remap-path-prefix={src}/index.crates.io-1949cf8c6b5b557f/=\", \
+                 \"--remap-path-prefix={src}/other \\\"index\\\"/=\"]"
+            )))
+        );
+        // Rustflags of the environment's own would replace the target's: appended to them instead.
+        let sep = '\u{1f}';
+        assert_eq!(
+            remap_setting(&flags[..1], None, Some("-C  target-cpu=native")),
+            Some(Remap::Env(format!("-C{sep}target-cpu=native{sep}{}", flags[0])))
+        );
+        assert_eq!(
+            remap_setting(&flags[..1], Some(&format!("-C{sep}opt level")), Some("ignored")),
+            Some(Remap::Env(format!("-C{sep}opt level{sep}{}", flags[0])))
         );
         let wasm = home.join("x.wasm");
         fs::write(&wasm, b"\0asm yew-0.23.0/src/lib.rs").unwrap();
         assert!(check_no_registry_paths(&wasm, &home).is_ok());
-        fs::write(&wasm, format!("\0asm {}/index.crates.io-1/yew/src/lib.rs", src.display())).unwrap();
+        fs::write(&wasm, format!("\0asm {src}/index.crates.io-1/yew/src/lib.rs")).unwrap();
         assert!(check_no_registry_paths(&wasm, &home).is_err());
         let _ = fs::remove_dir_all(&home);
     }
