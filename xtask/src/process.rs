@@ -134,6 +134,18 @@ fn quote(s: &str) -> String {
     let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
     if plain {
         s.to_owned()
+    } else if s.chars().any(char::is_control) {
+        // Bash's $'…', so a control character (CARGO_ENCODED_RUSTFLAGS's separator) shows and
+        // the echoed line can be pasted back.
+        let body: String = s
+            .chars()
+            .map(|c| match c {
+                '\\' | '\'' => format!("\\{c}"),
+                c if c.is_control() => format!("\\x{:02x}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect();
+        format!("$'{body}'")
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
@@ -149,5 +161,7 @@ mod tests {
             .args(["--test", "a b.mjs", "it's"])
             .env("BASE_URL", "http://127.0.0.1:8080/");
         assert_eq!(cmd.display(), r"BASE_URL=http://127.0.0.1:8080/ node --test 'a b.mjs' 'it'\''s'");
+        let flags = Cmd::new(Path::new("."), "cargo").env("CARGO_ENCODED_RUSTFLAGS", "-Cx\u{1f}--y='a\\b'");
+        assert_eq!(flags.display(), r"CARGO_ENCODED_RUSTFLAGS=$'-Cx\x1f--y=\'a\\b\'' cargo");
     }
 }
