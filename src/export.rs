@@ -107,7 +107,7 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
     // Every figure the table rests on, with its source and date, as the page's notes list them.
     let word = crate::text::tr(lang, "Source", "출처");
     for f in cited_facts(scenario, summary) {
-        let label = crate::text::capitalise(if lang == Lang::Ko { f.label_ko } else { f.label });
+        let label = crate::text::fact_label(lang, &f);
         let value = crate::text::fact_value(lang, &f);
         let _ = write!(out, "{word}: {label}, {value}: {}, {}", f.source_name, f.as_of);
         let _ = if f.source.starts_with("http") { writeln!(out, " <{}>", f.source) } else { writeln!(out) };
@@ -276,7 +276,7 @@ pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
     }
     let _ = write!(out, "</ul><h2>{}</h2><ul class=\"sources\">", pick("Sources", "출처"));
     for f in &facts {
-        let label = crate::text::capitalise(if ko { f.label_ko } else { f.label });
+        let label = crate::text::fact_label(lang, f);
         let _ =
             write!(out, "<li>{}, {}: ", html_escape(&label), html_escape(&crate::text::fact_value(lang, f)));
         source_html(&mut out, f);
@@ -417,7 +417,7 @@ mod tests {
                     let li = sources.iter().find(|li| text(li).ends_with(&format!("({})", f.key)));
                     let li = li.unwrap_or_else(|| panic!("{p:?} {lang:?}: no source line for {}", f.key));
                     assert!(text(li).contains(f.as_of), "{}", text(li));
-                    let label = crate::text::capitalise(if lang == Lang::Ko { f.label_ko } else { f.label });
+                    let label = crate::text::fact_label(lang, f);
                     assert!(text(li).starts_with(&format!("{label}, ")), "{}", text(li));
                     if f.source.starts_with("http") {
                         let a = li.descendants().find(|n| n.has_tag_name("a")).unwrap();

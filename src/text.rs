@@ -545,6 +545,11 @@ pub fn assumptions(lang: Lang, s: &Scenario) -> Vec<&'static str> {
     out
 }
 
+/// A fact's name in `lang`, as a list item starts with it: "Korea's pledge", "한국의 약정액".
+pub fn fact_label(lang: Lang, f: &facts::Fact) -> String {
+    capitalise(tr(lang, f.label, f.label_ko))
+}
+
 /// A sourced figure with its unit, as the language writes it, grouped by thousands:
 /// `1,870 USD bn` / `1조 8,700억 달러`, `1,422.16 KRW per USD` / `달러당 1,422.16원`.
 pub fn fact_value(lang: Lang, f: &facts::Fact) -> String {

@@ -114,7 +114,8 @@
 // (page 157 464), and Zopfli searches longer (xtask/src/precompress.rs): 149 943 served. Then
 // (page 157 482, 149 997 served) a link with no preset cites the pledge it shows, in the notes
 // and under the chart (presets::facts_of), and a disabled button looks it; 149 953 served (page
-// 157 449) once the notes' list of sourced figures became a function the CLI's table shares.
+// 157 449) once the notes' list of sourced figures became a function the CLI's table shares;
+// 149 990 (page 157 458) with a fact's label from one helper (text::fact_label).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
