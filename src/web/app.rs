@@ -61,8 +61,9 @@ fn browser_lang() -> Lang {
 }
 
 /// Mirrors the view on the document element: `lang`, `data-theme` (when forced) and
-/// `data-embed`, which the stylesheet reads.
-fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
+/// `data-embed`, which the stylesheet reads; and the tab's title, which names the pledge shown
+/// (`total`, in $ bn).
+fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool, total: f64) {
     let Some(root) = gloo::utils::document().document_element() else { return };
     let _ = root.set_attribute("lang", lang.key());
     let _ = match theme {
@@ -70,11 +71,11 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool) {
         None => root.remove_attribute("data-theme"),
     };
     let _ = if embed { root.set_attribute("data-embed", "1") } else { root.remove_attribute("data-embed") };
-    gloo::utils::document().set_title(tr(
-        lang,
-        "Pledge explorer: how does a country pay a $350 bn investment pledge?",
-        "투자 약정 탐색기: 3,500억 달러 투자 약정을 어떻게 낼까?",
-    ));
+    let total = text::usd_bn(lang, total);
+    gloo::utils::document().set_title(&match lang {
+        Lang::En => format!("Pledge explorer: how does a country pay a {total} investment pledge?"),
+        Lang::Ko => format!("투자 약정 탐색기: {total} 투자 약정을 어떻게 낼까?"),
+    });
 }
 
 /// `false` until the page has been painted once, then `true`.
@@ -228,8 +229,8 @@ pub fn App() -> Html {
         None => system_dark,
     };
     {
-        let (theme, embed) = (view.theme, view.embed);
-        use_effect_with((lang, theme, embed), move |_| apply_to_document(lang, theme, embed));
+        let (theme, embed, total) = (view.theme, view.embed, state.scenario.total);
+        use_effect_with((lang, theme, embed, total.to_bits()), move |_| apply_to_document(lang, theme, embed, total));
     }
     // A tour step that opens takes the focus, so that its heading is read at once.
     use_effect_with(view.step, |step| {

@@ -186,15 +186,19 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   assert.doesNotMatch(await chartText(japan.page), /\(changed\)/);
   // The headline asks about the pledge on the page, not Korea's.
   assert.equal(await japan.page.textContent('h1'), 'How do you pay a $550 bn pledge?');
+  // So does the tab's title (a tab or a bookmark said $350 bn for every pledge).
+  assert.equal(await japan.page.title(), 'Pledge explorer: how does a country pay a $550 bn investment pledge?');
   // The intro is Korea's story; it says whose pledge is drawn, and against whose limit.
   assert.match(await japan.page.textContent('.dek'),
     /^In 2025 South Korea pledged .* destabilising the won\. Here: Japan's pledge, held to Korea's limit as an assumption\. Move the sliders/);
   const eu = await open(context, '?preset=eu&lang=ko');
   assert.match(await eu.page.textContent('.dek'), /보았습니다\. 여기서는 EU의 약정에 한국의 한도를 가정으로 적용합니다\. 슬라이더를/);
+  assert.equal(await eu.page.title(), '투자 약정 탐색기: 6,000억 달러 투자 약정을 어떻게 낼까?');
   await eu.page.close();
   await japan.page.locator('#ctl-total').fill('1000');
   await japan.page.locator('#ctl-total').dispatchEvent('input');
   await japan.page.waitForFunction(() => document.querySelector('h1').textContent.includes('$1,000 bn'));
+  await japan.page.waitForFunction(() => document.title.includes('pay a $1,000 bn investment'));
   assert.deepEqual([...errors, ...japan.errors, ...eu.errors], []);
   await japan.page.close();
 });
