@@ -230,7 +230,9 @@ pub fn App() -> Html {
     };
     {
         let (theme, embed, total) = (view.theme, view.embed, state.scenario.total);
-        use_effect_with((lang, theme, embed, total.to_bits()), move |_| apply_to_document(lang, theme, embed, total));
+        use_effect_with((lang, theme, embed, total.to_bits()), move |_| {
+            apply_to_document(lang, theme, embed, total)
+        });
     }
     // A tour step that opens takes the focus, so that its heading is read at once.
     use_effect_with(view.step, |step| {
