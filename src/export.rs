@@ -519,17 +519,17 @@ mod tests {
             Years above the limit: 4 of 4 ($140.5 bn above it in all)
             State cash: $315 bn, of which $220.5 bn in dollars; at $20 bn a year the dollars take 11 years
             Guarantees: $70 bn given, $35 bn called; contingent exposure $35 bn. Company investment: $0 bn
-            The pledge is 18.7% of Korea's GDP (from 1,870 USD bn, 2025: The Hans India (Bank of Korea data))
-            The pledge is 81.6% of Korea's FX reserves (from 428.82 USD bn, 2025-10-31: Korea JoongAng Daily)
+            The pledge is 18.7% of Korea's GDP (from $1,870 bn, 2025: The Hans India (Bank of Korea data))
+            The pledge is 81.6% of Korea's FX reserves (from $428.82 bn, 2025-10-31: Korea JoongAng Daily)
             In won: 497.8 tn won (from 1,422.16 KRW per USD, 2025: KBS World)
             To keep every year under the limit, other settings fixed: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in own currency
             Assumption: a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)
             Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit
             Assumption: state cash paid in the country's own currency does not count against the dollar limit
-            Source: Bank of Korea's dollar limit, 20 USD bn per year: Bank of Korea via POLITICO, 2025-10-29
-            Source: Korea's pledge, 350 USD bn: White House joint fact sheet, 2025-11-13 <https://www.whitehouse.gov/fact-sheets/2025/11/joint-fact-sheet-on-president-donald-j-trumps-meeting-with-president-lee-jae-myung/>
-            Source: Korea's GDP, 1,870 USD bn: The Hans India (Bank of Korea data), 2025 <https://www.thehansindia.com/business/s-koreas-per-capita-income-edges-up-to-stay-in-36000-range-1055194>
-            Source: Korea's FX reserves, 428.82 USD bn: Korea JoongAng Daily, 2025-10-31 <https://koreajoongangdaily.joins.com/news/2025-11-05/business/finance/Koreas-foreign-reserves-rise-to-nearly-3yr-high-in-October/2436927>
+            Source: Bank of Korea's dollar limit, $20 bn a year: Bank of Korea via POLITICO, 2025-10-29
+            Source: Korea's pledge, $350 bn: White House joint fact sheet, 2025-11-13 <https://www.whitehouse.gov/fact-sheets/2025/11/joint-fact-sheet-on-president-donald-j-trumps-meeting-with-president-lee-jae-myung/>
+            Source: Korea's GDP, $1,870 bn: The Hans India (Bank of Korea data), 2025 <https://www.thehansindia.com/business/s-koreas-per-capita-income-edges-up-to-stay-in-36000-range-1055194>
+            Source: Korea's FX reserves, $428.82 bn: Korea JoongAng Daily, 2025-10-31 <https://koreajoongangdaily.joins.com/news/2025-11-05/business/finance/Koreas-foreign-reserves-rise-to-nearly-3yr-high-in-October/2436927>
             Source: Won per dollar, 1,422.16 KRW per USD: KBS World, 2025 <http://world.kbs.co.kr/service/news_view.htm?Seq_Code=198497&lang=e>
         "#]]
         .assert_eq(&table(Lang::En, &s, &sched, &sum));

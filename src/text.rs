@@ -551,10 +551,13 @@ pub fn fact_label(lang: Lang, f: &facts::Fact) -> String {
 }
 
 /// A sourced figure with its unit, as the language writes it, grouped by thousands:
-/// `1,870 USD bn` / `1조 8,700억 달러`, `1,422.16 KRW per USD` / `달러당 1,422.16원`.
+/// `$1,870 bn` / `1조 8,700억 달러`, `1,422.16 KRW per USD` / `달러당 1,422.16원`.
 pub fn fact_value(lang: Lang, f: &facts::Fact) -> String {
     let value = grouped(&shortest(f.value));
     match (lang, f.unit) {
+        // As sourced, to the last digit (prose rounds money to a tenth): `$428.82 bn`.
+        (Lang::En, "USD bn") => format!("${value} bn"),
+        (Lang::En, "USD bn per year") => format!("${value} bn a year"),
         (Lang::En, _) => format!("{value} {}", f.unit),
         (Lang::Ko, "USD bn") => usd_bn(lang, f.value),
         (Lang::Ko, "USD bn per year") => format!("연 {}", usd_bn(lang, f.value)),
@@ -710,7 +713,7 @@ mod tests {
         let japan = Preset::Japan.scenario();
         let sum = summarize(&japan, &schedule(&japan));
         let en = summary_lines(Lang::En, &japan, &sum);
-        assert!(en.iter().any(|l| l == "The pledge is 43.3% of Japan's FX reserves (from 1,271.2 USD bn, 2025-08-31: Japan Ministry of Finance)"), "{en:?}");
+        assert!(en.iter().any(|l| l == "The pledge is 43.3% of Japan's FX reserves (from $1,271.2 bn, 2025-08-31: Japan Ministry of Finance)"), "{en:?}");
         assert!(en.iter().any(|l| l.starts_with("The pledge is 13.5% of Japan's GDP (from 609.3 JPY tn, 2024: Yomiuri Shimbun; assumption: 150 yen per dollar")), "{en:?}");
         let ko = summary_lines(Lang::Ko, &japan, &sum);
         assert!(ko.iter().any(|l| l == "약정액은 일본 외환보유액의 43.3% (근거: 1조 2,712억 달러, 2025-08-31: Japan Ministry of Finance)"), "{ko:?}");
@@ -869,9 +872,11 @@ mod tests {
         let (won, gdp, eu) = (&facts::KR_KRW_PER_USD, &facts::KR_GDP, &facts::EU_GDP);
         assert_eq!(fact_value(Lang::En, won), "1,422.16 KRW per USD");
         assert_eq!(fact_value(Lang::Ko, won), "달러당 1,422.16원");
-        assert_eq!(fact_value(Lang::En, gdp), "1,870 USD bn");
+        assert_eq!(fact_value(Lang::En, gdp), "$1,870 bn");
         assert_eq!(fact_value(Lang::Ko, gdp), "1조 8,700억 달러");
-        assert_eq!(fact_value(Lang::En, eu), "19,398.3 USD bn");
+        assert_eq!(fact_value(Lang::En, eu), "$19,398.3 bn");
+        assert_eq!(fact_value(Lang::En, &facts::KR_FX_RESERVES), "$428.82 bn");
+        assert_eq!(fact_value(Lang::En, &facts::KR_BOK_FX_CAPACITY), "$20 bn a year");
     }
 
     #[test]

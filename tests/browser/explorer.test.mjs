@@ -24,7 +24,7 @@ test('default page draws the chart, the narration and the table with no console 
   assert.match(await chartText(page), /Sources: FX limit: Bank of Korea via POLITICO, 2025-10-29; White House joint fact sheet, 2025-11-13\./);
   await page.waitForSelector('.sources li');
   assert.ok((await page.locator('.sources li').allTextContents()).includes(
-    "Korea's pledge, 350 USD bn: White House joint fact sheet, 2025-11-13 (kr_pledge_total_usd_bn)"));
+    "Korea's pledge, $350 bn: White House joint fact sheet, 2025-11-13 (kr_pledge_total_usd_bn)"));
   assert.deepEqual(errors, []);
   assert.deepEqual(offHost, []);
   await page.close();
