@@ -152,7 +152,7 @@ fn round_trips(scenario: &Scenario, view: &View) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+    #![proptest_config(common::cases(1500))]
 
     #[test]
     fn any_scenario_and_view_encoded_in_any_order_parse_back_to_themselves(

@@ -179,7 +179,7 @@ fn bad_number() -> impl Strategy<Value = (String, ParamErrorKind)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(common::cases(2000))]
 
     #[test]
     fn lenient_parse_of_any_string_is_valid_and_agrees_with_strict(input in ".{0,120}") {
@@ -291,7 +291,7 @@ fn the_fragment_strategy_reaches_both_outcomes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(5000))]
+    #![proptest_config(common::cases(5000))]
 
     /// `parse_number` (the grammar the browser and the CLI share) reads every string to the same
     /// finite number as Rust's own parser, and rejects what it rejects; it differs only on the

@@ -2,7 +2,16 @@
 #![allow(clippy::expect_used, reason = "tests: a failure is the point")]
 
 use proptest::strategy::{Strategy, ValueTree};
-use proptest::test_runner::TestRunner;
+use proptest::test_runner::{Config, TestRunner};
+
+/// A property's configuration: `default` cases, as every test run has them, or as many as
+/// `PROPTEST_CASES` says, for a longer fuzzing run
+/// (`PROPTEST_CASES=200000 cargo test --release --test fuzz_query`; proptest's own reading of
+/// the variable gives way to a `cases` written in the test).
+pub fn cases(default: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    Config { cases, ..Config::default() }
+}
 
 /// `n` values drawn from `strategy`, the same ones every run: for the tests that guard a
 /// generator against drifting into inputs that are all valid or all invalid.
