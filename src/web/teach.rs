@@ -378,7 +378,8 @@ pub fn tour(step: Option<usize>, lang: Lang, dispatch: &UseReducerDispatcher<Mod
         return html! {
             <div class="tour tour-start">
                 <button type="button" id="tour-start" onclick={go(Some(1))}>
-                    { format!("{} ({} {})", tr(lang, "Take the guided tour", "따라가며 보기"), STEPS.len(), tr(lang, "steps", "단계")) }
+                    // "7 steps", but "7단계": Korean writes a counter word against its number.
+                    { format!("{} ({}{})", tr(lang, "Take the guided tour", "따라가며 보기"), STEPS.len(), tr(lang, " steps", "단계")) }
                 </button>
             </div>
         };

@@ -28,6 +28,7 @@ test('a tour step link sets the documented state; Next moves on; leaving keeps t
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'tour-step-4.png') });
   await page.click('#tour-leave');
   await page.waitForSelector('#tour-start');
+  assert.equal(await page.textContent('#tour-start'), 'Take the guided tour (7 steps)');
   assert.equal(query(page).has('step'), false);
   assert.equal(query(page).get('guarantees'), '43');
   // Korean tour.
@@ -35,6 +36,8 @@ test('a tour step link sets the documented state; Next moves on; leaving keeps t
   assert.match(await ko.page.textContent('#tour-heading'), /^단계 6\/7: 최종 합의/);
   await ko.page.keyboard.press('Escape');
   await ko.page.waitForSelector('#tour-start');
+  // A counter word is written against its number in Korean: "7단계", not "7 단계".
+  assert.equal(await ko.page.textContent('#tour-start'), '따라가며 보기 (7단계)');
   assert.equal(query(ko.page).get('preset'), 'kr-deal');
   assert.deepEqual(errors, []);
   await page.close();
