@@ -175,7 +175,11 @@ fn source_html(out: &mut String, f: &Fact) {
 /// The sources of a derived figure, and the assumption it rests on, as HTML.
 pub fn sources_html(lang: Lang, d: &Derived) -> String {
     let ko = lang == Lang::Ko;
-    let mut out = format!("<span class=\"source\">{}", if ko { "출처: " } else { "Source: " });
+    let mut out = String::from("<span class=\"source\">");
+    // A figure that rests on an assumption alone (the pledge in yen) names no source.
+    if !d.sources.is_empty() {
+        out.push_str(if ko { "출처: " } else { "Source: " });
+    }
     for f in &d.sources {
         source_html(&mut out, f);
     }
@@ -466,6 +470,13 @@ mod tests {
             assert!(html.contains(&format!("Assumption: {}.", html_escape(a.text))), "{html}");
         }
         assert!(sources_html(Lang::Ko, d).starts_with("<span class=\"source\">출처: "));
+        // The pledge in yen rests on the assumed rate alone: no "Source:" before it.
+        let yen = sum.context.local_equivalent.as_ref().unwrap();
+        assert!(yen.sources.is_empty());
+        for lang in [Lang::En, Lang::Ko] {
+            let html = sources_html(lang, yen);
+            assert!(html.starts_with("<span class=\"source\"><span class=\"assumption\">"), "{html}");
+        }
     }
 
     #[test]
