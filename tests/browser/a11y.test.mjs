@@ -67,8 +67,18 @@ test('keyboard only: Tab reaches each seed slider in order, keys move it, the ch
     const id = await page.evaluate(() => document.activeElement?.id);
     if (['ctl-upfront', 'ctl-guarantees', 'ctl-krw', 'ctl-years'].includes(id) && !seen.includes(id)) {
       seen.push(id);
-      const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-      assert.notEqual(focusRing, 'none', `${id} has a visible focus ring`);
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement;
+        const cs = getComputedStyle(el);
+        // How far the ring reaches outside the slider's box, and the room above it before the
+        // readout's line (the readout sits right on the slider's 44 px box).
+        const readout = el.closest('.control')?.querySelector('.readout')?.getBoundingClientRect();
+        return { style: cs.outlineStyle, reach: parseFloat(cs.outlineWidth) + parseFloat(cs.outlineOffset),
+          room: readout ? el.getBoundingClientRect().top - readout.bottom : null };
+      });
+      assert.notEqual(ring.style, 'none', `${id} has a visible focus ring`);
+      // It does not cross the readout above or the hint below (it did: 5 px out, over both).
+      assert.ok(ring.room !== null && ring.reach <= ring.room, `${id}'s focus ring reaches ${ring.reach} px out, with ${ring.room} px of room`);
       for (const key of ['ArrowRight', 'PageUp', 'End', 'Home', 'ArrowRight']) {
         const before = await chartImage(page);
         const valueBefore = await page.evaluate(() => document.activeElement.value);
