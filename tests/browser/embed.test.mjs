@@ -187,13 +187,42 @@ test('a host can send back what the embed reported: its scenario or its query gi
   await page.close();
 });
 
-test('a message from a window other than the parent is ignored', async () => {
-  const { page } = await open(context, '?embed=1');
+test('only the parent is obeyed: a set posted by the embed itself, by another frame, or to a top-level page changes nothing', async () => {
+  const set = { type: 'pledge-explorer:set', scenario: { preset: 'us-demand' } };
   // Top-level page: no parent, so even a well-formed message changes nothing.
-  const before = await page.textContent('#narration');
-  await page.evaluate(() => window.postMessage({ type: 'pledge-explorer:set', scenario: { preset: 'us-demand' } }, '*'));
-  await page.waitForTimeout(200);
-  assert.equal(await page.textContent('#narration'), before);
+  const top = await open(context, '?embed=1');
+  const topBefore = await top.page.textContent('#narration');
+  await top.page.evaluate((m) => window.postMessage(m, '*'), set);
+  // In an article: the same message from the embed's own window (a script inside the frame),
+  // and from another frame of the article, which reaches the embed through `parent.frames`.
+  const { page, errors } = await openArticle(await embedCodeFor(''));
+  const frame = await drawnEmbed(page);
+  const before = await frame.textContent('#narration');
+  await frame.evaluate((m) => window.postMessage(m, '*'), set);
+  await page.evaluate(() => new Promise((resolve) => {
+    const other = document.createElement('iframe');
+    other.name = 'other';
+    other.addEventListener('load', resolve, { once: true });
+    document.body.append(other);
+  }));
+  const other = page.frames().find((f) => f.name() === 'other');
+  assert.ok(other, 'the second frame is there');
+  const sent = await other.evaluate((m) => {
+    const frames = Array.from({ length: parent.frames.length }, (_, i) => parent.frames[i]);
+    const embed = frames.find((w) => w !== window);
+    embed.postMessage(m, '*');
+    return embed !== undefined;
+  }, set);
+  assert.ok(sent, 'the second frame found the embed');
+  await page.waitForTimeout(300);
+  assert.equal(await top.page.textContent('#narration'), topBefore);
+  assert.equal(await frame.textContent('#narration'), before, 'a set from a window other than the parent was obeyed');
+  // The same message from the parent is obeyed: the embed was listening all along.
+  await page.evaluate((m) => document.querySelector('iframe[data-pledge-explorer]').contentWindow.postMessage(m, '*'), set);
+  await frame.waitForFunction((b) => document.querySelector('#narration').textContent !== b, before);
+  assert.match(await frame.textContent('#narration'), /\$350 bn in dollars in 2026/);
+  assert.deepEqual([...top.errors, ...errors], []);
+  await top.page.close();
   await page.close();
 });
 
