@@ -124,7 +124,7 @@ fn scenario_at(s: &Scenario, x: &Axis, i: usize, y: &Axis, j: usize) -> Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{max_upfront, min_krw, min_years, within_limit};
+    use crate::model::{max_upfront, min_krw, min_upfront, min_years, within_limit};
     use crate::presets::Preset;
 
     fn scenarios() -> Vec<Scenario> {
@@ -135,21 +135,41 @@ mod tests {
             "krw=30&years=6",
             "loans=40&limit=35",
             "total=100&years=3",
+            // Scenarios whose upfront-by-years row fits from 0 up to a positive share (11.1), and
+            // between two positive shares, whole (10 to 40) and not (17.5 to 32.5).
+            "total=100",
+            "profile=back&years=2&total=100&limit=60",
+            "profile=back&years=2&total=100&limit=55",
         ] {
             out.push(Scenario::parse(q).unwrap());
         }
         out
     }
 
+    /// Along the row of the scenario's timeline, the whole upfront shares that fit on the map run
+    /// from the first whole share at or above `min_upfront` to the last at or below
+    /// `max_upfront`, with no gap; and along the column of its upfront share, the shortest
+    /// timeline that fits is `min_years`. The map and the solvers compute these apart (a grid of
+    /// `worst_headroom` against bisection), so a slip in either shows. Some scenarios must have
+    /// a positive boundary at each end: at 0 a grid and a solver agree too easily.
     #[test]
     fn the_boundary_of_upfront_by_years_matches_the_solvers() {
+        let (mut positive_max, mut positive_min) = (0, 0);
         for s in scenarios() {
             let map = Map::compute(&s, Key::Upfront, Key::Years);
-            // Along the row of the scenario's timeline: the largest upfront that fits.
             let j = map.y.index_of(f64::from(s.years));
-            let grid_max = (0..map.x.len).rev().find(|&i| map.fits(i, j)).map(|i| map.x.value(i));
-            let solver = max_upfront(&s).map(|u| (u + 1e-9).floor());
-            assert_eq!(grid_max, solver, "max upfront for {}", s.to_query());
+            let first = (0..map.x.len).find(|&i| map.fits(i, j));
+            let last = (0..map.x.len).rev().find(|&i| map.fits(i, j));
+            let grid = first.zip(last).map(|(lo, hi)| (map.x.value(lo), map.x.value(hi)));
+            let solver = max_upfront(&s).map(|max| (min_upfront(&s, max), max));
+            let whole =
+                solver.map(|(lo, hi)| ((lo - 1e-9).ceil(), (hi + 1e-9).floor())).filter(|(lo, hi)| lo <= hi);
+            assert_eq!(grid, whole, "upfront from–to for {} (solvers: {solver:?})", s.to_query());
+            if let (Some(lo), Some(hi)) = (first, last) {
+                assert!((lo..=hi).all(|i| map.fits(i, j)), "a gap in the row for {}", s.to_query());
+            }
+            positive_max += usize::from(grid.is_some_and(|(_, hi)| hi > 0.0));
+            positive_min += usize::from(grid.is_some_and(|(lo, _)| lo > 0.0));
             // Along the column of the scenario's upfront share: the shortest timeline that fits.
             let i = map.x.index_of(s.upfront);
             if s.upfront.fract() == 0.0 {
@@ -157,6 +177,10 @@ mod tests {
                 assert_eq!(grid_min, min_years(&s), "min years for {}", s.to_query());
             }
         }
+        assert!(
+            positive_max >= 2 && positive_min >= 2,
+            "{positive_max} and {positive_min} positive boundaries"
+        );
     }
 
     #[test]

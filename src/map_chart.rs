@@ -436,6 +436,120 @@ mod tests {
         assert!(svg.contains("Paid in yen →") && !svg.contains("won"), "{svg}");
     }
 
+    /// The fill of the last rectangle drawn over the pixel (`x`, `y`) in `svg`, as `(r, g, b)`:
+    /// what a reader sees there.
+    fn fill_at(svg: &str, x: i32, y: i32) -> Option<(u8, u8, u8)> {
+        let attr = |el: &str, name: &str| -> Option<String> {
+            let at = el.find(&format!(" {name}=\""))? + name.len() + 3;
+            el[at..].split('"').next().map(str::to_owned)
+        };
+        let number = |el: &str, name: &str| attr(el, name)?.parse::<i32>().ok();
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|el| {
+                let (l, t) = (number(el, "x")?, number(el, "y")?);
+                let (w, h) = (number(el, "width")?, number(el, "height")?);
+                let hex = attr(el, "fill")?;
+                let channel = |k: usize| u8::from_str_radix(hex.get(1 + 2 * k..3 + 2 * k)?, 16).ok();
+                let inside = (l..=l + w).contains(&x) && (t..=t + h).contains(&y);
+                inside.then_some((channel(0)?, channel(1)?, channel(2)?))
+            })
+            .last()
+    }
+
+    /// On the default scenario's upfront-by-years map, a cell the model says fits (no upfront,
+    /// the shortest timeline `min_years` finds) falls in a "fits" bucket and is drawn in a green
+    /// shade, and a cell the model says is above the limit (no upfront over the default ten
+    /// years) in an "above" bucket, drawn red, in both themes. Which cell fits comes from
+    /// `within_limit`, not from the map, and green and red are read off the drawn SVG, so
+    /// swapping the buckets or their colours fails here.
+    #[test]
+    fn a_cell_that_fits_is_drawn_green_and_one_above_the_limit_red() {
+        use crate::chart::Theme;
+        use crate::model::{min_years, within_limit};
+        let s = Scenario::default();
+        let map = Map::compute(&s, Key::Upfront, Key::Years);
+        let fit_years = f64::from(min_years(&s).expect("the default fits in some timeline"));
+        let fitting = (map.x.index_of(0.0), map.y.index_of(fit_years));
+        let above = (map.x.index_of(0.0), map.y.index_of(f64::from(s.years)));
+        for ((i, j), fits) in [(fitting, true), (above, false)] {
+            let cell = map.scenario_at(&s, i, j).expect("a cell of shares under 100");
+            assert_eq!(within_limit(&cell), fits, "cell ({i}, {j})");
+            let b = bucket(map.get(i, j), s.limit);
+            assert!(
+                if fits { matches!(b, Bucket::Fits(_)) } else { matches!(b, Bucket::Above(_)) },
+                "cell ({i}, {j}) in {b:?}"
+            );
+            for theme in [Theme::LIGHT, Theme::DARK] {
+                let style = ChartStyle { theme, ..ChartStyle::SVG };
+                let (svg, rect) = svg(&map, s.limit, (600, 300), &style).unwrap();
+                let (x, y) = rect.point(&map, (map.x.value(i), map.y.value(j)));
+                let (r, g, b) = fill_at(&svg, x, y).expect("a cell drawn under its centre");
+                let page = theme.background;
+                assert_ne!(RGBColor(r, g, b), page, "cell ({i}, {j}) not drawn");
+                let shade = if fits { g > r } else { r > g };
+                assert!(shade, "cell ({i}, {j}) drawn ({r}, {g}, {b}) on a {page:?} page");
+            }
+        }
+    }
+
+    /// Every cell of every map of two scenarios (one with cells past 100%) is in the bucket its
+    /// headroom calls for: unavailable where there is none, a "fits" bucket exactly where
+    /// `Map::fits` says every year is under the limit, an "above" bucket everywhere else.
+    #[test]
+    fn every_cell_is_bucketed_as_fitting_exactly_when_it_fits() {
+        for s in [Scenario::default(), Scenario::parse("guarantees=60").unwrap()] {
+            for (x, y) in crate::feasibility::PAIRS {
+                let map = Map::compute(&s, x, y);
+                for j in 0..map.y.len {
+                    for i in 0..map.x.len {
+                        let b = bucket(map.get(i, j), s.limit);
+                        let want = match (map.get(i, j), map.fits(i, j)) {
+                            (None, _) => matches!(b, Bucket::Unavailable),
+                            (Some(_), true) => matches!(b, Bucket::Fits(_)),
+                            (Some(_), false) => matches!(b, Bucket::Above(_)),
+                        };
+                        assert!(want, "{x:?} × {y:?} cell ({i}, {j}): {:?} in {b:?}", map.get(i, j));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The share of combinations `describe` states, in both languages, is the share of the
+    /// map's available cells (those with a headroom) where every year fits, counted here cell
+    /// by cell. The maps include some with cells past 100% (left out of the count) and some
+    /// whose share is far from a half, so counting the cells that do not fit, or counting the
+    /// unavailable ones in, gives another number.
+    #[test]
+    fn describe_states_the_share_of_available_cells_that_fit() {
+        let (mut with_unavailable, mut lopsided) = (0, 0);
+        for s in [Scenario::default(), Scenario::parse("guarantees=60&total=200").unwrap()] {
+            for (x, y) in crate::feasibility::PAIRS {
+                let map = Map::compute(&s, x, y);
+                let (mut available, mut fitting) = (0usize, 0usize);
+                for j in 0..map.y.len {
+                    for i in 0..map.x.len {
+                        available += usize::from(map.get(i, j).is_some());
+                        fitting += usize::from(map.fits(i, j));
+                    }
+                }
+                let share = fitting as f64 / available as f64 * 100.0;
+                let shown = crate::text::pct(share);
+                let en = describe(Lang::En, &map);
+                assert!(en.contains(&format!(" in {shown}% of the combinations")), "{x:?} × {y:?}: {en}");
+                let ko = describe(Lang::Ko, &map);
+                assert!(ko.contains(&format!("조합의 {shown}%에서")), "{x:?} × {y:?}: {ko}");
+                with_unavailable += usize::from(available < map.cells.len() && fitting > 0);
+                lopsided += usize::from((share - 50.0).abs() > 5.0 && share > 0.0 && share < 100.0);
+            }
+        }
+        assert!(
+            with_unavailable > 0 && lopsided > 0,
+            "{with_unavailable} maps with grey cells, {lopsided} lopsided"
+        );
+    }
+
     #[test]
     fn at_twice_the_density_doubled_click_coordinates_find_the_same_cell() {
         // The page draws the map at the screen's device-pixel ratio and scales a click's CSS

@@ -18,15 +18,25 @@ static HANGUL_FONT: &[u8] = include_bytes!("../assets/fonts/hangul-subset.ttf");
 /// The family name the Korean font is registered under.
 const HANGUL: &str = "hangul";
 
-/// Registers the embedded fonts (`sans-serif`, and `hangul` for Korean); plotters needs them
-/// before any text layout.
+/// The family a PNG in `lang` draws its text in, and the embedded font registered under that
+/// family: DejaVu's subset has no Hangul, so Korean is drawn in the Korean font.
+fn png_font(lang: Lang) -> (&'static str, &'static [u8]) {
+    match lang {
+        Lang::En => ("sans-serif", FONT),
+        Lang::Ko => (HANGUL, HANGUL_FONT),
+    }
+}
+
+/// Registers the embedded fonts (`sans-serif`, and `hangul` for Korean), each under the family
+/// [`png_font`] names; plotters needs them before any text layout.
 pub fn register_font() -> Result<(), ChartError> {
     static REGISTER: Once = Once::new();
     let mut result = Ok(());
     REGISTER.call_once(|| {
-        let latin = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
-        let hangul = plotters::style::register_font(HANGUL, FontStyle::Normal, HANGUL_FONT);
-        if latin.is_err() || hangul.is_err() {
+        let registered = [Lang::En, Lang::Ko]
+            .map(png_font)
+            .map(|(family, data)| plotters::style::register_font(family, FontStyle::Normal, data).is_ok());
+        if registered.contains(&false) {
             result = Err(ChartError("an embedded font could not be loaded".to_owned()));
         }
     });
@@ -56,14 +66,25 @@ pub fn png(
     theme: Theme,
     lang: Lang,
 ) -> Result<Vec<u8>, ChartError> {
+    let style = ChartStyle { theme, lang, font: png_font(lang).0, ..ChartStyle::bitmap(f64::from(scale)) };
+    png_in_style(scenario, schedule, baseline, size, scale, &style)
+}
+
+/// The chart as PNG bytes in `style` (whose scale is `scale`), drawn at `scale` × `size` pixels.
+fn png_in_style(
+    scenario: &Scenario,
+    schedule: &Schedule,
+    baseline: Option<&Schedule>,
+    size: (u32, u32),
+    scale: u32,
+    style: &ChartStyle,
+) -> Result<Vec<u8>, ChartError> {
     register_font()?;
     let (w, h) = (size.0 * scale, size.1 * scale);
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        let font = if lang == Lang::Ko { HANGUL } else { "sans-serif" };
-        let style = ChartStyle { theme, lang, font, ..ChartStyle::bitmap(f64::from(scale)) };
-        chart::draw(&root, scenario, schedule, baseline, &style).map_err(|e| ChartError(e.to_string()))?;
+        chart::draw(&root, scenario, schedule, baseline, style).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
     let mut out = Vec::new();
@@ -108,12 +129,53 @@ mod tests {
         assert_eq!(missing, "", "characters without a glyph in assets/fonts/hangul-subset.ttf");
     }
 
+    /// Every word (of `lang`) a chart of the presets, the default and a baseline draws: the
+    /// text of every `<text>` element of its SVG.
+    fn chart_words(lang: Lang) -> String {
+        let baseline = crate::model::schedule(&Scenario::default());
+        let mut scenarios: Vec<Scenario> = crate::presets::Preset::ALL.iter().map(|p| p.scenario()).collect();
+        scenarios.push(Scenario::parse("guarantees=40&calls=50&loans=20&upfront=10&krw=30").unwrap());
+        let mut words = String::new();
+        for s in scenarios {
+            let sched = crate::model::schedule(&s);
+            for base in [None, Some(&baseline)] {
+                let doc = svg(&s, &sched, base, (640, 400), Theme::LIGHT, lang).unwrap();
+                for el in doc.split("<text").skip(1) {
+                    words.extend(el.split('>').nth(1).and_then(|t| t.split('<').next()));
+                }
+            }
+        }
+        words
+    }
+
+    /// The font a Korean PNG is drawn in has a glyph for every character of every word a
+    /// Korean chart draws (titles, legends, axes), read off the chart itself; a PNG drawn in a
+    /// font without them (DejaVu's Latin subset) shows empty boxes.
+    #[test]
+    fn the_korean_pngs_font_has_a_glyph_for_every_character_a_korean_chart_draws() {
+        use ab_glyph::Font as _;
+        let words = chart_words(Lang::Ko);
+        let hangul = words.chars().filter(|c| ('가'..='힣').contains(c)).count();
+        assert!(hangul > 20, "the Korean chart writes Hangul: {words}");
+        let font = ab_glyph::FontRef::try_from_slice(png_font(Lang::Ko).1).unwrap();
+        let missing: std::collections::BTreeSet<char> =
+            words.chars().filter(|c| !c.is_whitespace() && font.glyph_id(*c).0 == 0).collect();
+        assert!(missing.is_empty(), "no glyph for {missing:?} in the Korean PNG's font");
+    }
+
+    /// A Korean PNG is drawn in another font than the Latin one: the same Korean chart drawn
+    /// with `sans-serif` (DejaVu) gives other pixels. It also differs from the English PNG, and
+    /// is a PNG.
     #[test]
     fn a_korean_png_draws_its_text_in_the_korean_font() {
         let s = crate::presets::Preset::KrDeal.scenario();
         let sched = crate::model::schedule(&s);
         let en = png(&s, &sched, None, (640, 400), 1, Theme::LIGHT, Lang::En).unwrap();
         let ko = png(&s, &sched, None, (640, 400), 1, Theme::LIGHT, Lang::Ko).unwrap();
+        let latin =
+            ChartStyle { theme: Theme::LIGHT, lang: Lang::Ko, font: "sans-serif", ..ChartStyle::bitmap(1.0) };
+        let ko_in_latin = png_in_style(&s, &sched, None, (640, 400), 1, &latin).unwrap();
+        assert!(ko != ko_in_latin, "the Korean PNG is drawn in the Latin font");
         assert_ne!(en, ko);
         assert_eq!(&ko[..8], b"\x89PNG\r\n\x1a\n");
     }

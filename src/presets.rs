@@ -244,6 +244,38 @@ mod tests {
         }
     }
 
+    /// A preset is built in code, not parsed, so nothing but this test holds it to the ranges a
+    /// link may carry: every key of every preset, written out explicitly (not left to the
+    /// preset to fill in), must pass the strict parser and give the preset's values back; every
+    /// number must lie in its key's documented range; and the four shares, added here, must come
+    /// to at most 100.
+    #[test]
+    fn every_presets_values_are_ones_a_link_could_carry() {
+        use crate::scenario::Key;
+        for preset in Preset::ALL {
+            let s = preset.scenario();
+            let explicit = Scenario { preset: None, ..s.clone() }.to_query_full();
+            for key in Key::ALL.into_iter().filter(|k| *k != Key::Preset) {
+                assert!(explicit.contains(&format!("{}=", key.name())), "{preset:?}: {explicit}");
+            }
+            match Scenario::parse(&explicit) {
+                Ok(parsed) => assert_eq!(parsed, Scenario { preset: None, ..s.clone() }, "{preset:?}"),
+                Err(e) => panic!("{preset:?}: {explicit} is rejected: {e}"),
+            }
+            for key in Key::ALL {
+                if let (Some((min, max)), Some(value)) = (key.range(), s.get(key)) {
+                    assert!(
+                        (min..=max).contains(&value),
+                        "{preset:?}: {}={value}, allowed {min} to {max}",
+                        key.name()
+                    );
+                }
+            }
+            let shares = s.upfront + s.guarantees + s.loans + s.corporate;
+            assert!(shares <= 100.0 + 1e-9, "{preset:?}: shares add up to {shares}");
+        }
+    }
+
     #[test]
     fn kr_deal_pays_200_of_state_cash_at_20_a_year() {
         let s = Preset::KrDeal.scenario();

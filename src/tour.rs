@@ -115,7 +115,9 @@ pub const STEPS: [Step; 7] = [
 mod tests {
     use super::*;
     use crate::model::{min_years, schedule, summarize, within_limit};
+    use crate::presets::Preset;
     use crate::scenario::Scenario;
+    use crate::text::{pct, times, tr, usd_bn};
 
     fn summary(step: usize) -> crate::model::Summary {
         let s = STEPS[step - 1].scenario();
@@ -132,22 +134,70 @@ mod tests {
         }
     }
 
-    /// The figures the words state are the model's.
+    /// Every figure a step's words state is the model's, as the page formats it: each dollar
+    /// amount and ratio is computed from the step's scenario (or, for the EU, its preset),
+    /// formatted with `usd_bn` / `times` for each language, and looked for in that language's
+    /// words. A change of preset or model that moves a figure, or an edit of the words that
+    /// changes one, fails here.
     #[test]
     fn the_figures_in_the_words_are_the_models() {
+        // The step's words in both languages contain `figure`, formatted for each.
+        let says = |step: usize, figure: &dyn Fn(Lang) -> String| {
+            for lang in [Lang::En, Lang::Ko] {
+                let (words, want) = (STEPS[step - 1].text(lang), figure(lang));
+                assert!(words.contains(&want), "step {step} ({lang:?}) should state {want:?}: {words}");
+            }
+        };
+        let money = |x: f64| move |lang: Lang| usd_bn(lang, x);
+        let bn = |share: f64, s: &Scenario| s.total * share / 100.0;
+
+        // 1: the whole pledge upfront is one bar of dollars in the first year.
         let demand = summary(1);
-        assert_eq!((demand.peak_usd_cash, demand.peak_year), (350.0, 2026));
-        assert_eq!(summary(2).peak_times_limit, Some(17.5));
-        assert_eq!(summary(3).peak_usd_cash, 175.0);
-        let guarantees = STEPS[3].scenario();
-        assert!(within_limit(&guarantees));
-        let cash_a_year = schedule(&guarantees).rows[0].usd_cash;
-        assert!(cash_a_year < 20.0 && cash_a_year > 19.5, "{cash_a_year}");
-        assert_eq!(schedule(&Scenario::default()).rows[0].usd_cash, 35.0);
-        assert_eq!(min_years(&Scenario::default()), Some(18));
+        says(1, &money(demand.peak_usd_cash));
+        says(1, &|lang| tr(lang, "in {}", "{}년").replace("{}", &demand.peak_year.to_string()));
+        assert_eq!(demand.peak_year, STEPS[0].scenario().start);
+
+        // 2: the limit, and the demand's peak as a multiple of it.
+        let s2 = STEPS[1].scenario();
+        says(2, &money(s2.limit));
+        let ratio = summary(2).peak_times_limit.expect("a limit above zero");
+        says(2, &|lang| times(lang, ratio));
+
+        // 3: half in won still leaves the first year's dollars.
+        assert_eq!(STEPS[2].scenario().krw, 50.0);
+        says(3, &money(summary(3).peak_usd_cash));
+
+        // 4: with the stated share as guarantees, the cash a year is just under the limit.
+        let s4 = STEPS[3].scenario();
+        says(4, &|_| format!("{}%", pct(s4.guarantees)));
+        says(4, &money(s4.limit));
+        let cash_a_year = schedule(&s4).rows[0].usd_cash;
+        assert!(within_limit(&s4) && cash_a_year < s4.limit && cash_a_year > s4.limit - 0.5, "{cash_a_year}");
+
+        // 5: the default spread over ten years, and the years it takes to fit.
+        let ten = Scenario { years: 10, ..STEPS[4].scenario() };
+        assert_eq!(ten, Scenario::default(), "step 5 starts from the default page");
+        says(5, &money(bn(ten.direct(), &ten)));
+        let a_year = schedule(&ten).rows[0].usd_cash;
+        assert!(!within_limit(&ten));
+        says(5, &money(a_year));
+        let years = min_years(&ten).expect("some timeline fits");
+        assert_eq!(years, STEPS[4].scenario().years, "step 5 shows the timeline it names");
+        says(5, &|lang| tr(lang, "{} years", "{}년").replace("{}", &years.to_string()));
         assert!(within_limit(&STEPS[4].scenario()));
-        let deal = summary(6);
-        assert_eq!((deal.breach_years, deal.peak_usd_cash), (0, 20.0));
-        assert_eq!(STEPS[6].scenario().total, 550.0);
+
+        // 6: the deal's cash (the direct share), its cap a year, and shipbuilding (company
+        // investment and guarantees), all from the preset's shares of its total.
+        let deal = STEPS[5].scenario();
+        let sum = summary(6);
+        says(6, &money(bn(deal.direct(), &deal)));
+        says(6, &money(sum.peak_usd_cash));
+        says(6, &money(bn(deal.corporate + deal.guarantees, &deal)));
+        assert_eq!(sum.breach_years, 0);
+        assert!((sum.peak_usd_cash - deal.limit).abs() < 1e-9, "on the limit line, not above it");
+
+        // 7: Japan's pledge is the step's scenario; the EU's is its preset's.
+        says(7, &money(STEPS[6].scenario().total));
+        says(7, &money(Preset::Eu.scenario().total));
     }
 }
