@@ -11,10 +11,10 @@
     reason = "tests: a failure is the point"
 )]
 
-use pledge_explorer::message::{HostMessage, MessageError, StateReport, STATE};
+use pledge_explorer::message::{HostMessage, MessageError, StateReport, SET, STATE};
 use pledge_explorer::model;
 use pledge_explorer::presets::Preset;
-use pledge_explorer::scenario::{Key, Scenario};
+use pledge_explorer::scenario::{Country, Key, ParamErrorKind, Profile, Scenario};
 use pledge_explorer::ui_state::UiState;
 use proptest::prelude::*;
 
@@ -54,6 +54,121 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The ranges the documentation gives each number key (`Key`'s docs, ARCHITECTURE.md): the
+/// test's own statement of them, so a range check dropped from the parser cannot also move the
+/// oracle. `(min, max, whole)`; `None` for the keys that take a name.
+fn documented_range(key: Key) -> Option<(f64, f64, bool)> {
+    match key {
+        Key::Total => Some((1.0, 5000.0, false)),
+        Key::Upfront | Key::Guarantees | Key::Loans | Key::Corporate | Key::Krw | Key::Calls => {
+            Some((0.0, 100.0, false))
+        }
+        Key::Limit => Some((0.0, 1000.0, false)),
+        Key::Years => Some((1.0, 30.0, true)),
+        Key::Start => Some((2000.0, 2100.0, true)),
+        Key::Preset | Key::Profile | Key::Country => None,
+    }
+}
+
+/// The next `f64` above (`up`) or below a finite `x`, so a bound is missed by the least amount.
+fn next(x: f64, up: bool) -> f64 {
+    if x == 0.0 {
+        let tiny = f64::from_bits(1);
+        return if up { tiny } else { -tiny };
+    }
+    let bits = x.to_bits();
+    f64::from_bits(if (x > 0.0) == up { bits + 1 } else { bits - 1 })
+}
+
+/// A value a host might send for `key`: mostly in range (its bounds included, and shares small
+/// enough that a few of them still fit in 100), sometimes just outside it, fractional where a
+/// whole number is wanted, or not a number at all; as a JSON number or as text.
+fn value_for(key: Key) -> BoxedStrategy<Value> {
+    let Some((min, max, whole)) = documented_range(key) else {
+        let names: Vec<&'static str> = match key {
+            Key::Preset => Preset::ALL.iter().map(|p| p.key()).collect(),
+            Key::Profile => Profile::ALL.iter().map(|p| p.key()).collect(),
+            _ => Country::ALL.iter().map(|c| c.key()).collect(),
+        };
+        return prop_oneof![
+            6 => prop::sample::select(names.clone()).prop_map(|n| json!(n)),
+            1 => prop::sample::select(names).prop_map(|n| json!(n.to_ascii_uppercase())),
+            1 => prop::sample::select(vec![json!("mars"), json!(""), json!(1), json!(true), json!([])]),
+        ]
+        .boxed();
+    };
+    // Mostly small shares, so that several often fit in 100; now and then a large one, so that
+    // their sum often does not.
+    let in_range = if Key::SHARES.contains(&key) {
+        prop_oneof![3 => 0.0..=25.0, 1 => 25.0..=max].boxed()
+    } else {
+        (min..=max).boxed()
+    };
+    let number = prop_oneof![
+        8 => in_range.prop_map(move |x| if whole { x.round() } else { x }),
+        2 => prop::sample::select(vec![min, max, -0.0]),
+        1 => prop::sample::select(if whole {
+            vec![min - 1.0, max + 1.0, min + 0.5]
+        } else {
+            vec![next(min, false), next(max, true), -max, max * 10.0]
+        }),
+    ];
+    prop_oneof![
+        6 => number.clone().prop_map(|x| json!(x)),
+        2 => number.prop_map(|x| json!(format!("{x}"))),
+        1 => prop::sample::select(vec!["NaN", "inf", "1e999", "", "abc", " 7 ", "1e1", "0x10", "5."])
+            .prop_map(|t| json!(t)),
+    ]
+    .boxed()
+}
+
+/// A `set` as a host would send it: a `scenario` object of scenario keys, or the same pairs as a
+/// `query` string (with a `?`, and the embed's own view keys, at times), now and then with a key
+/// that is not a scenario key.
+fn set_message() -> impl Strategy<Value = Value> {
+    // The share keys twice as often as the others, so their sum is often tested.
+    let key = prop_oneof![
+        2 => prop::sample::select(Key::ALL.to_vec()),
+        1 => prop::sample::select(Key::SHARES.to_vec()),
+    ];
+    let pair = key.prop_flat_map(|k| (Just(k.name().to_owned()), value_for(k)));
+    let odd_pair = (prop::sample::select(vec!["lang", "embed", "Years", "x"]), any::<u8>())
+        .prop_map(|(k, n)| (k.to_owned(), json!(n)));
+    let pairs = prop::collection::vec(prop_oneof![12 => pair, 1 => odd_pair], 1..6);
+    let view = prop::sample::select(vec!["", "?", "embed=1&", "?lang=ko&theme=dark&"]);
+    (pairs, any::<bool>(), view).prop_map(|(pairs, as_query, view)| {
+        if as_query {
+            let text = |v: &Value| match v {
+                Value::String(s) => form(s),
+                Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |f| format!("{f}")),
+                other => form(&other.to_string()),
+            };
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", text(v))).collect();
+            json!({ "type": SET, "query": format!("{view}{}", query.join("&")) })
+        } else {
+            json!({ "type": SET, "scenario": Value::Object(pairs.into_iter().collect()) })
+        }
+    })
+}
+
+/// What the property tests send: well-formed `set`s half the time, any JSON the other half.
+fn host_message() -> impl Strategy<Value = Value> {
+    prop_oneof![set_message(), any_json()]
+}
+
+/// Every field of an accepted scenario is in its documented range, and the shares fit in 100.
+fn assert_valid(s: &Scenario) -> Result<(), TestCaseError> {
+    for key in Key::ALL {
+        if let Some((min, max, whole)) = documented_range(key) {
+            let x = s.get(key).unwrap();
+            prop_assert!((min..=max).contains(&x), "{}={x} outside {min}..={max}: {s:?}", key.name());
+            prop_assert!(!whole || x.fract() == 0.0, "{}={x} is not whole", key.name());
+        }
+    }
+    prop_assert!(s.share_sum() <= 100.0 + 1e-9, "shares sum to {}: {s:?}", s.share_sum());
+    Ok(())
+}
+
 fn accept(value: Value) -> Result<HostMessage, MessageError> {
     HostMessage::read(&value)
 }
@@ -61,10 +176,12 @@ fn accept(value: Value) -> Result<HostMessage, MessageError> {
 proptest! {
     #![proptest_config(common::cases(3000))]
 
+    /// Any message, well-formed `set` or arbitrary JSON: reading it never panics, and a scenario
+    /// it sets has every field in range and its shares within 100, and round-trips as a link.
     #[test]
-    fn arbitrary_json_never_panics_and_anything_accepted_is_a_valid_scenario(v in any_json()) {
+    fn arbitrary_json_never_panics_and_anything_accepted_is_a_valid_scenario(v in host_message()) {
         if let Ok(HostMessage::Set(s)) = accept(v) {
-            prop_assert!(s.share_sum() <= 100.0 + 1e-9);
+            assert_valid(&s)?;
             prop_assert_eq!(Scenario::parse(&s.to_query()).unwrap(), s);
         }
     }
@@ -128,15 +245,39 @@ fn form(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
+/// The generator reaches both sides of the checks: scenarios accepted (by `scenario` and by
+/// `query`, other than the default one an empty `set` gives; a `get` does not count) and `set`s
+/// refused, among them for a share sum over 100 and for a value out of range.
 #[test]
 fn the_strategy_reaches_accepted_and_refused_sets() {
-    let (mut accepted, mut refused) = (0, 0);
-    for v in common::samples(any_json(), 3000) {
+    let n = 3000;
+    let (mut by_scenario, mut by_query, mut refused, mut over_100, mut out_of_range) = (0, 0, 0, 0, 0);
+    for v in common::samples(host_message(), n) {
+        let as_query = v.get("query").is_some_and(Value::is_string);
         match accept(v) {
-            Ok(_) => accepted += 1,
-            Err(MessageError::Scenario(_) | MessageError::Shape) => refused += 1,
-            Err(MessageError::NotOurs) => {}
+            Ok(HostMessage::Set(s)) if s != Scenario::default() => {
+                if as_query {
+                    by_query += 1;
+                } else {
+                    by_scenario += 1;
+                }
+            }
+            Ok(_) | Err(MessageError::NotOurs) => {}
+            Err(MessageError::Shape) => refused += 1,
+            Err(MessageError::Scenario(e)) => {
+                refused += 1;
+                let has = |f: fn(&ParamErrorKind) -> bool| e.errors.iter().any(|e| f(&e.kind));
+                over_100 += usize::from(has(|k| matches!(k, ParamErrorKind::SharesAbove100 { .. })));
+                out_of_range += usize::from(has(|k| matches!(k, ParamErrorKind::OutOfRange)));
+            }
         }
     }
-    assert!(accepted > 0 && refused > 0, "accepted {accepted}, refused {refused}");
+    let counts = format!(
+        "accepted by scenario {by_scenario}, by query {by_query}; refused {refused} \
+         (shares over 100: {over_100}, out of range: {out_of_range}) of {n}"
+    );
+    assert!(by_scenario + by_query >= n / 6, "too few sets accepted: {counts}");
+    assert!(by_scenario >= n / 15 && by_query >= n / 15, "too few sets accepted in one form: {counts}");
+    assert!(refused >= n / 5, "too few sets refused: {counts}");
+    assert!(over_100 >= n / 50 && out_of_range >= n / 20, "refusals miss a check: {counts}");
 }
