@@ -80,12 +80,15 @@ fn apply_to_document(lang: Lang, theme: Option<ThemeChoice>, embed: bool, total:
 
 /// `false` until the page has been painted once, then `true`.
 ///
-/// The panels after the controls on every layout (answers, table, sharing, notes) wait for it, so
-/// the first render is the masthead, the controls, the figures, the chart and the map: the chart
-/// is drawn and painted without waiting for work the reader cannot see yet, and nothing above a
-/// slider appears late (on phones the map comes before the controls). A timeout queued from an
-/// animation-frame callback runs after that frame has been painted; a plain timeout covers a
-/// page opened in a background tab, which gets no animation frames.
+/// Everything in the layout but the chart waits for it (the levers, the figures, the map and the
+/// panels after them), so the first render is the masthead and the chart: the chart is drawn and
+/// painted without waiting for the rest, which comes in the next frame around it. The layout's
+/// grid places each area by name and its first column has a fixed width, so nothing the reader
+/// has seen moves when the rest comes (on phones all of it comes below the chart), and the
+/// layout is at least a screen tall, so the colophon does not show under the chart for that
+/// frame. A timeout queued from an animation-frame callback runs after that frame has been
+/// painted; a plain timeout covers a page opened in a background tab, which gets no animation
+/// frames.
 #[hook]
 fn use_painted() -> bool {
     let painted = use_state(|| false);
@@ -455,27 +458,30 @@ pub fn App() -> Html {
         { live }
         { tour(view.step, lang, &dispatch) }
         <div class="layout">
-            <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
-                { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }
-            </section>
-            <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
-                { summary_view(&SummaryProps { scenario: scenario.clone(), summary: summary.clone(), lang, baseline: base_summary }) }
-                // Beside the figures, which show the differences from a pinned baseline.
-                { baseline_bar(view.base.is_some(), lang, &dispatch) }
-            </section>
+            // The chart is drawn and painted first, alone: the levers, the figures and the panels
+            // after them come in the next frame (grid areas by name, so the chart's place and size
+            // do not depend on them; on phones they come after it).
             <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                 { chart }
             </section>
-            // Its own area, so that on phones it comes after the levers, not between them and the
-            // chart (the map has a heading of its own).
-            <div class="map-area">
-                <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
-            </div>
-            <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
-                if painted {
+            if painted {
+                <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
+                    { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }
+                </section>
+                <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
+                    { summary_view(&SummaryProps { scenario: scenario.clone(), summary: summary.clone(), lang, baseline: base_summary }) }
+                    // Beside the figures, which show the differences from a pinned baseline.
+                    { baseline_bar(view.base.is_some(), lang, &dispatch) }
+                </section>
+                // Its own area, so that on phones it comes after the levers, not between them
+                // and the chart (the map has a heading of its own).
+                <div class="map-area">
+                    <FeasibilityMap scenario={scenario.clone()} {lang} {dark} pair={view.map.unwrap_or(0)} dispatch={dispatch.clone()} />
+                </div>
+                <section class="details-area" aria-label={tr(lang, "Data and notes", "데이터와 주석")}>
                     <Details {calm} view={view.clone()} {lang} {dark} dispatch={dispatch.clone()} />
-                }
-            </section>
+                </section>
+            }
         </div>
         <footer class="colophon">
             <p>{ tr(lang, "Model and chart: pledge-explorer (Rust, WebAssembly). Every figure carries its source and date; every assumption is labelled as one.",
