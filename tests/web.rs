@@ -48,12 +48,24 @@ fn drawing_the_chart_in_the_browser_does_not_touch_the_dom() {
     assert_eq!(records.length(), 0, "drawing the chart changed the document");
 }
 
+/// The browser computes the reports the native build wrote to `tests/snapshots/reports.txt`
+/// (`tests/reports.rs`), byte for byte: links read with `parseFloat`, the same arithmetic, the
+/// same JSON. Links with awkward fractions, every profile and economy.
 #[wasm_bindgen_test]
-fn the_same_scenario_gives_the_same_numbers_in_the_browser() {
-    let s = Scenario::parse("?preset=us-demand").unwrap();
-    let rows = schedule(&s).rows;
-    assert_eq!(rows[0].usd_cash, 350.0);
-    assert!(rows[0].breach);
+fn the_same_links_give_the_same_reports_in_the_browser() {
+    use pledge_explorer::export::{self, Report};
+    let snapshot = include_str!("snapshots/reports.txt");
+    let mut compared = 0;
+    for block in snapshot.split("# ").skip(1) {
+        let (link, expected) = block.split_once('\n').unwrap();
+        let s = Scenario::parse(link).unwrap();
+        let rows = schedule(&s);
+        let summary = pledge_explorer::summarize(&s, &rows);
+        let json = export::json(&Report { scenario: &s, rows: &rows, summary: &summary }).unwrap();
+        assert_eq!(format!("{json}\n"), expected, "{link}");
+        compared += 1;
+    }
+    assert_eq!(compared, 10, "every link of the snapshot");
 }
 
 /// In the browser `parse_number` converts with JavaScript's `parseFloat`; natively with Rust's
