@@ -30,7 +30,9 @@ pub fn start() {
 
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message and where it was raised; a JavaScript stack of the optimised wasm, which
+        // keeps no function names, would add only numbers.
+        gloo::console::error!(info.to_string());
         let document = gloo::utils::document();
         if let Some(fatal) = document.get_element_by_id("fatal") {
             fatal.set_text_content(Some(
