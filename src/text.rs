@@ -297,9 +297,9 @@ fn narration_en(s: &Scenario, sum: &Summary) -> String {
     let capitalised = capitalise(who);
     let usd = |x| usd_bn(Lang::En, x);
     if sum.state_cash_total <= 1e-9 {
-        return format!(
-            "No state cash: companies invest their own money, so nothing presses on {who}'s dollar reserves."
-        );
+        // Company money, uncalled guarantees or both (the chart shows which): it said companies
+        // invest their own money, of a pledge all in guarantees.
+        return format!("No state cash: nothing presses on {who}'s dollar reserves.");
     }
     let limit_words = if koreas_own_limit(s) {
         "what the Bank of Korea says it can supply a year".to_owned()
@@ -335,7 +335,7 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
     let usd = |x| usd_bn(Lang::Ko, x);
     if sum.state_cash_total <= 1e-9 {
         return format!(
-            "국가 현금이 없습니다. 기업이 자기 돈으로 투자하므로 {}의 달러 보유고에는 부담이 없습니다.",
+            "국가 현금이 없습니다. {}의 달러 보유고에는 부담이 없습니다.",
             country_name(Lang::Ko, s.country)
         );
     }
@@ -744,7 +744,14 @@ mod tests {
         assert_eq!(won, "Korea would pay at most $0 bn in dollars in any year, within what the Bank of Korea says it can supply a year.");
         let level = narrate(&Scenario::default());
         assert!(level.starts_with("Korea would need $35 bn in dollars every year, 1.8 times "), "{level}");
-        assert!(narrate(&Preset::Eu.scenario()).starts_with("No state cash"));
+        assert_eq!(
+            narrate(&Preset::Eu.scenario()),
+            "No state cash: nothing presses on the EU's dollar reserves."
+        );
+        // All of it in guarantees, none called: no state cash, and no company invests either.
+        let guarantees = Scenario::parse("guarantees=100").unwrap();
+        assert_eq!(narrate(&guarantees), "No state cash: nothing presses on Korea's dollar reserves.");
+        assert_eq!(narrate_ko(&guarantees), "국가 현금이 없습니다. 한국의 달러 보유고에는 부담이 없습니다.");
     }
 
     #[test]
