@@ -329,8 +329,8 @@ pub fn App() -> Html {
     let notices = (!state.notices.is_empty()).then(|| {
         html! {
             <div class="notice" role="alert" id="notice">
-                <p><strong>{ tr(lang, "Some settings in this link were not understood and were reset to their defaults:",
-                    "이 링크의 일부 설정을 이해하지 못해 기본값으로 되돌렸습니다:") }</strong></p>
+                <p><strong>{ tr(lang, "Some settings were not understood and were not applied:",
+                    "일부 설정을 이해하지 못해 적용하지 않았습니다:") }</strong></p>
                 <ul>{ for state.notices.iter().map(|n| html! { <li>{ text::param_error(lang, n) }</li> }) }</ul>
                 <button type="button" class="dismiss" onclick={dismiss}>{ tr(lang, "Dismiss", "닫기") }</button>
             </div>

@@ -147,7 +147,7 @@ pub fn Slider(props: &SliderProps) -> Html {
     let id = format!("ctl-{}", key.name());
     let value = props.value;
     let (lo, hi) = key.range().unwrap_or((props.min, props.max));
-    let max = props.max.max(value);
+    // A fixed range: one that grew with a link's limit=500 ran away from a pointer dragging down.
     let lang = props.lang;
     let text = props.text.clone();
     let oninput = {
@@ -164,15 +164,18 @@ pub fn Slider(props: &SliderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::Settle))
     };
+    let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let on_exact = {
-        let dispatch = props.dispatch.clone();
+        let (dispatch, shown) = (props.dispatch.clone(), exact.clone());
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 dispatch.dispatch(Action::Typed(key, input.value()));
+                // The value in use until the typed one is taken (a new value renders over this;
+                // a refused one, which changes nothing, stayed in the box beside the slider).
+                input.set_value(&shown);
             }
         })
     };
-    let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let list_id = format!("{id}-marks");
     let mark = props.mark.map(|m| (m, mark_text(lang, key, m)));
     let tick = mark.as_ref().and_then(|(m, _)| m.at);
@@ -185,7 +188,7 @@ pub fn Slider(props: &SliderProps) -> Html {
             </div>
             <div class="control-row">
                 <input type="range" id={id.clone()} name={key.name()}
-                    min={shortest(props.min)} max={shortest(max)} step={shortest(props.step)}
+                    min={shortest(props.min)} max={shortest(props.max)} step={shortest(props.step)}
                     value={shortest(value)} aria-valuetext={text}
                     list={tick.map(|_| list_id.clone())}
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}

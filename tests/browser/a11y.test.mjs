@@ -306,7 +306,7 @@ test('screenshots at 375 px and 1280 px in both themes and languages (artifacts)
 test('in Korean a malformed link is explained in Korean, naming the key and what is allowed', async () => {
   const { page, errors } = await open(context, '?lang=ko&years=99&colour=red');
   const notice = await page.textContent('#notice');
-  assert.match(notice, /이 링크의 일부 설정을 이해하지 못해/);
+  assert.match(notice, /일부 설정을 이해하지 못해 적용하지 않았습니다/);
   assert.match(notice, /years=99: 범위를 벗어남 \(허용: 1부터 30까지의 정수\)/);
   assert.match(notice, /colour=red: 알 수 없는 키/);
   assert.deepEqual(errors, []);

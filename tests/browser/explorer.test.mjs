@@ -264,6 +264,52 @@ test('shares that cannot all hold give way to the control being moved, and the p
   await ko.page.close();
 });
 
+test('a value typed and refused leaves the box showing the value in use, under a notice that names it', async () => {
+  const { page, errors } = await open(context, '?upfront=30');
+  for (const typed of ['150', '-5']) {
+    await page.fill('#ctl-upfront-exact', typed);
+    await page.press('#ctl-upfront-exact', 'Tab');
+    await page.waitForSelector('#notice');
+    // The box showed the refused text beside a slider at 30 (nothing re-rendered it).
+    assert.equal(await page.inputValue('#ctl-upfront-exact'), '30', typed);
+    assert.equal(await page.inputValue('#ctl-upfront'), '30', typed);
+    // Not "in this link ... reset to their defaults": a typed value is neither.
+    assert.match(await page.textContent('#notice'), new RegExp(`^Some settings were not understood and were not applied:.*upfront=${typed}`));
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  // A value that is taken shows as the page writes it.
+  await page.fill('#ctl-upfront-exact', ' 40 ');
+  await page.press('#ctl-upfront-exact', 'Tab');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '40');
+  assert.equal(await page.inputValue('#ctl-upfront-exact'), '40');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a slider dragged down from a value above its range follows the pointer', async () => {
+  // limit=500 is valid (up to 1000) but beyond the slider's 0-100: the thumb sits at the end.
+  const { page, errors } = await open(context, '?limit=500');
+  assert.equal(await page.inputValue('#ctl-limit-exact'), '500');
+  const slider = page.locator('#ctl-limit');
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 8, y);
+  await page.mouse.down();
+  const seen = [];
+  for (const f of [0.9, 0.75, 0.5, 0.25]) {
+    await page.mouse.move(box.x + 8 + (box.width - 16) * f, y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    seen.push([f, +(await slider.inputValue())]);
+  }
+  await page.mouse.up();
+  // The value is where the pointer is on a 0-100 range. A range that grew with the value (to
+  // 500) ran away from the pointer: at a quarter of the way the limit was 109, not 25.
+  for (const [f, v] of seen) assert.ok(Math.abs(v - 100 * f) <= 3, `pointer at ${f}: limit ${v} (${JSON.stringify(seen)})`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a settled change adds one history entry; Back restores the view', async () => {
   const { page } = await open(context, '?years=10');
   const slider = page.locator('#ctl-years');
