@@ -720,8 +720,9 @@ impl Scenario {
                     value: value.clone(),
                     kind: ParamErrorKind::SharesAbove100 { sum },
                 });
-                let base_value = base.share(*key);
-                scenario.set_share_raw(*key, base_value);
+                // The base's value exactly: rounded to a billionth, kr-deal's 150/7 % read as
+                // "(changed)" and went into the link as 21.428571429.
+                scenario.apply(*key, Value::Number(base.share(*key)));
             }
         }
         (scenario, errors)
@@ -968,6 +969,20 @@ mod tests {
         ] {
             let errors = Scenario::parse(link).unwrap_err().errors;
             assert_eq!(errors.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(), vec![kind], "{link}");
+        }
+    }
+
+    /// A share refused for pushing the sum over 100 falls back to the preset's own value, exactly:
+    /// the link then names the preset alone, unchanged.
+    #[test]
+    fn a_refused_share_falls_back_to_the_presets_exact_value() {
+        for link in ["preset=kr-deal&corporate=100", "preset=kr-deal&guarantees=100", "preset=japan&loans=90"]
+        {
+            let (s, errors) = Scenario::from_raw_lenient(&RawParams::from_query(link));
+            assert_eq!(errors.len(), 1, "{link}");
+            let preset = s.preset.unwrap();
+            assert!(s.same_as(&preset.scenario()), "{link}: {}", s.to_query());
+            assert_eq!(s.to_query(), format!("preset={}", preset.key()), "{link}");
         }
     }
 
