@@ -99,7 +99,8 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
 /// `5%` ("0.1 times the limit" hid that $1 bn is a twentieth of $20 bn); none at all is
 /// `none of` (no dollars) and a share shown as 0 `almost none of`.
 pub fn times(lang: Lang, x: f64) -> String {
-    let shown = pct(x);
+    // Grouped by thousands: "355,000 times" (a limit a hair above zero).
+    let shown = figure(x);
     let share = pct(x * 100.0);
     let exact = (x - 1.0).abs() < 1e-9;
     let ko = lang == Lang::Ko;
@@ -884,6 +885,12 @@ mod tests {
         assert_eq!(fact_value(Lang::En, eu), "$19,398.3 bn");
         assert_eq!(fact_value(Lang::En, &facts::KR_FX_RESERVES), "$428.82 bn");
         assert_eq!(fact_value(Lang::En, &facts::KR_BOK_FX_CAPACITY), "$20 bn a year");
+    }
+
+    #[test]
+    fn a_large_ratio_is_grouped_by_thousands() {
+        assert_eq!(times(Lang::En, 355_000.0), "355,000 times");
+        assert_eq!(times(Lang::Ko, 1234.5), "1,234.5배");
     }
 
     #[test]
