@@ -901,7 +901,11 @@ mod tests {
             ("calls=-1", ParamErrorKind::OutOfRange),
             ("total=1e300", ParamErrorKind::OutOfRange),
             ("years=2.5", ParamErrorKind::NotAWholeNumber),
+            ("years=30.5", ParamErrorKind::NotAWholeNumber),
             ("years=-3", ParamErrorKind::OutOfRange),
+            ("years=31.0", ParamErrorKind::OutOfRange),
+            ("years=1e999", ParamErrorKind::NotANumber),
+            ("years=ten", ParamErrorKind::NotANumber),
             ("start=1999", ParamErrorKind::OutOfRange),
         ] {
             let err = Scenario::parse(query).unwrap_err();
@@ -952,24 +956,14 @@ mod tests {
     }
 
     /// A whole-number key takes any spelling of a whole number in its range, as a typed value
-    /// does; the reason given for a refusal is the right one.
+    /// does (refusals, each for its reason, are in the test above).
     #[test]
-    fn whole_number_keys_read_other_spellings_and_refuse_for_the_right_reason() {
+    fn whole_number_keys_read_other_spellings_of_a_whole_number() {
         assert_eq!(Scenario::parse("years=30.0").unwrap().years, 30);
         assert_eq!(
             Scenario::parse("years=1e1&start=2.03e3").unwrap(),
             Scenario::parse("years=10&start=2030").unwrap()
         );
-        for (link, kind) in [
-            ("years=30.5", ParamErrorKind::NotAWholeNumber),
-            ("years=31.0", ParamErrorKind::OutOfRange),
-            ("years=-1", ParamErrorKind::OutOfRange),
-            ("years=1e999", ParamErrorKind::NotANumber),
-            ("years=ten", ParamErrorKind::NotANumber),
-        ] {
-            let errors = Scenario::parse(link).unwrap_err().errors;
-            assert_eq!(errors.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(), vec![kind], "{link}");
-        }
     }
 
     /// A share refused for pushing the sum over 100 falls back to the preset's own value, exactly:
