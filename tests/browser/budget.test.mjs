@@ -164,7 +164,11 @@ const TARGET_BYTES = 150_000;
 // on 2026-12-04 (twentieth session): the dependencies' source paths, relative to the registry.
 // Raised to 48 150 (module 48 139) the same session: a chart drawn from a link with no preset
 // cites the pledge it shows ("White House joint fact sheet, 2025-11-13" for Korea's $350 bn).
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
+// Raised to 48 200 (module 48 179, from 48 136) in the twenty-first session: the module reads
+// links with the page's parser, where a whole-number key now takes any spelling of a whole
+// number (years=30.0 was refused) and a refused share falls back to its preset's exact value;
+// the same change made the page 37 B smaller as served.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_200;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
