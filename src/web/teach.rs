@@ -169,11 +169,14 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             }
         });
     }
+    // Where the ring is, for screen readers, after a click or a key (below).
+    let status = use_state(String::new);
     let onclick = {
         let map = map.clone();
         let placed = placed.clone();
         let scenario = props.scenario.clone();
         let dispatch = props.dispatch.clone();
+        let status = status.clone();
         Callback::from(move |e: MouseEvent| {
             // Client coordinates relative to the map's box. The canvases inside ignore the
             // pointer (CSS), so the target is the box itself; Yew delegates events, so
@@ -186,6 +189,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             let (x, y) = (f64::from(e.client_x()) - box_.left(), f64::from(e.client_y()) - box_.top());
             if let Some((i, j)) = rect.cell_at(&map, x * ratio, y * ratio) {
                 if let Some(s) = map.scenario_at(&scenario, i, j) {
+                    status.set(cell_words(lang, &map, &s));
                     dispatch.dispatch(Action::Set(s));
                 }
             }
@@ -194,7 +198,6 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     // The keyboard's way around the map: an arrow moves one lever a cell (Page Up/Down ten
     // cells along the vertical one, or as far as the shares still fit within 100%), leaving the
     // other lever where it is; a live region says where the ring is and whether every year fits.
-    let status = use_state(String::new);
     let onkeydown = {
         let map = map.clone();
         let scenario = props.scenario.clone();

@@ -81,6 +81,10 @@ test('the feasibility map marks the setting, recomputes with the sliders, and a 
   await page.waitForFunction(() => document.querySelector('#ctl-years').value !== '10');
   const years = Number(await page.inputValue('#ctl-years'));
   assert.ok(years > 10, `years after the click: ${years}`);
+  // A screen reader hears where the click put the ring, as it does after an arrow key (the
+  // status was only written by the keys).
+  const upfront = await page.inputValue('#ctl-upfront');
+  assert.match(await page.textContent('#map-status'), new RegExp(`^Upfront share ${upfront}%, Timeline \\(years\\) ${years}: `));
   await page.selectOption('#map-pair', '2');
   await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').includes('Loan guarantees against Guarantees called'));
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'map.png'), fullPage: true });
