@@ -456,7 +456,7 @@ pub fn App() -> Html {
         </header>
         { for notices }
         { live }
-        { tour(view.step, lang, &dispatch) }
+        { tour(view.step, &scenario, lang, &dispatch) }
         <div class="layout">
             // The chart is drawn and painted first, alone: the levers, the figures and the panels
             // after them come in the next frame (grid areas by name, so the chart's place and size

@@ -372,7 +372,12 @@ pub fn focus_tour_step() {
 
 /// The guided tour: a start button, or step `step` (1-based) with Back, Next and Leave (a
 /// function, not a component: see [`super::controls::controls`]).
-pub fn tour(step: Option<usize>, lang: Lang, dispatch: &UseReducerDispatcher<Model>) -> Html {
+pub fn tour(
+    step: Option<usize>,
+    shown: &Scenario,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<Model>,
+) -> Html {
     let go = |to: Option<usize>| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Tour(to)))
@@ -388,10 +393,12 @@ pub fn tour(step: Option<usize>, lang: Lang, dispatch: &UseReducerDispatcher<Mod
         };
     };
     let Some(step) = n.checked_sub(1).and_then(|i| STEPS.get(i)) else { return html! {} };
+    // Its words are about its own scenario: moved away from it, the step says so.
+    let changed = if shown.same_as(&step.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };
     html! {
         <section class="tour" id="tour" aria-labelledby="tour-heading">
             <h2 id="tour-heading" tabindex="-1">
-                { format!("{} {n}/{}: {}", tr(lang, "Step", "단계"), STEPS.len(), step.title(lang)) }
+                { format!("{} {n}/{}: {}{changed}", tr(lang, "Step", "단계"), STEPS.len(), step.title(lang)) }
             </h2>
             <p id="tour-text">{ step.text(lang) }</p>
             <div class="tour-nav">

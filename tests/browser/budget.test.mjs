@@ -116,6 +116,10 @@
 // and under the chart (presets::facts_of), and a disabled button looks it; 149 953 served (page
 // 157 449) once the notes' list of sourced figures became a function the CLI's table shares;
 // 149 990 (page 157 458) with a fact's label from one helper (text::fact_label).
+// Raised to 157 550 (page 157 513, 149 930 served) in the twenty-first session: a tour step's
+// heading says "(changed)" once the reader moves away from its scenario (its words were left
+// describing a chart that no longer showed it), with the other fixes of that session's red-team
+// pass (bench/README.md); as served the page got smaller.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -124,7 +128,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_500;
+const BUDGET_GZIP_BYTES = 157_550;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
