@@ -516,14 +516,11 @@ fn decimal_value(text: &str) -> Option<f64> {
 fn check_value(key: Key, raw: &str) -> Result<Value, ParamErrorKind> {
     let text = raw.trim();
     match key.domain() {
-        Domain::Number { .. } => check_number(key, parse_number(text).ok_or(ParamErrorKind::NotANumber)?),
-        Domain::Whole { min, max } => match text.parse::<u32>() {
-            Ok(n) if (min..=max).contains(&n) => Ok(Value::Whole(n)),
-            Ok(_) => Err(ParamErrorKind::OutOfRange),
-            // Another spelling of a number (`30.0`, `1e1`, `-3`): checked as the number it is,
-            // like a typed one (`years=30.0` was refused as out of range).
-            Err(_) => check_number(key, parse_number(text).ok_or(ParamErrorKind::NotANumber)?),
-        },
+        // A whole-number key too: any spelling of a number (`30`, `30.0`, `1e1`, `-3`) is
+        // checked as the number it is, like a typed one (`years=30.0` was refused as out of range).
+        Domain::Number { .. } | Domain::Whole { .. } => {
+            check_number(key, parse_number(text).ok_or(ParamErrorKind::NotANumber)?)
+        }
         Domain::Choice => {
             let lower = text.to_ascii_lowercase();
             let found = match key {

@@ -119,7 +119,9 @@
 // Raised to 157 550 (page 157 513, 149 930 served) in the twenty-first session: a tour step's
 // heading says "(changed)" once the reader moves away from its scenario (its words were left
 // describing a chart that no longer showed it), with the other fixes of that session's red-team
-// pass (bench/README.md); as served the page got smaller.
+// pass (bench/README.md); as served the page got smaller. Lowered to 157 400 (page 157 347,
+// 149 892 served) the same session: a whole-number key is read by the number check alone (its
+// own u32 parse did what that check does).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -128,7 +130,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_550;
+const BUDGET_GZIP_BYTES = 157_400;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -171,8 +173,9 @@ const TARGET_BYTES = 150_000;
 // Raised to 48 200 (module 48 179, from 48 136) in the twenty-first session: the module reads
 // links with the page's parser, where a whole-number key now takes any spelling of a whole
 // number (years=30.0 was refused) and a refused share falls back to its preset's exact value;
-// the same change made the page 37 B smaller as served.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_200;
+// the same change made the page 37 B smaller as served. Lowered to 48 000 (module 47 954) the
+// same session, once that key was read by the number check alone.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_000;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
