@@ -223,12 +223,21 @@ pub fn years(count: &str) -> String {
     }
 }
 
+/// `" (changed)"` after the name of a scenario `shown` started from (a preset, a tour step) once
+/// a link or a lever moved it away from `start`; empty while it is still `start`.
+pub fn changed_mark(lang: Lang, shown: &Scenario, start: &Scenario) -> &'static str {
+    if shown.same_as(start) {
+        ""
+    } else {
+        tr(lang, " (changed)", " (조정)")
+    }
+}
+
 /// The scenario's preset by name, as the chart title shows it: a preset whose values a link or a
 /// lever changed is named as the start, not as the scenario.
 pub fn preset_name(lang: Lang, s: &Scenario) -> Option<String> {
     let p = s.preset?;
-    let changed = if s.same_as(&p.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };
-    Some(format!("{}{changed}", p.title(lang)))
+    Some(format!("{}{}", p.title(lang), changed_mark(lang, s, &p.scenario())))
 }
 
 /// The chart and table title: the scenario in one line.

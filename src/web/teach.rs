@@ -394,7 +394,7 @@ pub fn tour(
     };
     let Some(step) = n.checked_sub(1).and_then(|i| STEPS.get(i)) else { return html! {} };
     // Its words are about its own scenario: moved away from it, the step says so.
-    let changed = if shown.same_as(&step.scenario()) { "" } else { tr(lang, " (changed)", " (조정)") };
+    let changed = crate::text::changed_mark(lang, shown, &step.scenario());
     html! {
         <section class="tour" id="tour" aria-labelledby="tour-heading">
             <h2 id="tour-heading" tabindex="-1">
