@@ -54,22 +54,6 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// The ranges the documentation gives each number key (`Key`'s docs, ARCHITECTURE.md): the
-/// test's own statement of them, so a range check dropped from the parser cannot also move the
-/// oracle. `(min, max, whole)`; `None` for the keys that take a name.
-fn documented_range(key: Key) -> Option<(f64, f64, bool)> {
-    match key {
-        Key::Total => Some((1.0, 5000.0, false)),
-        Key::Upfront | Key::Guarantees | Key::Loans | Key::Corporate | Key::Krw | Key::Calls => {
-            Some((0.0, 100.0, false))
-        }
-        Key::Limit => Some((0.0, 1000.0, false)),
-        Key::Years => Some((1.0, 30.0, true)),
-        Key::Start => Some((2000.0, 2100.0, true)),
-        Key::Preset | Key::Profile | Key::Country => None,
-    }
-}
-
 /// The next `f64` above (`up`) or below a finite `x`, so a bound is missed by the least amount.
 fn next(x: f64, up: bool) -> f64 {
     if x == 0.0 {
@@ -84,7 +68,7 @@ fn next(x: f64, up: bool) -> f64 {
 /// enough that a few of them still fit in 100), sometimes just outside it, fractional where a
 /// whole number is wanted, or not a number at all; as a JSON number or as text.
 fn value_for(key: Key) -> BoxedStrategy<Value> {
-    let Some((min, max, whole)) = documented_range(key) else {
+    let Some((min, max, whole)) = common::documented_range(key) else {
         let names: Vec<&'static str> = match key {
             Key::Preset => Preset::ALL.iter().map(|p| p.key()).collect(),
             Key::Profile => Profile::ALL.iter().map(|p| p.key()).collect(),
@@ -156,19 +140,6 @@ fn host_message() -> impl Strategy<Value = Value> {
     prop_oneof![set_message(), any_json()]
 }
 
-/// Every field of an accepted scenario is in its documented range, and the shares fit in 100.
-fn assert_valid(s: &Scenario) -> Result<(), TestCaseError> {
-    for key in Key::ALL {
-        if let Some((min, max, whole)) = documented_range(key) {
-            let x = s.get(key).unwrap();
-            prop_assert!((min..=max).contains(&x), "{}={x} outside {min}..={max}: {s:?}", key.name());
-            prop_assert!(!whole || x.fract() == 0.0, "{}={x} is not whole", key.name());
-        }
-    }
-    prop_assert!(s.share_sum() <= 100.0 + 1e-9, "shares sum to {}: {s:?}", s.share_sum());
-    Ok(())
-}
-
 fn accept(value: Value) -> Result<HostMessage, MessageError> {
     HostMessage::read(&value)
 }
@@ -181,7 +152,7 @@ proptest! {
     #[test]
     fn arbitrary_json_never_panics_and_anything_accepted_is_a_valid_scenario(v in host_message()) {
         if let Ok(HostMessage::Set(s)) = accept(v) {
-            assert_valid(&s)?;
+            common::assert_valid(&s)?;
             prop_assert_eq!(Scenario::parse(&s.to_query()).unwrap(), s);
         }
     }

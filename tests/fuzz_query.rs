@@ -39,24 +39,6 @@ const NUMBER_KEYS: [Key; 10] = [
 ];
 const WHOLE_KEYS: [Key; 2] = [Key::Years, Key::Start];
 
-/// Every field in its key's range, the four shares at most 100.
-fn assert_valid(s: &Scenario) -> Result<(), TestCaseError> {
-    for key in Key::ALL {
-        if let (Some(v), Some((lo, hi))) = (s.get(key), key.range()) {
-            prop_assert!(
-                v.is_finite() && (lo..=hi).contains(&v),
-                "{}={} outside {}..={}",
-                key.name(),
-                v,
-                lo,
-                hi
-            );
-        }
-    }
-    prop_assert!(s.share_sum() <= 100.0 + 1e-9, "shares sum to {}", s.share_sum());
-    Ok(())
-}
-
 fn key_name() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => prop::sample::select(Key::ALL.to_vec()).prop_map(|k| k.name().to_owned()),
@@ -184,7 +166,7 @@ proptest! {
     #[test]
     fn lenient_parse_of_any_string_is_valid_and_agrees_with_strict(input in ".{0,120}") {
         let (s, errors) = Scenario::from_raw_lenient(&RawParams::from_query(&input));
-        assert_valid(&s)?;
+        common::assert_valid(&s)?;
         match Scenario::parse(&input) {
             Ok(strict) => { prop_assert!(errors.is_empty()); prop_assert_eq!(strict, s); }
             Err(e) => { prop_assert!(!errors.is_empty()); prop_assert_eq!(e.errors, errors); }
@@ -195,7 +177,7 @@ proptest! {
     fn lenient_parse_of_key_value_fragments_is_valid_and_names_given_keys(q in query()) {
         let raw = RawParams::from_query(&q);
         let (s, errors) = Scenario::from_raw_lenient(&raw);
-        assert_valid(&s)?;
+        common::assert_valid(&s)?;
         let strict = Scenario::parse(&q);
         prop_assert_eq!(strict.is_ok(), errors.is_empty(), "{}", q);
         if let Ok(strict) = &strict {
