@@ -286,23 +286,33 @@ test('a value typed and refused leaves the box showing the value in use, under a
   await page.close();
 });
 
+/**
+ * Drags `selector`'s thumb with the mouse: pressed at the first of `fractions` of its width, then
+ * moved to each in turn, two frames apart; returns what `look()` gives after each move.
+ */
+async function dragThrough(page, selector, fractions, look) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  const [y, at] = [box.y + box.height / 2, (f) => box.x + 8 + (box.width - 16) * f];
+  await page.mouse.move(at(fractions[0]), y);
+  await page.mouse.down();
+  const seen = [];
+  for (const f of fractions) {
+    await page.mouse.move(at(f), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    seen.push(await look());
+  }
+  await page.mouse.up();
+  return seen;
+}
+
 test('a slider dragged down from a value above its range follows the pointer', async () => {
   // limit=500 is valid (up to 1000) but beyond the slider's 0-100: the thumb sits at the end.
   const { page, errors } = await open(context, '?limit=500');
   assert.equal(await page.inputValue('#ctl-limit-exact'), '500');
-  const slider = page.locator('#ctl-limit');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width - 8, y);
-  await page.mouse.down();
-  const seen = [];
-  for (const f of [0.9, 0.75, 0.5, 0.25]) {
-    await page.mouse.move(box.x + 8 + (box.width - 16) * f, y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    seen.push([f, +(await slider.inputValue())]);
-  }
-  await page.mouse.up();
+  const fractions = [1, 0.9, 0.75, 0.5, 0.25];
+  const values = await dragThrough(page, '#ctl-limit', fractions, async () => +(await page.inputValue('#ctl-limit')));
+  const seen = fractions.map((f, i) => [f, values[i]]);
   // The value is where the pointer is on a 0-100 range. A range that grew with the value (to
   // 500) ran away from the pointer: at a quarter of the way the limit was 109, not 25.
   for (const [f, v] of seen) assert.ok(Math.abs(v - 100 * f) <= 3, `pointer at ${f}: limit ${v} (${JSON.stringify(seen)})`);
@@ -414,7 +424,7 @@ test('screenshots at 1280 px and 375 px, with no horizontal scroll on the phone'
 });
 
 /**
- * Drags `selector`'s thumb with the mouse from one end to the other in 30 moves, a frame apart,
+ * Drags `selector`'s thumb with the mouse from one end to the other in 30 moves (`dragThrough`),
  * and returns the page-relative top of each watched element after every move, and the layout
  * shift the browser scored during the drag (the Layout Instability API, `layout-shift` entries).
  */
@@ -425,17 +435,8 @@ async function dragAndWatch(page, selector, watched) {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift' });
   });
   const tops = () => page.evaluate((ids) => ids.map((id) => document.querySelector(id).getBoundingClientRect().top + window.scrollY), watched);
-  const box = await page.locator(selector).boundingBox();
-  const y = box.y + box.height / 2;
   const seen = [await tops()];
-  await page.mouse.move(box.x + 8, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 30; i++) {
-    await page.mouse.move(box.x + 8 + ((box.width - 16) * i) / 30, y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    seen.push(await tops());
-  }
-  await page.mouse.up();
+  seen.push(...await dragThrough(page, selector, Array.from({ length: 31 }, (_, i) => i / 30), tops));
   await page.waitForTimeout(300);
   seen.push(await tops());
   return { seen, value: await page.$eval(selector, (el) => el.value), shift: await page.evaluate(() => window.__shift) };
