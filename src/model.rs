@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::facts::{self, Assumption, Fact};
-use crate::scenario::{Country, Profile, Scenario};
+use crate::scenario::{Country, Key, Profile, Scenario};
 
 /// Amounts below this many USD bn (one thousand dollars) are float noise, not a breach.
 pub const BREACH_TOLERANCE_BN: f64 = 1e-6;
@@ -212,7 +212,7 @@ pub struct CountryContext {
 }
 
 /// Answers of the "what would it take" solvers: `None` means no value keeps every year
-/// under the limit with the other settings fixed.
+/// under the limit, one lever moved at a time (upfront as its slider moves it).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Solvers {
     /// Largest upfront share, percent, to 0.1 point.
@@ -349,25 +349,26 @@ pub fn context(s: &Scenario) -> CountryContext {
     }
 }
 
-/// The "what would it take" solvers, each with the other settings fixed.
+/// The "what would it take" solvers, one lever moved at a time: the others as they are, but
+/// for the shares an upfront share gives way to ([`max_upfront`]).
 pub fn solve(s: &Scenario) -> Solvers {
     Solvers { max_upfront: max_upfront(s), min_years: min_years(s), min_krw: min_krw(s) }
 }
 
-/// Largest upfront share (to 0.1 point) that keeps every year under the limit, leaving the
-/// other shares as they are (the upfront part comes out of direct investment).
+/// Largest upfront share (to 0.1 point) that keeps every year under the limit, the share set as
+/// the upfront slider sets it: out of direct investment first, then, once that is spent, from
+/// the largest other share ([`Scenario::set_share_giving_way`]). A mark beside that slider that
+/// assumed the other shares fixed said "only at 0%" of `corporate=100`, where 5.7% fits.
 ///
-/// Moving a share from direct investment to upfront adds dollars to the first year and takes
-/// them from every later one (the first year's weight is at most 1). So the first year fits
-/// for shares up to some point, every later year from some point on, and the shares that fit
-/// form one interval whose top, if any share fits at all, is the largest share at which the
-/// first year fits: found by bisection, then checked whole. With a single year, whose dollars
-/// do not depend on the share at all but for rounding in the last place, rounding alone would
-/// decide; there every tenth is scanned from the top. (A scan of every tenth gives the same
-/// answers: `tests/properties.rs`.)
+/// Moving a share from any other part to upfront adds dollars to the first year and takes them
+/// from every later one, or leaves them (a part's first-year weight and cash rate are at most
+/// 1). So the first year fits for shares up to some point, every later year from some point on,
+/// and the shares that fit form one interval whose top, if any share fits at all, is the
+/// largest share at which the first year fits: found by bisection, then checked whole. With a
+/// single year, where only rounding in the last place may decide, every tenth is scanned from
+/// the top. (A scan of every tenth gives the same answers: `tests/properties.rs`.)
 pub fn max_upfront(s: &Scenario) -> Option<f64> {
-    let others = s.guarantees + s.loans + s.corporate;
-    let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
+    let top = 1000;
     let at = |tenths: u32| upfront_at(s, tenths);
     if s.years <= 1 {
         return (0..=top).rev().find(|&t| within_limit(&at(t))).map(|t| f64::from(t) / 10.0);
@@ -383,8 +384,8 @@ pub fn max_upfront(s: &Scenario) -> Option<f64> {
     within_limit(&at(last)).then(|| f64::from(last) / 10.0)
 }
 
-/// Smallest upfront share (to 0.1 point) that keeps every year under the limit, the other shares
-/// as they are, given `max`, the largest ([`max_upfront`]'s answer for `s`, which callers have
+/// Smallest upfront share (to 0.1 point) that keeps every year under the limit, set as
+/// [`max_upfront`] sets it, given `max`, the largest ([`max_upfront`]'s answer for `s`, which callers have
 /// already): the other end of the interval. Above 0 when a back-loaded or short timeline needs
 /// some money moved into the first year before the later years fit.
 pub fn min_upfront(s: &Scenario, max: f64) -> f64 {
@@ -402,9 +403,12 @@ pub fn min_upfront(s: &Scenario, max: f64) -> f64 {
     f64::from(first) / 10.0
 }
 
-/// `s` with an upfront share of `tenths` tenths of a point.
-fn upfront_at(s: &Scenario, tenths: u32) -> Scenario {
-    Scenario { upfront: f64::from(tenths) / 10.0, ..s.clone() }
+/// `s` with an upfront share of `tenths` tenths of a point, set as the slider sets it.
+pub fn upfront_at(s: &Scenario, tenths: u32) -> Scenario {
+    let mut c = s.clone();
+    // 0 to 100 is always in range; an error would leave `c` as it was.
+    let _ = c.set_share_giving_way(Key::Upfront, f64::from(tenths) / 10.0);
+    c
 }
 
 /// The first of `lo + 1 ..= hi` where `holds` holds, by bisection, given that it does not hold

@@ -507,12 +507,16 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         });
     }
     let sv = &sum.solvers;
+    // The upfront answer is set as its slider sets it: past what direct investment leaves, it
+    // takes from the other shares, and a link with that share alone would add up to over 100.
+    let taken = |x: f64| Some(x - (s.upfront + s.direct())).filter(|t| *t > 1e-9).map(pct);
     lines.push(if ko {
         format!(
-            "다른 설정을 그대로 두고 모든 해를 한도 안에 두려면: {}; {}; {}",
+            "레버를 하나씩 움직여 모든 해를 한도 안에 두려면: {}; {}; {}",
             sv.max_upfront.map_or("어떤 선불 비중으로도 안 됨".to_owned(), |x| format!(
-                "선불 비중 최대 {}%",
-                pct(x)
+                "선불 비중 최대 {}%{}",
+                pct(x),
+                taken(x).map(|t| format!("(그중 {t}%p는 다른 비중에서)")).unwrap_or_default()
             )),
             sv.min_years.map_or("30년 이내의 어떤 기간으로도 부족함".to_owned(), |y| format!(
                 "기간 최소 {y}년"
@@ -524,10 +528,13 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         )
     } else {
         format!(
-            "To keep every year under the limit, other settings fixed: {}; {}; {}",
+            "To keep every year under the limit, one lever at a time: {}; {}; {}",
             sv.max_upfront.map_or("no upfront share works".to_owned(), |x| format!(
-                "upfront share at most {}%",
-                pct(x)
+                "upfront share at most {}%{}",
+                pct(x),
+                taken(x)
+                    .map(|t| format!(", {t} points of it taken from the other shares"))
+                    .unwrap_or_default()
             )),
             sv.min_years.map_or("no timeline up to 30 years is long enough".to_owned(), |y| format!(
                 "a timeline of at least {}",
@@ -806,6 +813,27 @@ mod tests {
         // Just above the limit: $20 bn against 19.9.
         let over = Scenario { limit: 19.9, ..deal };
         assert!(narrate(&over).contains(", about the FX limit of $19.9 bn a year."), "{}", narrate(&over));
+    }
+
+    /// The upfront answer past what direct investment leaves says how much of it the other shares
+    /// give up: a link with that upfront share alone would not parse.
+    #[test]
+    fn the_upfront_answer_says_what_it_takes_from_the_other_shares() {
+        let line = |lang, s: &Scenario| {
+            let lines = summary_lines(lang, s, &summarize(s, &schedule(s)));
+            lines
+                .into_iter()
+                .find(|l| l.contains("one lever at a time") || l.contains("레버를"))
+                .unwrap_or_default()
+        };
+        let eu = Preset::Eu.scenario();
+        assert!(line(Lang::En, &eu)
+            .contains("upfront share at most 3.3%, 3.3 points of it taken from the other shares;"));
+        assert!(line(Lang::Ko, &eu).contains("선불 비중 최대 3.3%(그중 3.3%p는 다른 비중에서);"));
+        // Room to spare: nothing is taken.
+        let roomy = Scenario::parse("years=20&upfront=2").unwrap_or_default();
+        assert!(line(Lang::En, &roomy).contains("upfront share at most "), "{}", line(Lang::En, &roomy));
+        assert!(!line(Lang::En, &roomy).contains("taken"), "{}", line(Lang::En, &roomy));
     }
 
     #[test]

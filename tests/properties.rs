@@ -9,7 +9,7 @@
 )]
 
 use pledge_explorer::model::{self, max_upfront, min_krw, min_upfront, min_years, within_limit};
-use pledge_explorer::scenario::{Country, Profile};
+use pledge_explorer::scenario::{Country, Key, Profile};
 use pledge_explorer::{schedule, Scenario};
 use proptest::prelude::*;
 
@@ -106,11 +106,11 @@ proptest! {
     #[test]
     fn solver_answers_hold_and_the_next_step_fails(s in scenario()) {
         if let Some(u) = max_upfront(&s) {
-            { let ok = within_limit(&Scenario { upfront: u, ..s.clone() }); prop_assert!(ok); }
-            let cap = 100.0 - (s.guarantees + s.loans + s.corporate);
-            let next = u + 0.1;
-            if next <= cap {
-                { let ok = within_limit(&Scenario { upfront: next, ..s.clone() }); prop_assert!(!ok); }
+            // Set as the slider sets it, the other shares giving way past what they leave.
+            let tenths = (u * 10.0).round() as u32;
+            prop_assert!(within_limit(&slider_at(&s, tenths)));
+            if tenths < 1000 {
+                prop_assert!(!within_limit(&slider_at(&s, tenths + 1)));
             }
         }
         match min_years(&s) {
@@ -141,15 +141,21 @@ proptest! {
     }
 }
 
-/// Every upfront share, in tenths of a point up to what the other shares leave, at which every
-/// year fits, smallest first: the slow way to the solvers' answers.
+/// Every upfront share, in tenths of a point, at which every year fits, smallest first, each set
+/// as the slider sets it: the slow way to the solvers' answers.
 fn fitting_upfronts(s: &Scenario) -> Vec<f64> {
-    let others = s.guarantees + s.loans + s.corporate;
-    let top = ((100.0 - others) * 10.0 + 1e-9).floor().max(0.0) as u32;
-    (0..=top)
+    (0..=1000)
+        .filter(|&tenths| within_limit(&slider_at(s, tenths)))
         .map(|tenths| f64::from(tenths) / 10.0)
-        .filter(|&upfront| within_limit(&Scenario { upfront, ..s.clone() }))
         .collect()
+}
+
+/// `s` with the upfront slider moved to `tenths` tenths of a point: what its input does
+/// (`UiState`'s reducer calls the same).
+fn slider_at(s: &Scenario, tenths: u32) -> Scenario {
+    let mut c = s.clone();
+    c.set_share_giving_way(Key::Upfront, f64::from(tenths) / 10.0).unwrap();
+    c
 }
 
 /// What `max_upfront` answers, found by scanning every tenth.
@@ -207,6 +213,14 @@ fn max_upfront_agrees_with_a_scan_on_round_numbers() {
     // Back-loaded over two years: the last year fits only once some money moves to the first.
     let back = Scenario::parse("profile=back&years=2&total=100&limit=60").unwrap();
     assert_eq!((min_upfront_of(&back), max_upfront(&back)), (Some(10.0), Some(40.0)));
+    // No room left by the other shares: the upfront slider takes from them, and so does the
+    // solver. All company money, no state cash: 350 bn × u% in the first year fits $20 bn up to
+    // 5.7%. All guarantees, half called: the first year pays 17.5 + 3.325 × u, up to 0.7%.
+    for (q, max) in [("corporate=100", 5.7), ("guarantees=100&calls=50", 0.7)] {
+        let s = Scenario::parse(q).unwrap();
+        assert_eq!((min_upfront_of(&s), max_upfront(&s)), (Some(0.0), Some(max)), "{q}");
+        assert_eq!(max_upfront(&s), max_upfront_by_scan(&s), "{q}");
+    }
 }
 
 fn y_krw(s: &Scenario) -> f64 {

@@ -298,7 +298,8 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     };
     let with = |key: Key, v: f64| {
         let mut c = Scenario { preset: None, ..s.clone() };
-        c.set(key, v).ok().map(|()| c)
+        // As the slider sets it: the upfront answer may take from the other shares.
+        c.set_share_giving_way(key, v).ok().map(|_| c)
     };
     let upfront_words = match (sv.max_upfront, ko) {
         (Some(x), false) => format!("The largest upfront share that keeps every year under the limit: {}%.", pct(x)),
@@ -343,7 +344,7 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     html! {
         <section class="solvers" aria-labelledby="solvers-heading">
             <h2 id="solvers-heading">{ tr(lang, "What would it take?", "무엇이 필요할까?") }</h2>
-            <p class="hint">{ tr(lang, "Each answer changes one lever and keeps the others as they are.", "답마다 레버 하나만 바꾸고 나머지는 그대로 둡니다.") }</p>
+            <p class="hint">{ tr(lang, "Each answer moves one lever, as its slider would.", "답마다 레버 하나를 슬라이더처럼 움직입니다.") }</p>
             <ul>
                 { for rows.into_iter().map(|(id, words, (onclick, disabled))| html! {
                     <li>

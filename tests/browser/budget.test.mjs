@@ -122,6 +122,11 @@
 // pass (bench/README.md); as served the page got smaller. Lowered to 157 400 (page 157 347,
 // 149 892 served) the same session: a whole-number key is read by the number check alone (its
 // own u32 parse did what that check does).
+// Raised to 157 450 (page 157 411, 149 847 served, from 157 334 and 149 760) in the twenty-second
+// session: the upfront slider's mark and the "what would it take" answer set the share as the
+// slider does, taking from the other shares once direct investment is spent (on the EU's page the
+// mark said "only at 0%" where 3.3% fits), and the Apply button applies it so. With the notice's
+// sum of shares to a tenth ("is 142.9", not "142.85714285714286"): page 157 444, 149 721 served.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -130,7 +135,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_400;
+const BUDGET_GZIP_BYTES = 157_450;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -174,8 +179,11 @@ const TARGET_BYTES = 150_000;
 // links with the page's parser, where a whole-number key now takes any spelling of a whole
 // number (years=30.0 was refused) and a refused share falls back to its preset's exact value;
 // the same change made the page 37 B smaller as served. Lowered to 48 000 (module 47 954) the
-// same session, once that key was read by the number check alone.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_000;
+// same session, once that key was read by the number check alone. Raised to 48 050 (module
+// 48 013) in the twenty-second session: the module reads links with the page's parser, whose
+// notice now gives a sum of shares over 100 to a tenth ("is 142.9"); the solvers' change of the
+// same session (module 48 006 with it alone) is linked in with the model.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_050;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

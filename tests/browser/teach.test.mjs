@@ -134,12 +134,20 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
   const { page: p3 } = await open(context, '?preset=eu');
   assert.equal(await p3.textContent('#ctl-years-mark'), 'Every year fits at any value');
   assert.equal(await p3.textContent('#ctl-krw-mark'), 'Every year fits at any value');
-  // Any upfront payment of the EU's $600 bn is above the limit in its first year.
-  assert.equal(await p3.textContent('#ctl-upfront-mark'), 'Every year fits only at 0%');
+  // The EU's shares leave nothing to direct investment: the upfront slider takes from company
+  // money, and its mark says how far that fits ($600 bn × 3.3% = $19.8 bn in the first year).
+  // A mark that held the other shares fixed said "only at 0%" here.
+  assert.equal(await p3.textContent('#ctl-upfront-mark'), 'Every year fits up to 3.3%');
   const { page: p3ko } = await open(context, '?preset=eu&lang=ko');
   assert.equal(await p3ko.textContent('#ctl-years-mark'), '어떤 값이든 모든 해가 한도 안');
-  assert.equal(await p3ko.textContent('#ctl-upfront-mark'), '0%에서만 모든 해가 한도 안');
+  assert.equal(await p3ko.textContent('#ctl-upfront-mark'), '3.3%까지 모든 해가 한도 안');
   await p3ko.close();
+  // Paid at the limit every year already: any upfront share puts the first year above it.
+  for (const [lang, words] of [['en', 'Every year fits only at 0%'], ['ko', '0%에서만 모든 해가 한도 안']]) {
+    const { page: at } = await open(context, `?limit=35&lang=${lang}`);
+    assert.equal(await at.textContent('#ctl-upfront-mark'), words);
+    await at.close();
+  }
   assert.match(await p3.textContent('.figures'), /none of the limit/);
   assert.doesNotMatch(await p3.textContent('.figures'), /0 times/);
   // No dollars in any year: the peak has no year.
@@ -167,6 +175,17 @@ test('"what would it take" applies the solvers and the result keeps every year u
   assert.match(await page.textContent('#breach-years'), /^0 of 18/);
   // The slider shows its limit mark in words.
   assert.match(await page.textContent('#ctl-years-mark'), /Every year fits from 18 years/);
+  // The upfront answer is set as the slider sets it: the EU's company money gives way to it,
+  // and the link that results holds shares that add up to 100.
+  const { page: eu } = await open(context, '?preset=eu');
+  await eu.waitForSelector('.solvers');
+  assert.match(await eu.textContent('.solvers'), /The largest upfront share that keeps every year under the limit: 3\.3%\./);
+  await eu.click('#solve-upfront');
+  await eu.waitForFunction(() => document.querySelector('#ctl-upfront-exact').value === '3.3');
+  assert.equal(await eu.inputValue('#ctl-corporate-exact'), '96.7');
+  assert.match(await eu.textContent('#breach-years'), /^0 of /);
+  await eu.waitForFunction(() => /[?&]upfront=3\.3(&|$)/.test(location.search) && /[?&]corporate=96\.7(&|$)/.test(location.search));
+  await eu.close();
   const { page: p2 } = await open(context, '?upfront=50');
   assert.match(await p2.textContent('.solvers'), /Impossible: even with nothing upfront|largest upfront share/);
   assert.match(await p2.textContent('.solvers'), /Impossible within 30 years: the upfront payment lands in the first year/);
