@@ -64,8 +64,9 @@ pub fn pair_from_name(name: &str) -> Option<usize> {
     (0..PAIRS.len()).find(|i| pair_name(*i).as_deref() == Some(name))
 }
 
-/// The worst year's headroom (USD bn, negative: above the limit) at every cell; `None` where the
-/// cell's shares would add up to more than 100 with the other shares as they are.
+/// The worst year's headroom (USD bn, negative: above the limit) at every cell, its two levers
+/// set as their sliders set them: a share past what the others leave takes from them
+/// ([`Scenario::set_share_giving_way`]), so every cell is a scenario a reader can reach.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Map {
     /// Horizontal axis.
@@ -73,7 +74,7 @@ pub struct Map {
     /// Vertical axis.
     pub y: Axis,
     /// Row-major from the bottom row (`y` index 0): `cells[j * x.len + i]`.
-    pub cells: Vec<Option<f64>>,
+    pub cells: Vec<f64>,
     /// The economy of the scenario it was computed around (it names the own-currency lever).
     pub country: Country,
 }
@@ -86,39 +87,37 @@ impl Map {
         let mut cells = Vec::with_capacity(x.len * y.len);
         for j in 0..y.len {
             for i in 0..x.len {
-                cells.push(scenario_at(s, &x, i, &y, j).map(|c| worst_headroom(&c)));
+                cells.push(worst_headroom(&scenario_at(s, &x, i, &y, j)));
             }
         }
         Map { x, y, cells, country: s.country }
     }
 
-    /// The cell at column `i`, row `j`.
+    /// The cell at column `i`, row `j` (`None` off the map).
     pub fn get(&self, i: usize, j: usize) -> Option<f64> {
         if i >= self.x.len || j >= self.y.len {
             return None;
         }
-        self.cells.get(j * self.x.len + i).copied().flatten()
+        self.cells.get(j * self.x.len + i).copied()
     }
 
-    /// Whether every year stays under the limit at the cell (false where unavailable).
+    /// Whether every year stays under the limit at the cell (false off the map).
     pub fn fits(&self, i: usize, j: usize) -> bool {
         self.get(i, j).is_some_and(|h| h >= -BREACH_TOLERANCE_BN)
     }
 
-    /// The scenario at a cell, the levers set to its values (`None` where shares exceed 100).
+    /// The scenario at a cell, the levers set to its values (`None` off the map).
     pub fn scenario_at(&self, s: &Scenario, i: usize, j: usize) -> Option<Scenario> {
-        if i >= self.x.len || j >= self.y.len {
-            return None;
-        }
-        scenario_at(s, &self.x, i, &self.y, j)
+        (i < self.x.len && j < self.y.len).then(|| scenario_at(s, &self.x, i, &self.y, j))
     }
 }
 
-fn scenario_at(s: &Scenario, x: &Axis, i: usize, y: &Axis, j: usize) -> Option<Scenario> {
+fn scenario_at(s: &Scenario, x: &Axis, i: usize, y: &Axis, j: usize) -> Scenario {
     let mut c = Scenario { preset: None, ..s.clone() };
-    c.set(x.key, x.value(i)).ok()?;
-    c.set(y.key, y.value(j)).ok()?;
-    c.shares_fit().then_some(c)
+    // Every axis value is in its key's range, so neither can fail and leave `c` unchanged.
+    let _ = c.set_share_giving_way(x.key, x.value(i));
+    let _ = c.set_share_giving_way(y.key, y.value(j));
+    c
 }
 
 #[cfg(test)]
@@ -162,12 +161,8 @@ mod tests {
             let last = (0..map.x.len).rev().find(|&i| map.fits(i, j));
             let grid = first.zip(last).map(|(lo, hi)| (map.x.value(lo), map.x.value(hi)));
             let solver = max_upfront(&s).map(|max| (min_upfront(&s, max), max));
-            // The map keeps the other shares as they are, with grey cells past what they leave;
-            // the solvers set upfront as its slider does, taking from them past that.
-            let room = 100.0 - (s.guarantees + s.loans + s.corporate);
-            let whole = solver
-                .map(|(lo, hi)| ((lo - 1e-9).ceil(), (hi.min(room) + 1e-9).floor()))
-                .filter(|(lo, hi)| lo <= hi);
+            let whole =
+                solver.map(|(lo, hi)| ((lo - 1e-9).ceil(), (hi + 1e-9).floor())).filter(|(lo, hi)| lo <= hi);
             assert_eq!(grid, whole, "upfront from–to for {} (solvers: {solver:?})", s.to_query());
             if let (Some(lo), Some(hi)) = (first, last) {
                 assert!((lo..=hi).all(|i| map.fits(i, j)), "a gap in the row for {}", s.to_query());
@@ -213,16 +208,23 @@ mod tests {
         }
     }
 
+    /// Past what the other shares leave, a cell is what the slider gives there: the other
+    /// shares give way (a map that held them fixed showed grey cells where the slider's mark
+    /// said every year fits, on the EU's page every cell but the first column).
     #[test]
-    fn cells_past_100_percent_are_unavailable_and_the_map_has_its_size() {
+    fn a_cell_is_what_its_sliders_give_and_the_map_has_its_size() {
+        use crate::ui_state::{Action, UiState};
         let s = Scenario::parse("guarantees=60").unwrap();
         let map = Map::compute(&s, Key::Upfront, Key::Years);
         assert_eq!(map.cells.len(), 101 * 30);
-        assert!(map.get(40, 0).is_some());
-        assert!(map.get(41, 0).is_none());
-        assert!(map.scenario_at(&s, 41, 0).is_none());
-        let cell = map.scenario_at(&s, 40, 9).unwrap();
-        assert_eq!((cell.upfront, cell.years, cell.guarantees), (40.0, 10, 60.0));
+        for (i, guarantees) in [(40, 60.0), (41, 59.0), (100, 0.0)] {
+            let cell = map.scenario_at(&s, i, 9).unwrap();
+            assert_eq!((cell.upfront, cell.years, cell.guarantees), (i as f64, 10, guarantees));
+            let slid = UiState::load("guarantees=60").reduce(Action::Input(Key::Upfront, i as f64)).scenario;
+            assert_eq!(cell, slid, "cell {i}");
+            assert_eq!(map.get(i, 9), Some(worst_headroom(&cell)));
+        }
+        assert!(map.get(101, 0).is_none() && map.scenario_at(&s, 0, 30).is_none());
         let coarse = Map::compute(&s, Key::Guarantees, Key::Calls);
         assert_eq!((coarse.x.len, coarse.y.len, coarse.y.step), (101, 51, 2.0));
         assert_eq!(coarse.x.index_of(1e9), 100);

@@ -54,16 +54,14 @@ impl PlotRect {
     }
 }
 
-/// Colour buckets: three shades of "fits", three of "above the limit", and unavailable.
+/// Colour buckets: three shades of "fits", three of "above the limit".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bucket {
-    Unavailable,
     Above(u8),
     Fits(u8),
 }
 
-fn bucket(headroom: Option<f64>, limit: f64) -> Bucket {
-    let Some(h) = headroom else { return Bucket::Unavailable };
+fn bucket(h: f64, limit: f64) -> Bucket {
     let r = h / limit.max(1.0);
     if h >= -crate::model::BREACH_TOLERANCE_BN {
         Bucket::Fits(if r < 0.25 {
@@ -88,21 +86,12 @@ fn bucket(headroom: Option<f64>, limit: f64) -> Bucket {
 /// more from the page: darker on a light page, lighter on a dark one, so the dark shades run the
 /// other way in lightness and the same way in meaning.
 fn colour(b: Bucket, dark: bool) -> RGBColor {
-    let (fits, above, none) = if dark {
-        (
-            [(34, 84, 56), (38, 128, 80), (64, 182, 116)],
-            [(96, 40, 40), (168, 52, 50), (232, 92, 82)],
-            (48, 50, 58),
-        )
+    let (fits, above) = if dark {
+        ([(34, 84, 56), (38, 128, 80), (64, 182, 116)], [(96, 40, 40), (168, 52, 50), (232, 92, 82)])
     } else {
-        (
-            [(199, 233, 192), (116, 196, 118), (35, 139, 69)],
-            [(252, 187, 161), (239, 59, 44), (165, 15, 21)],
-            (232, 232, 236),
-        )
+        ([(199, 233, 192), (116, 196, 118), (35, 139, 69)], [(252, 187, 161), (239, 59, 44), (165, 15, 21)])
     };
     let (r, g, bl) = match b {
-        Bucket::Unavailable => none,
         Bucket::Fits(i) => fits.get(usize::from(i)).copied().unwrap_or(fits[0]),
         Bucket::Above(i) => above.get(usize::from(i)).copied().unwrap_or(above[0]),
     };
@@ -149,13 +138,10 @@ pub fn draw<DB: DrawingBackend>(
     let items = [
         (Some(Bucket::Fits(1)), fit_words(lang, true)),
         (Some(Bucket::Above(1)), fit_words(lang, false)),
-        (Some(Bucket::Unavailable), tr(lang, "shares over 100%", "비중 합 100% 초과")),
         (None, tr(lang, "boundary", "경계")),
     ];
     let mut y = pad;
-    // "Shares over 100%" only when some cell is one.
-    let unavailable = map.cells.contains(&None);
-    for (b, text) in items.into_iter().filter(|(b, _)| unavailable || *b != Some(Bucket::Unavailable)) {
+    for (b, text) in items {
         let w = sw + px(4.0) + text_width(text, 12.5 * style.scale) + px(12.0);
         if x + w > width - pad && x > pad {
             x = pad;
@@ -202,9 +188,9 @@ pub fn draw<DB: DrawingBackend>(
     for j in 0..map.y.len {
         let mut i = 0;
         while i < map.x.len {
-            let b = bucket(map.get(i, j), limit);
+            let b = bucket(map.get(i, j).unwrap_or_default(), limit);
             let mut end = i + 1;
-            while end < map.x.len && bucket(map.get(end, j), limit) == b {
+            while end < map.x.len && bucket(map.get(end, j).unwrap_or_default(), limit) == b {
                 end += 1;
             }
             area.draw(&Rectangle::new([(cx(i), cy(j + 1)), (cx(end), cy(j))], colour(b, dark).filled()))?;
@@ -217,18 +203,10 @@ pub fn draw<DB: DrawingBackend>(
     for j in 0..map.y.len {
         for i in 0..map.x.len {
             let here = map.fits(i, j);
-            if i + 1 < map.x.len
-                && map.get(i + 1, j).is_some()
-                && map.get(i, j).is_some()
-                && here != map.fits(i + 1, j)
-            {
+            if i + 1 < map.x.len && here != map.fits(i + 1, j) {
                 area.draw(&PathElement::new(vec![(cx(i + 1), cy(j)), (cx(i + 1), cy(j + 1))], stroke))?;
             }
-            if j + 1 < map.y.len
-                && map.get(i, j + 1).is_some()
-                && map.get(i, j).is_some()
-                && here != map.fits(i, j + 1)
-            {
+            if j + 1 < map.y.len && here != map.fits(i, j + 1) {
                 area.draw(&PathElement::new(vec![(cx(i), cy(j + 1)), (cx(i + 1), cy(j + 1))], stroke))?;
             }
         }
@@ -298,7 +276,7 @@ pub fn svg(
 
 /// What the map shows, in words, for its accessible name.
 pub fn describe(lang: Lang, map: &Map) -> String {
-    let total = map.cells.iter().filter(|c| c.is_some()).count().max(1);
+    let total = map.cells.len().max(1);
     let fits = (0..map.y.len)
         .flat_map(|j| (0..map.x.len).map(move |i| (i, j)))
         .filter(|&(i, j)| map.fits(i, j))
@@ -409,25 +387,6 @@ mod tests {
     }
 
     #[test]
-    fn the_legend_names_the_grey_cells_only_when_the_map_has_some() {
-        let (mut with, mut without) = (0, 0);
-        for s in [Scenario::default(), crate::presets::Preset::UsDemand.scenario()] {
-            for (x, y) in crate::feasibility::PAIRS {
-                let map = Map::compute(&s, x, y);
-                let (svg, _) = svg(&map, 20.0, (600, 300), &ChartStyle::SVG).unwrap();
-                let grey = map.cells.contains(&None);
-                assert_eq!(svg.contains("shares over 100%"), grey, "{x:?} × {y:?}");
-                if grey {
-                    with += 1;
-                } else {
-                    without += 1;
-                }
-            }
-        }
-        assert!(with > 0 && without > 0, "{with} maps with grey cells, {without} without");
-    }
-
-    #[test]
     fn the_map_names_the_own_currency_of_its_economy() {
         let japan = crate::presets::Preset::Japan.scenario();
         let map = Map::compute(&japan, Key::Upfront, Key::Krw);
@@ -473,9 +432,9 @@ mod tests {
         let fitting = (map.x.index_of(0.0), map.y.index_of(fit_years));
         let above = (map.x.index_of(0.0), map.y.index_of(f64::from(s.years)));
         for ((i, j), fits) in [(fitting, true), (above, false)] {
-            let cell = map.scenario_at(&s, i, j).expect("a cell of shares under 100");
+            let cell = map.scenario_at(&s, i, j).expect("a cell on the map");
             assert_eq!(within_limit(&cell), fits, "cell ({i}, {j})");
-            let b = bucket(map.get(i, j), s.limit);
+            let b = bucket(map.get(i, j).expect("a cell on the map"), s.limit);
             assert!(
                 if fits { matches!(b, Bucket::Fits(_)) } else { matches!(b, Bucket::Above(_)) },
                 "cell ({i}, {j}) in {b:?}"
@@ -493,9 +452,10 @@ mod tests {
         }
     }
 
-    /// Every cell of every map of two scenarios (one with cells past 100%) is in the bucket its
-    /// headroom calls for: unavailable where there is none, a "fits" bucket exactly where
-    /// `Map::fits` says every year is under the limit, an "above" bucket everywhere else.
+    /// Every cell of every map of two scenarios (one whose shares leave little room, so that
+    /// many cells take from them) is in the bucket its headroom calls for: a "fits" bucket
+    /// exactly where `Map::fits` says every year is under the limit, an "above" bucket
+    /// everywhere else.
     #[test]
     fn every_cell_is_bucketed_as_fitting_exactly_when_it_fits() {
         for s in [Scenario::default(), Scenario::parse("guarantees=60").unwrap()] {
@@ -503,11 +463,11 @@ mod tests {
                 let map = Map::compute(&s, x, y);
                 for j in 0..map.y.len {
                     for i in 0..map.x.len {
-                        let b = bucket(map.get(i, j), s.limit);
-                        let want = match (map.get(i, j), map.fits(i, j)) {
-                            (None, _) => matches!(b, Bucket::Unavailable),
-                            (Some(_), true) => matches!(b, Bucket::Fits(_)),
-                            (Some(_), false) => matches!(b, Bucket::Above(_)),
+                        let b = bucket(map.get(i, j).expect("a cell on the map"), s.limit);
+                        let want = if map.fits(i, j) {
+                            matches!(b, Bucket::Fits(_))
+                        } else {
+                            matches!(b, Bucket::Above(_))
                         };
                         assert!(want, "{x:?} × {y:?} cell ({i}, {j}): {:?} in {b:?}", map.get(i, j));
                     }
@@ -517,37 +477,32 @@ mod tests {
     }
 
     /// The share of combinations `describe` states, in both languages, is the share of the
-    /// map's available cells (those with a headroom) where every year fits, counted here cell
-    /// by cell. The maps include some with cells past 100% (left out of the count) and some
-    /// whose share is far from a half, so counting the cells that do not fit, or counting the
-    /// unavailable ones in, gives another number.
+    /// map's cells whose scenario keeps every year under the limit, counted here cell by cell
+    /// with the model's `within_limit`. Some maps' shares are far from a half, so counting the
+    /// cells that do not fit gives another number.
     #[test]
-    fn describe_states_the_share_of_available_cells_that_fit() {
-        let (mut with_unavailable, mut lopsided) = (0, 0);
+    fn describe_states_the_share_of_cells_that_fit() {
+        let mut lopsided = 0;
         for s in [Scenario::default(), Scenario::parse("guarantees=60&total=200").unwrap()] {
             for (x, y) in crate::feasibility::PAIRS {
                 let map = Map::compute(&s, x, y);
-                let (mut available, mut fitting) = (0usize, 0usize);
+                let mut fitting = 0usize;
                 for j in 0..map.y.len {
                     for i in 0..map.x.len {
-                        available += usize::from(map.get(i, j).is_some());
-                        fitting += usize::from(map.fits(i, j));
+                        let cell = map.scenario_at(&s, i, j).expect("a cell on the map");
+                        fitting += usize::from(crate::model::within_limit(&cell));
                     }
                 }
-                let share = fitting as f64 / available as f64 * 100.0;
+                let share = fitting as f64 / map.cells.len() as f64 * 100.0;
                 let shown = crate::text::pct(share);
                 let en = describe(Lang::En, &map);
                 assert!(en.contains(&format!(" in {shown}% of the combinations")), "{x:?} × {y:?}: {en}");
                 let ko = describe(Lang::Ko, &map);
                 assert!(ko.contains(&format!("조합의 {shown}%에서")), "{x:?} × {y:?}: {ko}");
-                with_unavailable += usize::from(available < map.cells.len() && fitting > 0);
                 lopsided += usize::from((share - 50.0).abs() > 5.0 && share > 0.0 && share < 100.0);
             }
         }
-        assert!(
-            with_unavailable > 0 && lopsided > 0,
-            "{with_unavailable} maps with grey cells, {lopsided} lopsided"
-        );
+        assert!(lopsided > 0, "{lopsided} lopsided");
     }
 
     #[test]

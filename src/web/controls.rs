@@ -96,7 +96,7 @@ pub struct SliderProps {
     pub mark: Option<Mark>,
 }
 
-/// A seed slider's limit mark, from the solvers: where, with the other settings as they are,
+/// A seed slider's limit mark, from the solvers: where, the slider moved as a reader moves it,
 /// every year fits under the limit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {

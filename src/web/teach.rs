@@ -196,8 +196,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         })
     };
     // The keyboard's way around the map: an arrow moves one lever a cell (Page Up/Down ten
-    // cells along the vertical one, or as far as the shares still fit within 100%), leaving the
-    // other lever where it is; a live region says where the ring is and whether every year fits.
+    // cells along the vertical one), leaving the other lever where it is; a live region says
+    // where the ring is and whether every year fits.
     let onkeydown = {
         let map = map.clone();
         let scenario = props.scenario.clone();
@@ -218,13 +218,11 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             };
             e.prevent_default(); // the arrows move the ring, not the page
             let from = axis.index_of(scenario.get(axis.key).unwrap_or(axis.min));
-            let moved = (1..=by.unsigned_abs()).rev().find_map(|n| {
-                let to = from.saturating_add_signed(by.signum() * n as isize).min(axis.len.saturating_sub(1));
-                let mut next = scenario.clone();
-                let fits = next.set(axis.key, axis.value(to)).is_ok() && next.shares_fit();
-                (fits && next != scenario).then_some(next)
-            });
-            if let Some(next) = moved {
+            let to = from.saturating_add_signed(by).min(axis.len.saturating_sub(1));
+            let mut next = scenario.clone();
+            // As its slider moves it: a share past what the others leave takes from them.
+            let _ = next.set_share_giving_way(axis.key, axis.value(to));
+            if next != scenario {
                 status.set(cell_words(lang, &map, &next));
                 dispatch.dispatch(Action::Set(next));
             }
@@ -250,8 +248,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         <figure class="map-figure">
             <figcaption>
                 <strong>{ tr(lang, "Where every year fits", "모든 해가 한도 안에 드는 곳") }</strong>
-                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, the others as set. Click a cell to move there, or focus the map and use the arrow keys.",
-                    " — 칸 하나가 두 레버의 조합 하나입니다(나머지는 지금 설정대로). 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span>
+                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, as their sliders set them. Click a cell to move there, or focus the map and use the arrow keys.",
+                    " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나입니다. 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span>
             </figcaption>
             <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
             <select id="map-pair" onchange={on_pair}>

@@ -127,6 +127,9 @@
 // slider does, taking from the other shares once direct investment is spent (on the EU's page the
 // mark said "only at 0%" where 3.3% fits), and the Apply button applies it so. With the notice's
 // sum of shares to a tenth ("is 142.9", not "142.85714285714286"): page 157 444, 149 721 served.
+// Lowered to 156 950 (page 156 915, 149 519 served) the same session: the feasibility map sets
+// its levers as their sliders do too, so no cell is "shares over 100%" and the grey bucket, its
+// legend entry and the checks for it went.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -135,7 +138,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_450;
+const BUDGET_GZIP_BYTES = 156_950;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
