@@ -63,8 +63,8 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
         "{}\n",
         crate::text::tr(
             lang,
-            "USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.",
-            "연간, 10억 달러 단위. 'guar.'는 제공한 보증(우발 채무), 'called'는 청구되어 지급된 보증."
+            "USD bn per year, rounded (parts may not add up); 'guar.' are guarantees given (contingent), 'called' those paid.",
+            "연간, 10억 달러 단위(반올림하여 합이 맞지 않을 수 있음). 'guar.'는 제공한 보증(우발 채무), 'called'는 청구되어 지급된 보증."
         )
     );
     let widths = [5, 8, 8, 8, 8, 8, 8, 8, 8, 7, 9, 6];
@@ -127,8 +127,8 @@ pub fn table_html(lang: Lang, schedule: &Schedule) -> String {
     let mut out = format!(
         "<table><caption>{}</caption><thead><tr>",
         pick(
-            "Payments per year, USD bn. Guarantees given are contingent; only called ones are paid.",
-            "연도별 지급액, 억 달러 단위. 제공한 보증은 우발 채무이며 청구된 것만 지급합니다."
+            "Payments per year, USD bn, rounded: parts may not add up. Guarantees given are contingent; only called ones are paid.",
+            "연도별 지급액, 억 달러 단위(반올림하여 합이 맞지 않을 수 있음). 제공한 보증은 우발 채무이며 청구된 것만 지급합니다."
         )
     );
     for (en, k) in [
@@ -386,6 +386,14 @@ mod tests {
                 assert_eq!(tr.has_attribute("data-breach"), row.breach);
                 assert_eq!(head.contains("limit") || head.contains("초과"), row.breach, "{head}");
             }
+            // Each cell is rounded on its own, so the caption says the parts need not add up.
+            let caption = table.first_element_child().and_then(|c| c.text()).unwrap_or_default();
+            let rounded = if lang == Lang::Ko {
+                "반올림하여 합이 맞지 않을 수 있음"
+            } else {
+                "rounded: parts may not add up"
+            };
+            assert!(caption.contains(rounded), "{caption}");
             // The first year is above: all $350 bn upfront, in dollars; $3,500억 in Korean.
             let first_usd = rows[1].children().nth(8).and_then(|c| c.text()).unwrap_or_default();
             assert_eq!(first_usd, if lang == Lang::Ko { "3,500" } else { "350" });
@@ -516,7 +524,7 @@ mod tests {
         let sum = summarize(&s, &sched);
         expect![[r#"
             $350 bn pledge over 4 years: 10% upfront, 20% guarantees, 0% loans, 0% company, 30% in own currency
-            USD bn per year; 'guar.' are guarantees given (contingent), 'called' those paid.
+            USD bn per year, rounded (parts may not add up); 'guar.' are guarantees given (contingent), 'called' those paid.
 
              year  upfront   direct    loans  company    guar.   called    state   in USD   limit  headroom
              2026     35.0     61.2      0.0      0.0     17.5      8.8    105.0     73.5    20.0     -53.5 ABOVE

@@ -139,7 +139,7 @@ test('lang=ko: Korean strings, 억/조 amounts, document language and title', as
   assert.equal(await slider.getAttribute('aria-valuetext'), '100퍼센트, 3,500억 달러');
   assert.match(await page.textContent('.notes'), /원화로 본 약정액: 497\.8조 원/);
   // The table counts in 억 dollars, as the prose does: the first year's $350 bn is 3,500.
-  assert.match(await page.textContent('.data-table caption'), /^연도별 지급액, 억 달러 단위\./);
+  assert.match(await page.textContent('.data-table caption'), /^연도별 지급액, 억 달러 단위\(반올림하여 합이 맞지 않을 수 있음\)\./);
   const first = await page.$$eval('.data-table tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual([first[0], first[7], first[8], first[9]], ['3,500', '3,500', '200', '-3,300']);
   // The language switch keeps the scenario and writes lang= to the URL.
