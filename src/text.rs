@@ -76,8 +76,17 @@ pub fn eok_figure(x: f64) -> String {
 /// Money in USD bn for prose, as a reader of the language reads it: `$350 bn`, `$5,000 bn`,
 /// `-$330 bn`; in Korean in units of 억 (10^8) and 조 (10^12): `3,500억 달러`, `1조 2,000억 달러`.
 pub fn usd_bn(lang: Lang, x: f64) -> String {
-    let x = if x.abs() < 0.05 { 0.0 } else { x };
+    let x = if x.abs() < 5e-5 { 0.0 } else { x };
     let sign = if x < 0.0 { "-" } else { "" };
+    // Under $0.1 bn, in millions (one decimal; in Korean 만, the same amount): `$1 m`,
+    // `100만 달러`. A limit of 0.001 read "$0 bn" beside a peak 350,000 times it.
+    let tenths_of_m = (x.abs() * 1e4).round();
+    if x != 0.0 && tenths_of_m < 1000.0 {
+        return match lang {
+            Lang::En => format!("{sign}${} m", figure(tenths_of_m / 10.0)),
+            Lang::Ko => format!("{sign}{}만 달러", grouped(&(tenths_of_m as u64 * 10).to_string())),
+        };
+    }
     match lang {
         Lang::En => format!("{sign}${} bn", figure(x.abs())),
         Lang::Ko => {
@@ -672,7 +681,18 @@ mod tests {
         assert_eq!(usd_bn(Lang::Ko, 66.6667), "667억 달러");
         assert_eq!(usd_bn(Lang::Ko, 1200.0), "1조 2,000억 달러");
         assert_eq!(usd_bn(Lang::Ko, 5000.0), "5조 달러");
-        assert_eq!(usd_bn(Lang::Ko, 0.01), "0달러");
+        // Under $0.1 bn in millions, the same amount in both languages; float noise is none.
+        for (x, en, ko) in [
+            (0.01, "$10 m", "1,000만 달러"),
+            (0.001, "$1 m", "100만 달러"),
+            (0.0499, "$49.9 m", "4,990만 달러"),
+            (0.0999, "$99.9 m", "9,990만 달러"),
+            (0.09996, "$0.1 bn", "1억 달러"),
+            (-0.002, "-$2 m", "-200만 달러"),
+            (1e-7, "$0 bn", "0달러"),
+        ] {
+            assert_eq!((usd_bn(Lang::En, x), usd_bn(Lang::Ko, x)), (en.to_owned(), ko.to_owned()), "{x}");
+        }
         assert_eq!(usd_bn(Lang::Ko, -4.5), "-45억 달러");
         assert_eq!(
             [grouped("999"), grouped("3500"), grouped("-1234.5"), grouped("1234567.25")],
@@ -935,6 +955,8 @@ mod tests {
         assert_eq!(pct(21.428), "21.4");
         assert_eq!(pct(20.0), "20");
         assert_eq!(usd_bn(Lang::En, 66.6667), "$66.7 bn");
-        assert_eq!(usd_bn(Lang::En, -0.01), "$0 bn");
+        assert_eq!(usd_bn(Lang::En, -0.01), "-$10 m");
+        // Float noise below zero is no amount, and no "-$0 bn".
+        assert_eq!(usd_bn(Lang::En, -1e-9), "$0 bn");
     }
 }

@@ -129,7 +129,10 @@
 // sum of shares to a tenth ("is 142.9", not "142.85714285714286"): page 157 444, 149 721 served.
 // Lowered to 156 950 (page 156 915, 149 519 served) the same session: the feasibility map sets
 // its levers as their sliders do too, so no cell is "shares over 100%" and the grey bucket, its
-// legend entry and the checks for it went.
+// legend entry and the checks for it went. The data table's caption says its cells are rounded
+// (page 156 900, 149 488 served). Raised to 157 050 (page 157 006, 149 614 served) the same
+// session: an amount under $0.1 bn is written in millions ("$1 m", "100만 달러"), as a limit of
+// 0.001 read "$0 bn" beside a peak "35,000 times" it.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -138,7 +141,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_950;
+const BUDGET_GZIP_BYTES = 157_050;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -185,8 +188,9 @@ const TARGET_BYTES = 150_000;
 // same session, once that key was read by the number check alone. Raised to 48 050 (module
 // 48 013) in the twenty-second session: the module reads links with the page's parser, whose
 // notice now gives a sum of shares over 100 to a tenth ("is 142.9"); the solvers' change of the
-// same session (module 48 006 with it alone) is linked in with the model.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_050;
+// same session (module 48 006 with it alone) is linked in with the model. Raised to 48 100
+// (module 48 085) the same session: the chart's words write an amount under $0.1 bn in millions.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_100;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -38,6 +38,7 @@ for (const [link, years, viewport] of [
   ['?total=1&years=1&limit=0', 1],
   ['?years=30&profile=back&start=2100', 30, { width: 390, height: 844 }],
   ['?upfront=25&guarantees=25&loans=25&corporate=25&krw=100&calls=100&years=30', 30],
+  ['?limit=0.001', 10],
 ]) {
   test(`an extreme but valid link draws a sane page: ${link}${viewport ? ' on a phone' : ''}`, async () => {
     const { page, errors } = await open(context, link, viewport);
@@ -57,6 +58,11 @@ for (const [link, years, viewport] of [
     const cells = await page.locator('.data-table tbody td').allTextContents();
     if (link === '?total=5000&years=30&limit=0') assert.match(figures, /1,166%/);
     if (link.startsWith('?total=5000&years=1&')) assert.ok(cells.includes('5,000'), cells.join(' | '));
+    // A limit under $0.1 bn in millions: "$0 bn" beside "35,000 times" it read as nonsense.
+    if (link === '?limit=0.001') {
+      assert.match(narration, /35,000 times the FX limit of \$1 m a year/);
+      assert.equal(await page.textContent('output[for="ctl-limit"]'), '$1 m a year');
+    }
     // Something other than the background is drawn: the bars or, with no money at all to speak
     // of, at least the axes and the words.
     const drawn = await page.$eval('#chart canvas', (el) => {
