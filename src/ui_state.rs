@@ -39,9 +39,13 @@ pub enum Action {
     Load(String),
     /// The reader closed the notices.
     DismissNotices,
-    /// A whole (checked) scenario: from the host page of an embed, a cell of the feasibility
-    /// map or a solver's answer. An unchanged scenario is not a change.
+    /// A whole (checked) scenario, from the host page of an embed. An unchanged scenario is not
+    /// a change.
     Set(Scenario),
+    /// Levers moved at once, each as its slider moves it, as one settled change: a cell of the
+    /// feasibility map (two levers, the share last) or a solver's answer. The shares that gave
+    /// way are said, as for a slider, and a preset stays, "(changed)".
+    Move(Vec<(Key, f64)>),
     /// The reader chose a language.
     Lang(Lang),
     /// The reader chose a theme (`None`: follow the system).
@@ -65,6 +69,16 @@ pub struct GaveWay {
     pub moved: Key,
     /// The controls that gave way, with their new values.
     pub others: Vec<(Key, f64)>,
+}
+
+impl GaveWay {
+    /// What giving way to `moved` did to `scenario`'s `others`, if anything.
+    fn of(moved: Key, others: Vec<Key>, scenario: &Scenario) -> Option<GaveWay> {
+        (!others.is_empty()).then(|| GaveWay {
+            moved,
+            others: others.into_iter().map(|k| (k, scenario.get(k).unwrap_or(0.0))).collect(),
+        })
+    }
 }
 
 /// Everything the page shows that is not derived from the scenario.
@@ -125,15 +139,7 @@ impl UiState {
             Action::Input(key, value) => {
                 let before = self.scenario.clone();
                 match next.scenario.set_share_giving_way(key, value) {
-                    Ok(gave_way) => {
-                        next.gave_way = (!gave_way.is_empty()).then(|| GaveWay {
-                            moved: key,
-                            others: gave_way
-                                .into_iter()
-                                .map(|k| (k, next.scenario.get(k).unwrap_or(0.0)))
-                                .collect(),
-                        });
-                    }
+                    Ok(gave_way) => next.gave_way = GaveWay::of(key, gave_way, &next.scenario),
                     Err(kind) => {
                         let error = ParamError {
                             key: key.name().to_owned(),
@@ -198,6 +204,20 @@ impl UiState {
                 if scenario != next.scenario {
                     next.scenario = scenario;
                     next.gave_way = None;
+                    next.changed();
+                }
+            }
+            Action::Move(levers) => {
+                let mut gave_way = None;
+                for (key, value) in levers {
+                    match next.scenario.set_share_giving_way(key, value) {
+                        Ok(keys) => gave_way = GaveWay::of(key, keys, &next.scenario).or(gave_way),
+                        // The callers move levers within their ranges.
+                        Err(_) => return self.clone(),
+                    }
+                }
+                if next.scenario != self.scenario {
+                    next.gave_way = gave_way;
                     next.changed();
                 }
             }
@@ -346,6 +366,28 @@ mod tests {
         let gave_way = s.gave_way.unwrap();
         assert_eq!(gave_way.moved, Key::Upfront);
         assert_eq!(gave_way.others, vec![(Key::Guarantees, 20.0)]);
+    }
+
+    /// A map cell or a solver's answer moves its levers as their sliders do: the shares that
+    /// gave way are said, the preset stays (its Reset goes back to it, not to Korea's
+    /// defaults), and it is one settled change, one history entry.
+    #[test]
+    fn moving_levers_at_once_says_what_gave_way_and_keeps_the_preset() {
+        let eu = UiState::load("preset=eu");
+        let s = eu.reduce(Action::Move(vec![(Key::Years, 5.0), (Key::Upfront, 3.3)]));
+        assert_eq!((s.scenario.upfront, s.scenario.corporate, s.scenario.years), (3.3, 96.7, 5));
+        assert_eq!(s.scenario.preset, Some(Preset::Eu));
+        assert_eq!(s.gave_way, Some(GaveWay { moved: Key::Upfront, others: vec![(Key::Corporate, 96.7)] }));
+        assert_eq!((s.history, s.dragging, s.url_version), (HistoryOp::Push, false, eu.url_version + 1));
+        assert_eq!(s.query(), "preset=eu&upfront=3.3&corporate=96.7&years=5");
+        // Nothing gave way: no words; nothing changed: no change.
+        let roomy = UiState::load("years=20").reduce(Action::Move(vec![(Key::Upfront, 2.0)]));
+        assert_eq!((roomy.scenario.upfront, &roomy.gave_way), (2.0, &None));
+        assert_eq!(roomy.reduce(Action::Move(vec![(Key::Upfront, 2.0)])).url_version, roomy.url_version);
+        let same = eu.reduce(Action::Move(vec![(Key::Years, 3.0)]));
+        assert_eq!((same.history, same.url_version), (eu.history, eu.url_version));
+        // Out of range (no caller sends it): nothing moves.
+        assert_eq!(eu.reduce(Action::Move(vec![(Key::Upfront, 3.0), (Key::Years, 99.0)])), eu);
     }
 
     #[test]

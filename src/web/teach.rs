@@ -26,22 +26,17 @@ const MAP_HEIGHT: u32 = 280;
 
 /// Where the ring is, in words: both levers' values and whether every year then fits.
 fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
-    let value = |key: Key| {
-        let v = s.get(key).unwrap_or(0.0);
-        if key == Key::Years {
-            shortest(v)
-        } else {
-            format!("{}%", shortest(v))
+    // "Timeline 14 years", not "Timeline (years) 14".
+    let part = |key: Key| {
+        let v = shortest(s.get(key).unwrap_or(0.0));
+        match (key, lang) {
+            (Key::Years, Lang::En) => format!("Timeline {}", crate::text::years(&v)),
+            (Key::Years, Lang::Ko) => format!("기간 {v}년"),
+            _ => format!("{} {v}%", lever_name(lang, key, map.country)),
         }
     };
     let verdict = fit_words(lang, within_limit(s));
-    format!(
-        "{} {}, {} {}: {verdict}",
-        lever_name(lang, map.x.key, map.country),
-        value(map.x.key),
-        lever_name(lang, map.y.key, map.country),
-        value(map.y.key)
-    )
+    format!("{}, {}: {verdict}", part(map.x.key), part(map.y.key))
 }
 
 /// A memoised map as an effect's dependency, compared by identity: `use_memo` gives back the same
@@ -190,14 +185,17 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             if let Some((i, j)) = rect.cell_at(&map, x * ratio, y * ratio) {
                 if let Some(s) = map.scenario_at(&scenario, i, j) {
                     status.set(cell_words(lang, &map, &s));
-                    dispatch.dispatch(Action::Set(s));
+                    // The share (the pair's first lever) last, so that what gave way to it is said.
+                    let levers = vec![(map.y.key, map.y.value(j)), (map.x.key, map.x.value(i))];
+                    dispatch.dispatch(Action::Move(levers));
                 }
             }
         })
     };
     // The keyboard's way around the map: an arrow moves one lever a cell (Page Up/Down ten
-    // cells along the vertical one), leaving the other lever where it is; a live region says
-    // where the ring is and whether every year fits.
+    // cells along the vertical one, Home/End to the ends of the horizontal one, as on a slider),
+    // leaving the other lever where it is; a live region says where the ring is and whether
+    // every year fits.
     let onkeydown = {
         let map = map.clone();
         let scenario = props.scenario.clone();
@@ -214,6 +212,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                 "ArrowUp" => (map.y, 1),
                 "PageDown" => (map.y, -10),
                 "PageUp" => (map.y, 10),
+                "Home" => (map.x, -1000),
+                "End" => (map.x, 1000),
                 _ => return,
             };
             e.prevent_default(); // the arrows move the ring, not the page
@@ -224,7 +224,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
             let _ = next.set_share_giving_way(axis.key, axis.value(to));
             if next != scenario {
                 status.set(cell_words(lang, &map, &next));
-                dispatch.dispatch(Action::Set(next));
+                dispatch.dispatch(Action::Move(vec![(axis.key, axis.value(to))]));
             }
         })
     };
@@ -284,20 +284,20 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     let sv = &props.summary.solvers;
     let ko = lang == Lang::Ko;
     let currency = crate::text::currency_name(lang, s.country);
-    let apply = |changed: Option<Scenario>| {
+    // An answer moves its lever as the slider would (the upfront answer may take from the
+    // other shares, which the page then says); disabled where there is none or it is there.
+    let apply = |key: Key, answer: Option<f64>| {
         let dispatch = props.dispatch.clone();
-        let disabled = changed.as_ref().is_none_or(|c| c == s);
+        let disabled = answer.is_none_or(|v| {
+            let mut c = s.clone();
+            c.set_share_giving_way(key, v).is_err() || c == *s
+        });
         let onclick = Callback::from(move |_: MouseEvent| {
-            if let Some(c) = changed.clone() {
-                dispatch.dispatch(Action::Set(c));
+            if let Some(v) = answer {
+                dispatch.dispatch(Action::Move(vec![(key, v)]));
             }
         });
         (onclick, disabled)
-    };
-    let with = |key: Key, v: f64| {
-        let mut c = Scenario { preset: None, ..s.clone() };
-        // As the slider sets it: the upfront answer may take from the other shares.
-        c.set_share_giving_way(key, v).ok().map(|_| c)
     };
     let upfront_words = match (sv.max_upfront, ko) {
         (Some(x), false) => format!("The largest upfront share that keeps every year under the limit: {}%.", pct(x)),
@@ -335,9 +335,9 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         (None, true) => format!("불가능: 전부 {currency}화로 내도 한도를 넘는 해가 있습니다."),
     };
     let rows = [
-        ("solve-upfront", upfront_words, apply(sv.max_upfront.and_then(|v| with(Key::Upfront, v)))),
-        ("solve-years", years_words, apply(sv.min_years.and_then(|v| with(Key::Years, f64::from(v))))),
-        ("solve-krw", krw_words, apply(sv.min_krw.and_then(|v| with(Key::Krw, v)))),
+        ("solve-upfront", upfront_words, apply(Key::Upfront, sv.max_upfront)),
+        ("solve-years", years_words, apply(Key::Years, sv.min_years.map(f64::from))),
+        ("solve-krw", krw_words, apply(Key::Krw, sv.min_krw)),
     ];
     html! {
         <section class="solvers" aria-labelledby="solvers-heading">

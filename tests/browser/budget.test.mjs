@@ -132,7 +132,11 @@
 // legend entry and the checks for it went. The data table's caption says its cells are rounded
 // (page 156 900, 149 488 served). Raised to 157 050 (page 157 006, 149 614 served) the same
 // session: an amount under $0.1 bn is written in millions ("$1 m", "100만 달러"), as a limit of
-// 0.001 read "$0 bn" beside a peak "35,000 times" it.
+// 0.001 read "$0 bn" beside a peak "35,000 times" it. Raised to 157 300 (page 157 250, 149 814
+// served) the same session: a map move and a solver's answer move their levers as the sliders do
+// (Action::Move), so the page says which shares gave way (it said nothing, and those shares sit
+// under "More settings") and a preset stays ("(changed)"; its Reset went back to Korea's
+// defaults); the map's status reads "Timeline 14 years", and Home and End work on the map.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -141,7 +145,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_050;
+const BUDGET_GZIP_BYTES = 157_300;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

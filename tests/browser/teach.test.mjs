@@ -94,7 +94,7 @@ test('the feasibility map marks the setting, recomputes with the sliders, and a 
   // A screen reader hears where the click put the ring, as it does after an arrow key (the
   // status was only written by the keys).
   const upfront = await page.inputValue('#ctl-upfront');
-  assert.match(await page.textContent('#map-status'), new RegExp(`^Upfront share ${upfront}%, Timeline \\(years\\) ${years}: `));
+  assert.match(await page.textContent('#map-status'), new RegExp(`^Upfront share ${upfront}%, Timeline ${years} years: `));
   await page.selectOption('#map-pair', '2');
   await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').includes('Loan guarantees against Guarantees called'));
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'map.png'), fullPage: true });
@@ -302,7 +302,7 @@ test('the feasibility map works from the keyboard: arrows move the ring and one 
   const ring = await page.$eval('#map canvas.map-ring', (el) => el.toDataURL());
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '1');
-  assert.match(await page.textContent('#map-status'), /^Upfront share 1%, Timeline \(years\) 10: /);
+  assert.match(await page.textContent('#map-status'), /^Upfront share 1%, Timeline 10 years: /);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('#ctl-years').value === '12');
@@ -317,6 +317,44 @@ test('the feasibility map works from the keyboard: arrows move the ring and one 
   assert.equal(await page.inputValue('#ctl-upfront'), '1');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
+  // Home and End go to the ends of the horizontal lever, as on a slider.
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '100');
+  assert.match(await page.textContent('#map-status'), /^Upfront share 100%, Timeline 12 years: /);
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a map move or an answer that takes from other shares says so, and keeps the preset', async () => {
+  // The EU's pledge is all company money: any upfront share is taken from it.
+  const { page, errors } = await open(context, '?preset=eu');
+  await waitForMap(page);
+  await page.focus('#map');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '1');
+  assert.match(await page.textContent('.gave-way'), /as Upfront share rose, Company investment \(now 99%\) gave way/);
+  assert.match(await page.textContent('#map-status'), /^Upfront share 1%, Timeline 3 years: every year fits/);
+  assert.equal(new URL(page.url()).search, '?preset=eu&upfront=1&corporate=99');
+  // A click: the same words, and the preset stays (its Reset goes back to the EU's deal).
+  const box = await page.locator('#map canvas.map-cells').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await page.waitForFunction(() => Number(document.querySelector('#ctl-upfront').value) > 40);
+  const upfront = Number(await page.inputValue('#ctl-upfront-exact'));
+  assert.match(await page.textContent('.gave-way'), new RegExp(`Company investment \\(now ${100 - upfront}%\\) gave way`));
+  assert.equal(new URL(page.url()).searchParams.get('preset'), 'eu');
+  assert.equal(await page.$eval('#ctl-preset', (el) => el.selectedOptions[0].textContent), "(changed) EU's deal (Aug 2025)");
+  // The answer moves upfront back to the largest share that fits, from company money again.
+  assert.equal((await page.textContent('button.reset')).trim(), "Reset to the scenario's values");
+  await page.click('button.reset');
+  await page.waitForFunction(() => new URL(location.href).search === '?preset=eu');
+  await page.click('#solve-upfront');
+  await page.waitForFunction(() => document.querySelector('#ctl-upfront-exact').value === '3.3');
+  assert.match(await page.textContent('.gave-way'), /Company investment \(now 96\.7%\) gave way/);
+  assert.equal(new URL(page.url()).search, '?preset=eu&upfront=3.3&corporate=96.7');
+  // Applied, the answer's button is disabled: the lever is there.
+  assert.equal(await page.isDisabled('#solve-upfront'), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
