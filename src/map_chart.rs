@@ -134,24 +134,34 @@ pub fn draw<DB: DrawingBackend>(
     // Legend on top.
     let pad = px(8.0);
     let sw = px(11.0);
+    let shade = px(7.0);
     let mut x = pad;
+    // Each colour as its three shades, pale to dark (near the limit to far from it), as the
+    // cells use them; the caption under the map says what darker means.
     let items = [
-        (Some(Bucket::Fits(1)), fit_words(lang, true)),
-        (Some(Bucket::Above(1)), fit_words(lang, false)),
+        (Some(true), fit_words(lang, true)),
+        (Some(false), fit_words(lang, false)),
         (None, tr(lang, "boundary", "경계")),
     ];
     let mut y = pad;
-    for (b, text) in items {
-        let w = sw + px(4.0) + text_width(text, 12.5 * style.scale) + px(12.0);
+    for (fits, text) in items {
+        let key_w = if fits.is_some() { 3 * shade } else { sw };
+        let w = key_w + px(4.0) + text_width(text, 12.5 * style.scale) + px(12.0);
         if x + w > width - pad && x > pad {
             x = pad;
             y += line;
         }
-        match b {
-            Some(b) => area.draw(&Rectangle::new(
-                [(x, y + px(2.0)), (x + sw, y + px(2.0) + sw)],
-                colour(b, dark).filled(),
-            ))?,
+        match fits {
+            Some(fits) => {
+                for k in 0..3u8 {
+                    let (b, left) =
+                        (if fits { Bucket::Fits(k) } else { Bucket::Above(k) }, x + i32::from(k) * shade);
+                    area.draw(&Rectangle::new(
+                        [(left, y + px(2.0)), (left + shade, y + px(2.0) + sw)],
+                        colour(b, dark).filled(),
+                    ))?;
+                }
+            }
             None => area.draw(&PathElement::new(
                 vec![(x, y + px(7.0)), (x + sw, y + px(7.0))],
                 t.ink.stroke_width(px(2.0).max(1) as u32),
@@ -159,7 +169,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         area.draw(&Text::new(
             text,
-            (x + sw + px(4.0), y + px(7.0)),
+            (x + key_w + px(4.0), y + px(7.0)),
             label.clone().pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         x += w;
@@ -382,6 +392,25 @@ mod tests {
                         assert!(apart, "{w}: ring at {corner:?} over the label at {l} {t} {r} {b}");
                     }
                 }
+            }
+        }
+    }
+
+    /// The legend shows each colour's three shades, as the cells use them: on a map where every
+    /// cell has the same shade (all paid in won: no dollars, all the room there is), the other
+    /// five shades are drawn all the same, in the legend, in both themes.
+    #[test]
+    fn the_legend_shows_all_six_shades() {
+        use crate::chart::Theme;
+        let s = Scenario::parse("krw=100").unwrap();
+        let map = Map::compute(&s, Key::Upfront, Key::Years);
+        assert!(map.cells.iter().all(|h| bucket(*h, s.limit) == Bucket::Fits(2)));
+        for (theme, dark) in [(Theme::LIGHT, false), (Theme::DARK, true)] {
+            let (svg, _) = svg(&map, s.limit, (600, 300), &ChartStyle { theme, ..ChartStyle::SVG }).unwrap();
+            for b in (0..3).flat_map(|k| [Bucket::Fits(k), Bucket::Above(k)]) {
+                let RGBColor(r, g, bl) = colour(b, dark);
+                let hex = format!("fill=\"#{r:02X}{g:02X}{bl:02X}\"");
+                assert!(svg.contains(&hex), "{b:?} ({hex}) not drawn, dark {dark}");
             }
         }
     }

@@ -248,8 +248,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         <figure class="map-figure">
             <figcaption>
                 <strong>{ tr(lang, "Where every year fits", "모든 해가 한도 안에 드는 곳") }</strong>
-                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, as their sliders set them. Click a cell to move there, or focus the map and use the arrow keys.",
-                    " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나입니다. 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span>
+                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, as their sliders set them; the darker its shade, the further from the limit. Click a cell to move there, or focus the map and use the arrow keys.",
+                    " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나이며, 색이 진할수록 한도에서 멉니다. 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span>
             </figcaption>
             <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
             <select id="map-pair" onchange={on_pair}>

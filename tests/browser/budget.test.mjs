@@ -137,6 +137,9 @@
 // (Action::Move), so the page says which shares gave way (it said nothing, and those shares sit
 // under "More settings") and a preset stays ("(changed)"; its Reset went back to Korea's
 // defaults); the map's status reads "Timeline 14 years", and Home and End work on the map.
+// Raised to 157 350 (page 157 325, 149 731 served) the same session: the map's legend shows each
+// colour's three shades and its caption says the darker, the further from the limit (the legend
+// named two of the six shades the cells use).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -145,7 +148,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_300;
+const BUDGET_GZIP_BYTES = 157_350;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
