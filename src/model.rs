@@ -404,7 +404,7 @@ pub fn min_upfront(s: &Scenario, max: f64) -> f64 {
 }
 
 /// `s` with an upfront share of `tenths` tenths of a point, set as the slider sets it.
-pub fn upfront_at(s: &Scenario, tenths: u32) -> Scenario {
+fn upfront_at(s: &Scenario, tenths: u32) -> Scenario {
     let mut c = s.clone();
     // 0 to 100 is always in range; an error would leave `c` as it was.
     let _ = c.set_share_giving_way(Key::Upfront, f64::from(tenths) / 10.0);
