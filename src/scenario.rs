@@ -307,32 +307,27 @@ pub struct ParamError {
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let allowed = allowed_for(&self.key, Lang::En);
+        let (key, value) = (quoted(&self.key), quoted(&self.value));
         match &self.kind {
             ParamErrorKind::UnknownKey => {
                 let known: Vec<&str> =
                     Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
-                write!(f, "{}={}: unknown key (known keys: {})", self.key, self.value, known.join(", "))
+                write!(f, "{key}={value}: unknown key (known keys: {})", known.join(", "))
             }
             ParamErrorKind::Duplicate => {
-                write!(f, "{}={}: given more than once (allowed: once, {allowed})", self.key, self.value)
+                write!(f, "{key}={value}: given more than once (allowed: once, {allowed})")
             }
-            ParamErrorKind::NotANumber => {
-                write!(f, "{}=\"{}\": not a number (allowed: {allowed})", self.key, printable(&self.value))
-            }
+            ParamErrorKind::NotANumber => write!(f, "{key}=\"{value}\": not a number (allowed: {allowed})"),
             ParamErrorKind::NotAWholeNumber => {
-                write!(f, "{}={}: not a whole number (allowed: {allowed})", self.key, self.value)
+                write!(f, "{key}={value}: not a whole number (allowed: {allowed})")
             }
-            ParamErrorKind::OutOfRange => {
-                write!(f, "{}={}: out of range (allowed: {allowed})", self.key, self.value)
-            }
+            ParamErrorKind::OutOfRange => write!(f, "{key}={value}: out of range (allowed: {allowed})"),
             ParamErrorKind::UnknownChoice => {
-                write!(f, "{}=\"{}\": not recognised (allowed: {allowed})", self.key, printable(&self.value))
+                write!(f, "{key}=\"{value}\": not recognised (allowed: {allowed})")
             }
             ParamErrorKind::SharesAbove100 { sum } => write!(
                 f,
-                "{}={}: upfront + guarantees + loans + corporate is {} (allowed: at most 100 in all)",
-                self.key,
-                self.value,
+                "{key}={value}: upfront + guarantees + loans + corporate is {} (allowed: at most 100 in all)",
                 shortest(*sum)
             ),
         }
@@ -350,16 +345,27 @@ pub fn allowed_for(name: &str, lang: Lang) -> String {
     }
 }
 
-/// A value as an error message quotes it: control characters (which could garble a terminal)
-/// shown as `\u{..}`. Cheaper than `{:?}`, which pulls Unicode tables into the wasm bundle.
-fn printable(value: &str) -> String {
-    value
-        .chars()
+/// A key or value as an error message quotes it. Control characters and `"` (which could garble
+/// a terminal or close the quote) are shown as `\u{..}`, cheaper than `{:?}`, which pulls Unicode
+/// tables into the wasm bundle. Past [`QUOTED_CHARS`] characters the rest is cut and marked `…`:
+/// a mangled link or a host's 5 MB message gives a notice of a line, not a screen of it.
+pub fn quoted(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .by_ref()
+        .take(QUOTED_CHARS)
         .map(
             |c| if c.is_control() || c == '"' { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() },
         )
-        .collect()
+        .collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
 }
+
+/// How many characters of a key or value an error message quotes ([`quoted`]).
+pub const QUOTED_CHARS: usize = 40;
 
 /// Every problem found in one query string.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -857,6 +863,40 @@ mod tests {
     fn control_characters_and_quotes_in_values_are_escaped_in_messages() {
         let err = Scenario::parse("profile=a%1B%22b").unwrap_err();
         assert!(err.to_string().starts_with("profile=\"a\\u{1b}\\u{22}b\": not recognised"), "{err}");
+    }
+
+    #[test]
+    fn long_keys_and_values_are_quoted_by_their_first_characters_in_both_languages() {
+        let long = "9".repeat(5_000_000);
+        let query = format!(
+            "upfront={long}&{}=1&profile=%1B{}&years=1&years=2{}",
+            "k".repeat(41),
+            "a".repeat(60),
+            "0".repeat(45)
+        );
+        let err = Scenario::parse(&query).unwrap_err();
+        let nines = "9".repeat(QUOTED_CHARS);
+        let ks = "k".repeat(QUOTED_CHARS);
+        let a39 = "a".repeat(QUOTED_CHARS - 1);
+        let en: Vec<String> = err.errors.iter().map(ToString::to_string).collect();
+        let ko: Vec<String> = err.errors.iter().map(|e| crate::text::param_error(Lang::Ko, e)).collect();
+        // Five million digits are past every float: not a number, as `1e999` is.
+        assert_eq!(en[0], format!("upfront=\"{nines}…\": not a number (allowed: a number from 0 to 100)"));
+        assert!(en[1].starts_with(&format!("{ks}…=1: unknown key")), "{}", en[1]);
+        // A control character counts as one of the forty.
+        assert!(en[2].starts_with(&format!("profile=\"\\u{{1b}}{a39}…\": not recognised")), "{}", en[2]);
+        assert!(
+            en[3].starts_with(&format!("years=2{}…: given more than once", "0".repeat(QUOTED_CHARS - 1))),
+            "{}",
+            en[3]
+        );
+        assert_eq!(ko[0], format!("upfront=\"{nines}…\": 숫자가 아님 (허용: 0부터 100까지의 수)"));
+        assert_eq!(ko[1], format!("{ks}…=1: 알 수 없는 키"));
+        assert!(ko[2].starts_with(&format!("profile=\"\\u{{1b}}{a39}…\": 알 수 없는 값")), "{}", ko[2]);
+        // Forty characters exactly are quoted whole.
+        let err = Scenario::parse(&format!("upfront={nines}")).unwrap_err();
+        assert!(err.to_string().starts_with(&format!("upfront={nines}: out of range")), "{err}");
+        assert!(en.iter().chain(&ko).all(|m| m.chars().count() < 300), "{en:?} {ko:?}");
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
         return e.to_string();
     }
     let allowed = crate::scenario::allowed_for(&e.key, lang);
-    let (key, value) = (&e.key, &e.value);
+    let (key, value) = (crate::scenario::quoted(&e.key), crate::scenario::quoted(&e.value));
     match &e.kind {
         ParamErrorKind::UnknownKey => format!("{key}={value}: 알 수 없는 키"),
         ParamErrorKind::Duplicate => format!("{key}={value}: 두 번 이상 주어짐 (허용: 한 번, {allowed})"),

@@ -127,6 +127,22 @@ fn nan_infinite_huge_negative_empty_duplicated_and_bad_baseline_values_exit_2_ea
 }
 
 #[test]
+fn a_long_or_garbled_word_is_quoted_by_its_first_forty_characters_and_escaped() {
+    let long = format!("total={}", "5".repeat(10_000));
+    let out = pledge(&[&long, "colour\u{1b}[31m=red"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let fives = "5".repeat(40);
+    assert!(
+        err.contains(&format!("  total=\"{fives}…\": not a number (allowed: a number from 1 to 5000)\n")),
+        "{err}"
+    );
+    // The escape character is written out, not sent to the terminal.
+    assert!(err.contains("  colour\\u{1b}[31m=red: unknown key"), "{err}");
+    assert!(!err.contains('\u{1b}') && err.len() < 600, "{err}");
+}
+
+#[test]
 fn shares_above_100_exit_2() {
     let out = pledge(&["upfront=70&loans=40"]);
     assert_eq!(out.status.code(), Some(2));

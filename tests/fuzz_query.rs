@@ -18,7 +18,7 @@
     reason = "tests: a failure is the point"
 )]
 
-use pledge_explorer::scenario::{parse_number, Key, ParamErrorKind, RawParams};
+use pledge_explorer::scenario::{parse_number, quoted, Key, ParamErrorKind, RawParams};
 use pledge_explorer::Scenario;
 use proptest::prelude::*;
 
@@ -45,6 +45,7 @@ fn key_name() -> impl Strategy<Value = String> {
         1 => prop::sample::select(vec!["", "x", "Upfront", "upfront ", "embed", "years[]", "%75pfront", "u+p"])
             .prop_map(str::to_owned),
         1 => "[a-z]{1,8}",
+        1 => "[a-z\\x00-\\x1f]{30,200}",
     ]
 }
 
@@ -68,6 +69,8 @@ fn value() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_owned),
         1 => ".{0,10}",
+        // Long junk, with control characters: a mangled link's value, quoted in part.
+        1 => "[0-9a-z\\x00-\\x1f\"]{30,400}",
     ]
 }
 
@@ -184,9 +187,13 @@ proptest! {
             prop_assert_eq!(strict, &s);
         }
         for e in &errors {
-            // Every notice names a key as given, with its value as given, and says so first.
+            // Every notice names a key as given, with its value as given, and says so first,
+            // quoted as messages quote them: escaped, and cut past forty characters, so no
+            // notice is longer than a few lines however long the link.
             prop_assert!(raw.pairs.iter().any(|(k, v)| *k == e.key && *v == e.value), "{:?} not in {:?}", e, raw.pairs);
-            prop_assert!(e.to_string().starts_with(&format!("{}=", e.key)), "{}", e);
+            let message = e.to_string();
+            prop_assert!(message.starts_with(&format!("{}=", quoted(&e.key))), "{}", e);
+            prop_assert!(message.chars().count() <= 800, "{} characters: {}", message.chars().count(), message);
         }
     }
 

@@ -140,7 +140,9 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
       { type: 'pledge-explorer:set', scenario: { upfront: true, years: [5] } },
       // Not a plain object: the wrong shape, not an empty scenario (which would reset the embed).
       { type: 'pledge-explorer:set', scenario: new Map([['upfront', 20]]) },
-      { type: 'pledge-explorer:set', scenario: new Date(0) }]) w.postMessage(m, '*');
+      { type: 'pledge-explorer:set', scenario: new Date(0) },
+      // A 5 MB value: refused, and quoted in the warning by its first characters only.
+      { type: 'pledge-explorer:set', query: `upfront=${'7'.repeat(5e6)}` }]) w.postMessage(m, '*');
   });
   await page.waitForTimeout(300);
   assert.equal(await frame.textContent('#narration'), before);
@@ -149,6 +151,9 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
   // The set with neither, `scenario: [1]`, `query: 7`, both, the Map and the Date.
   assert.equal(shape.length, 6, warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('upfront="true": not a number') && w.includes('years="[…]": not a number')), warnings.join('\n'));
+  const huge = warnings.filter((w) => w.includes(`upfront="${'7'.repeat(40)}…": not a number`));
+  assert.equal(huge.length, 1, warnings.map((w) => w.slice(0, 200)).join('\n'));
+  assert.ok(huge[0].length < 200, `a warning of ${huge[0].length} characters`);
   // Moving a slider inside the embed never adds entries to the article's history.
   const slider = frame.locator('#ctl-years');
   await slider.focus();
