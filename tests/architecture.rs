@@ -10,6 +10,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+use syn::Token;
+
 /// Crates and names a pure module never names: the DOM and the browser's APIs, randomness, the
 /// clock.
 const FORBIDDEN_NAMES: [&str; 9] =
@@ -50,13 +55,15 @@ fn the_core_modules_touch_no_dom_io_clock_or_randomness() {
     }
     // Every module lib.rs declares is either allowed IO or one of the files checked here (so
     // none hides in a directory of its own).
-    let lib = code_only(&std::fs::read_to_string(src.join("lib.rs")).unwrap());
+    let lib = syn::parse_file(&std::fs::read_to_string(src.join("lib.rs")).unwrap()).unwrap();
     let declared: BTreeSet<String> = lib
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("pub mod ").or_else(|| l.trim().strip_prefix("mod ")))
-        .filter_map(|l| l.strip_suffix(';'))
-        .filter(|m| !NOT_CORE.contains(m))
-        .map(str::to_owned)
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Mod(m) if m.content.is_none() => Some(m.ident.to_string()),
+            _ => None,
+        })
+        .filter(|m| !NOT_CORE.contains(&m.as_str()))
         .collect();
     assert_eq!(declared, core, "lib.rs's core modules and the files src/*.rs checked here differ");
     assert!(core.contains("model") && core.contains("scenario"), "no core modules found: {core:?}");
@@ -67,7 +74,7 @@ fn the_core_modules_touch_no_dom_io_clock_or_randomness() {
         let source = std::fs::read_to_string(src.join(format!("{module}.rs"))).unwrap();
         let exceptions: Vec<[&str; 2]> =
             EXCEPTIONS.iter().filter(|(m, _, _)| m == module).map(|(_, path, _)| *path).collect();
-        for (line, word, exception) in impurities(&without_test_modules(&code_only(&source)), &exceptions) {
+        for (line, word, exception) in impurities(&core_tokens(&source), &exceptions) {
             match exception {
                 Some(path) => drop(used.insert((module.clone(), path))),
                 None => problems.push(format!("src/{module}.rs:{line} names `{word}`")),
@@ -84,193 +91,163 @@ fn the_core_modules_touch_no_dom_io_clock_or_randomness() {
     }
 }
 
-/// The checker itself: it sees through grouped and spaced paths and ignores comments, strings
-/// and test modules.
+/// The checker itself: it sees through grouped and spaced paths and into macro bodies, and
+/// ignores comments, strings and test items (but not an item kept out of tests).
 #[test]
 fn the_purity_check_sees_grouped_paths_and_ignores_comments_and_strings() {
     let found = |code: &str| -> Vec<String> {
-        impurities(&without_test_modules(&code_only(code)), &[]).into_iter().map(|(_, w, _)| w).collect()
+        impurities(&core_tokens(code), &[]).into_iter().map(|(_, w, _)| w).collect()
     };
     for (code, word) in [
         ("use std::{fs, time};", "std::fs"),
         ("use std::{fmt::Write, io::{self, Read}};", "std::io"),
         ("use ::std :: env;", "std::env"),
-        ("let t = std::time::Instant::now();", "std::time"),
-        ("let n: u8 = rand::random();", "rand"),
+        ("fn f() { let t = std::time::Instant::now(); }", "std::time"),
+        ("fn f() { let n: u8 = rand::random(); }", "rand"),
         ("fn f() { web_sys::window(); }", "web_sys"),
         ("use yew::prelude::*;", "yew"),
         ("fn f() { println!(\"x\"); }", "println!"),
-        ("let s = \"a\"; let c = '\"'; use std::fs; // \"", "std::fs"),
-        ("let s = r#\"\"\"#; use std::process;", "std::process"),
+        ("fn f() { let s = \"a\"; let c = '\"'; }\nuse std::fs; // \"", "std::fs"),
+        ("const S: &str = r#\"\"\"#; use std::process;", "std::process"),
+        ("const S: &str = r##\"\"#\"##; use std::net;", "std::net"),
+        ("fn f() -> String { format!(\"{:?}\", std::time::Instant::now()) }", "std::time"),
+        ("#[cfg(not(test))]\nmod live {\n    use std::fs;\n}\n", "std::fs"),
+        ("#[cfg(any(test, feature = \"x\"))]\nfn f() { std::env::args(); }", "std::env"),
     ] {
         assert!(found(code).iter().any(|w| w == word), "{code:?}: {:?}, not {word}", found(code));
     }
     for code in [
         "// use std::fs;\n/// std::time::Instant\nfn f() {}",
         "/* std::fs /* nested */ std::io */ fn f<'a>(x: &'a str) -> &'a str { x }",
-        "let s = \"std::fs::read and yew\"; let r = r#\"std::env \"quoted\" \"#; let c = 'y';",
-        "use std::{collections::BTreeMap, fmt};\nlet random = 1; let instant = 2;",
+        "fn f() { let s = \"std::fs::read and yew\"; let r = r#\"std::env \"quoted\" \"#; let c = 'y'; }",
+        "use std::{collections::BTreeMap, fmt};\nfn f() { let random = 1; let instant = 2; }",
+        "fn f() -> Vec::<u8> { Vec::<u8>::new() }",
         "#[cfg(test)]\nmod tests {\n    use std::fs;\n}\n",
         "#[cfg(all(test, not(target_arch = \"wasm32\")))]\nmod tests {\n    use std::time::Instant;\n}\n",
+        "#[cfg(test)]\nfn helper() { std::fs::read(\"x\").ok(); }",
+        "mod outer {\n    #[cfg(test)]\n    mod tests {\n        use std::io;\n    }\n}\n",
     ] {
         assert!(found(code).is_empty(), "{code:?}: {:?}", found(code));
     }
 }
 
-/// `source` with comments and the contents of string and character literals blanked out,
-/// line breaks kept (so line numbers still count).
-fn code_only(source: &str) -> String {
-    let c: Vec<char> = source.chars().collect();
-    let at = |i: usize| c.get(i).copied().unwrap_or('\0');
-    let blank = |out: &mut String, ch: char| out.push(if ch == '\n' { '\n' } else { ' ' });
-    let mut out = String::with_capacity(source.len());
-    let mut i = 0;
-    while i < c.len() {
-        let starts_word = i == 0 || !(at(i - 1).is_alphanumeric() || at(i - 1) == '_');
-        // A raw string's opening: r"…", r#"…"#, br"…"; its prefix and number of #s.
-        let raw = match (at(i), at(i + 1)) {
-            ('r', _) => Some(1),
-            ('b', 'r') => Some(2),
-            _ => None,
-        }
-        .filter(|_| starts_word)
-        .map(|r| (r, (i + r..).take_while(|&k| at(k) == '#').count()))
-        .filter(|&(r, hashes)| at(i + r + hashes) == '"');
-        if at(i) == '/' && at(i + 1) == '/' {
-            while i < c.len() && at(i) != '\n' {
-                i += 1;
-            }
-        } else if at(i) == '/' && at(i + 1) == '*' {
-            let mut depth = 0;
-            while i < c.len() {
-                if at(i) == '/' && at(i + 1) == '*' {
-                    depth += 1;
-                    out.push_str("  ");
-                    i += 2;
-                } else if at(i) == '*' && at(i + 1) == '/' {
-                    depth -= 1;
-                    out.push_str("  ");
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    blank(&mut out, at(i));
-                    i += 1;
-                }
-            }
-        } else if let Some((r, hashes)) = raw {
-            out.push('"');
-            i += r + hashes + 1;
-            while i < c.len() && !(at(i) == '"' && (1..=hashes).all(|k| at(i + k) == '#')) {
-                blank(&mut out, at(i));
-                i += 1;
-            }
-            out.push('"');
-            i += 1 + hashes;
-        } else if at(i) == '"' {
-            out.push('"');
-            i += 1;
-            while i < c.len() && at(i) != '"' {
-                let len = if at(i) == '\\' { 2 } else { 1 };
-                for _ in 0..len {
-                    blank(&mut out, at(i));
-                    i += 1;
-                }
-            }
-            out.push('"');
-            i += 1;
-        } else if at(i) == '\'' && (at(i + 1) == '\\' || at(i + 2) == '\'') {
-            // A character literal ('x', '\'', '\u{..}'); a lifetime ('a) has no closing quote.
-            out.push('\'');
-            i += if at(i + 1) == '\\' { 3 } else { 2 };
-            while i < c.len() && at(i) != '\'' {
-                i += 1;
-            }
-            out.push('\'');
-            i += 1;
-        } else {
-            out.push(at(i));
-            i += 1;
-        }
-    }
+/// Lines are the source's own, so a problem is named where it is.
+#[test]
+fn the_purity_check_names_the_line() {
+    let code = "//! A module.\n\n/// Docs.\nfn f() {\n    let _ = std::fs::read(\"x\");\n}\n";
+    let lines: Vec<usize> = impurities(&core_tokens(code), &[]).into_iter().map(|(l, _, _)| l).collect();
+    assert_eq!(lines, [5]);
+}
+
+/// The tokens of `source` outside its test items, as the compiler reads them: comments are not
+/// tokens (a doc comment becomes an attribute whose text is a literal), and strings, raw strings
+/// and character literals are literals, not names. Macro bodies are kept as their tokens. A test
+/// item is one whose `cfg` needs `test` ([`needs_test`]): test code may read files (the data
+/// file check uses `include_str!`).
+fn core_tokens(source: &str) -> Vec<(usize, Piece)> {
+    let mut file = syn::parse_file(source).unwrap();
+    without_test_items(&mut file.items);
+    let mut out = Vec::new();
+    flatten(file.into_token_stream(), &mut out);
     out
 }
 
-/// `code` without its test modules: a top-level `#[cfg(test)]` or `#[cfg(all(test, …))]`
-/// before `mod name {`, up to the module's closing brace at the start of a line. (Test code may
-/// read files; the data file check uses `include_str!`.)
-fn without_test_modules(code: &str) -> String {
-    let lines: Vec<&str> = code.lines().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let is_test_cfg = line.starts_with("#[cfg(") && line.contains("test");
-        let next_is_mod = lines.get(i + 1).is_some_and(|l| l.starts_with("mod ") && l.ends_with('{'));
-        if is_test_cfg && next_is_mod {
-            while i < lines.len() && lines[i] != "}" {
-                out.push("");
-                i += 1;
-            }
-        } else {
-            out.push(line);
+/// Drops the test items from `items` and from the modules written inline among them.
+fn without_test_items(items: &mut Vec<syn::Item>) {
+    items.retain(|item| {
+        let attrs = match item {
+            syn::Item::Mod(m) => &m.attrs,
+            syn::Item::Fn(f) => &f.attrs,
+            syn::Item::Use(u) => &u.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Const(c) => &c.attrs,
+            syn::Item::Static(s) => &s.attrs,
+            syn::Item::Macro(m) => &m.attrs,
+            _ => return true,
+        };
+        !attrs
+            .iter()
+            .any(|a| a.path().is_ident("cfg") && a.parse_args::<syn::Meta>().is_ok_and(|m| needs_test(&m)))
+    });
+    for item in items {
+        if let syn::Item::Mod(syn::ItemMod { content: Some((_, inner)), .. }) = item {
+            without_test_items(inner);
         }
-        i += 1;
     }
-    out.join("\n")
+}
+
+/// Whether a `cfg` predicate holds only in a test build: `test`, or `all(…)` with such a
+/// predicate among its parts. `not(test)` and `any(test, …)` also hold outside tests.
+fn needs_test(meta: &syn::Meta) -> bool {
+    match meta {
+        syn::Meta::Path(p) => p.is_ident("test"),
+        syn::Meta::List(l) if l.path.is_ident("all") => l
+            .parse_args_with(Punctuated::<syn::Meta, Token![,]>::parse_terminated)
+            .is_ok_and(|parts| parts.iter().any(needs_test)),
+        _ => false,
+    }
 }
 
 /// A piece of code: a name (with its line) or one of `::`, `!`, `{`, `}`, `,` and other marks.
 #[derive(Debug, PartialEq)]
-enum Token {
+enum Piece {
     Name(String),
     Mark(&'static str),
 }
 
-fn tokens(code: &str) -> Vec<(usize, Token)> {
-    let mut out = Vec::new();
-    for (n, line) in code.lines().enumerate() {
-        let c: Vec<char> = line.chars().collect();
-        let mut i = 0;
-        while i < c.len() {
-            if c[i].is_alphabetic() || c[i] == '_' {
-                let start = i;
-                while i < c.len() && (c[i].is_alphanumeric() || c[i] == '_') {
-                    i += 1;
-                }
-                out.push((n + 1, Token::Name(c[start..i].iter().collect())));
+/// `stream` as a flat list of names and marks, each with its line; a `{ … }` group is its
+/// braces around its contents.
+fn flatten(stream: TokenStream, out: &mut Vec<(usize, Piece)>) {
+    let mut colon_joins = false;
+    for tree in stream {
+        let line = tree.span().start().line;
+        let joins =
+            matches!(&tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
+        match tree {
+            TokenTree::Ident(name) => {
+                let name = name.to_string();
+                out.push((line, Piece::Name(name.strip_prefix("r#").unwrap_or(&name).to_owned())));
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' && colon_joins => {
+                out.pop();
+                out.push((line, Piece::Mark("::")));
+                colon_joins = false;
                 continue;
             }
-            let mark = match (c[i], c.get(i + 1)) {
-                (':', Some(':')) => {
-                    i += 1;
-                    "::"
-                }
-                ('!', _) => "!",
-                ('{', _) => "{",
-                ('}', _) => "}",
-                (',', _) => ",",
-                (ch, _) if ch.is_whitespace() => "",
-                _ => ".",
-            };
-            if !mark.is_empty() {
-                out.push((n + 1, Token::Mark(mark)));
+            TokenTree::Punct(p) => out.push((
+                line,
+                Piece::Mark(match p.as_char() {
+                    ':' => ":",
+                    '!' => "!",
+                    ',' => ",",
+                    _ => ".",
+                }),
+            )),
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
+                out.push((g.span_open().start().line, Piece::Mark("{")));
+                flatten(g.stream(), out);
+                out.push((g.span_close().start().line, Piece::Mark("}")));
             }
-            i += 1;
+            TokenTree::Group(g) => {
+                out.push((line, Piece::Mark(".")));
+                flatten(g.stream(), out);
+                out.push((g.span_close().start().line, Piece::Mark(".")));
+            }
+            TokenTree::Literal(_) => out.push((line, Piece::Mark("."))),
         }
+        colon_joins = joins;
     }
-    out
 }
-
-/// Every forbidden name in `code` as (line, what, the exception that allows it if any).
-fn impurities<'a>(code: &str, exceptions: &[[&'a str; 2]]) -> Vec<(usize, String, Option<[&'a str; 2]>)> {
-    let t = tokens(code);
+/// Every forbidden name in `t` as (line, what, the exception that allows it if any).
+fn impurities<'a>(
+    t: &[(usize, Piece)],
+    exceptions: &[[&'a str; 2]],
+) -> Vec<(usize, String, Option<[&'a str; 2]>)> {
     let name = |k: usize| match t.get(k) {
-        Some((_, Token::Name(n))) => Some(n.as_str()),
+        Some((_, Piece::Name(n))) => Some(n.as_str()),
         _ => None,
     };
-    let mark = |k: usize, m: &str| matches!(t.get(k), Some((_, Token::Mark(x))) if *x == m);
+    let mark = |k: usize, m: &str| matches!(t.get(k), Some((_, Piece::Mark(x))) if *x == m);
     let mut found = Vec::new();
     for (k, (line, _)) in t.iter().enumerate() {
         let Some(word) = name(k) else { continue };
