@@ -335,19 +335,15 @@ pub fn controls(props: &ControlsProps) -> Html {
     html! {
         <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <div class="control">
-                <label for="ctl-preset">{ label(lang, Key::Preset, s.country) }</label>
+                // The label says when the levers have moved from the preset ("Scenario
+                // (changed)"): in the picker, a mark beside a long name was cut off.
+                <label for="ctl-preset">{ label(lang, Key::Preset, s.country) }{
+                    s.preset.map_or("", |p| crate::text::changed_mark(lang, s, &p.scenario()))
+                }</label>
                 <select id="ctl-preset" name="preset" onchange={on_preset}>
                     <option value="" selected={s.preset.is_none()}>{ tr(lang, "Custom", "사용자 설정") }</option>
                     { for Preset::ALL.iter().map(|p| html! {
-                        <option value={p.key()} selected={p.key() == preset_key}>{
-                            // The selected preset says when the levers have moved from it, first:
-                            // a long name is cut off at the picker's end.
-                            if p.key() == preset_key && !s.same_as(&p.scenario()) {
-                                format!("{} {}", tr(lang, "(changed)", "(조정)"), p.title(lang))
-                            } else {
-                                p.title(lang).to_owned()
-                            }
-                        }</option>
+                        <option value={p.key()} selected={p.key() == preset_key}>{ p.title(lang) }</option>
                     }) }
                 </select>
             </div>

@@ -175,15 +175,23 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   assert.match(await chartText(page), /US demand: all upfront, in dollars · /);
   const picked = () => page.$eval('#ctl-preset', (s) => s.selectedOptions[0].textContent);
   assert.equal(await picked(), 'US demand: all upfront, in dollars');
+  assert.equal(await page.textContent('label[for=ctl-preset]'), 'Scenario');
   const before = await chartImage(page);
   await page.locator('#ctl-krw').fill('50');
   await page.locator('#ctl-krw').dispatchEvent('input');
   await waitForRedraw(page, before);
   // "in dollars" is no longer true of it: the name is where it started.
   assert.match(await chartText(page), /US demand: all upfront, in dollars \(changed\) · /);
-  // The preset picker says so too, first (a long name is cut off at its end), and keeps the
-  // preset picked.
-  assert.equal(await picked(), '(changed) US demand: all upfront, in dollars');
+  // The picker's label says so too, and the picker keeps the preset, its name whole (a mark
+  // beside it in the picker was cut off at 1280 px).
+  assert.equal(await page.textContent('label[for=ctl-preset]'), 'Scenario (changed)');
+  assert.equal(await picked(), 'US demand: all upfront, in dollars');
+  const [shown, room] = await page.$eval('#ctl-preset', (s) => {
+    const c = document.createElement('canvas').getContext('2d');
+    c.font = getComputedStyle(s).font;
+    return [c.measureText(s.selectedOptions[0].textContent).width, s.clientWidth];
+  });
+  assert.ok(shown < room - 30, `the name is ${shown} px wide in a ${room} px picker`);
   assert.equal(await page.inputValue('#ctl-preset'), 'us-demand');
   assert.match(await chartText(page), /FX limit on state dollars, \$20 bn a year \(Bank of Korea, 2025-10-29\)/);
   assert.match(await page.textContent('.dek'), /destabilising the won\. Move the sliders and watch each year's payments against that limit\.$/);
