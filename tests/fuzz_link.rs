@@ -21,7 +21,7 @@
 
 use pledge_explorer::feasibility::PAIRS;
 use pledge_explorer::presets::Preset;
-use pledge_explorer::scenario::{allowed_for, Country, Profile, QueryWriter, RawParams};
+use pledge_explorer::scenario::{allowed_for, quoted, Country, Profile, QueryWriter, RawParams};
 use pledge_explorer::tour::STEPS;
 use pledge_explorer::view::{join_queries, parse_link, Lang, ThemeChoice, View, ViewKey, CONTROL_KEYS};
 use pledge_explorer::Scenario;
@@ -211,7 +211,8 @@ proptest! {
         let bases = given.iter().filter(|(k, _)| k == "base").count();
         for e in &errors {
             let message = e.to_string();
-            prop_assert!(message.starts_with(&format!("{}=", e.key)), "{}", message);
+            // The key as messages quote it (escaped, cut past forty characters).
+            prop_assert!(message.starts_with(&format!("{}=", quoted(&e.key))), "{}", message);
             if let Some(inner) = e.key.strip_prefix("base.") {
                 // A key inside a `base`: the baseline is dropped and the inner key named with
                 // what it allows.
