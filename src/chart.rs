@@ -18,6 +18,14 @@ use crate::view::{Lang, ThemeChoice, View};
 /// downloads (a PNG has twice the pixels each way).
 pub const EXPORT_SIZE: (u32, u32) = (960, 560);
 
+/// Why [`svg`] (and the CLI's PNG) refused a size: [`draw`] found no room for the plot.
+pub const TOO_SMALL: &str = "too small for the plot under this chart's title and legend";
+
+/// A size at which every chart draws its plot: the title and legend of a scenario with every
+/// kind of payment and a baseline leave room for it (a test draws that worst case at this size,
+/// in both languages). Smaller sizes may draw too; [`svg`] refuses those that do not.
+pub const MIN_EXPORT_SIZE: (u32, u32) = (480, 320);
+
 /// Colours of one theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -366,14 +374,16 @@ fn wrap(text: &str, font_px: f64, max_width: i32, balance: bool) -> Vec<String> 
 }
 
 /// Draws the chart of `schedule` for `scenario` onto `area`, filling it. With a `baseline`, each
-/// year also shows the baseline's dollars as an outlined bar beside the live one.
+/// year also shows the baseline's dollars as an outlined bar beside the live one. `Ok(false)`:
+/// the area is too small for a readable plot under the title and legend, so only they and the
+/// source line are drawn.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scenario: &Scenario,
     schedule: &Schedule,
     baseline: Option<&Schedule>,
     style: &ChartStyle,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
     let t = &style.theme;
     let px = |x: f64| (x * style.scale).round() as i32;
     let (width, height) = area.dim_in_pixel();
@@ -502,7 +512,7 @@ pub fn draw<DB: DrawingBackend>(
     let limit_tag = text::usd_bn(style.lang, scenario.limit);
     let right = width - pad - measure(&limit_tag, &small) - px(6.0);
     if right - left < px(40.0) || bottom - top < px(40.0) {
-        return Ok(()); // Too small to draw a readable plot; the title and source still show.
+        return Ok(false); // Too small to draw a readable plot; the title and source still show.
     }
     let to_y = |v: f64| bottom - ((v / y_max) * f64::from(bottom - top)).round() as i32;
 
@@ -597,7 +607,7 @@ pub fn draw<DB: DrawingBackend>(
     dashed(area, (left, right), ly, t.limit, style.scale)?;
     let pos = Pos::new(HPos::Left, VPos::Center);
     area.draw(&Text::new(limit_tag, (right + px(4.0), ly), label_font.pos(pos)))?;
-    Ok(())
+    Ok(true)
 }
 
 /// A horizontal dashed line from `x0` to `x1` at `y`.
@@ -713,7 +723,9 @@ pub fn svg(
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&root, scenario, schedule, baseline, style).map_err(svg_error)?;
+        if !draw(&root, scenario, schedule, baseline, style).map_err(svg_error)? {
+            return Err(ChartError(TOO_SMALL.to_owned()));
+        }
         root.present().map_err(svg_error)?;
     }
     Ok(merge_polylines(&out))

@@ -52,10 +52,15 @@ pub fn csv(schedule: &Schedule) -> String {
 
 /// A readable fixed-width table of the schedule with totals, for a terminal.
 pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Summary) -> String {
-    let headers = [
-        "year", "upfront", "direct", "loans", "company", "guar.", "called", "state", "in USD", "limit",
-        "headroom", "",
-    ];
+    let ko = lang == Lang::Ko;
+    let headers = if ko {
+        ["연도", "선불", "직접", "대출", "기업", "보증", "청구", "정부", "달러", "한도", "여유", ""]
+    } else {
+        [
+            "year", "upfront", "direct", "loans", "company", "guar.", "called", "state", "in USD", "limit",
+            "headroom", "",
+        ]
+    };
     let mut out = String::new();
     let _ = writeln!(out, "{}", crate::text::title(lang, scenario));
     let _ = writeln!(
@@ -64,26 +69,33 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
         crate::text::tr(
             lang,
             "USD bn per year, rounded (parts may not add up); 'guar.' are guarantees given (contingent), 'called' those paid.",
-            "연간, 10억 달러 단위(반올림하여 합이 맞지 않을 수 있음). 'guar.'는 제공한 보증(우발 채무), 'called'는 청구되어 지급된 보증."
+            "연간, 10억 달러 단위(반올림하여 합이 맞지 않을 수 있음). '보증'은 제공한 보증(우발 채무), '청구'는 청구되어 지급된 보증, '정부'는 정부 현금, '달러'는 그중 달러, '여유'는 한도까지 남은 금액."
         )
     );
     let widths = [5, 8, 8, 8, 8, 8, 8, 8, 8, 7, 9, 6];
+    // Right-aligned in terminal columns: a Hangul syllable takes two.
+    let cell = |line: &mut String, text: &str, w: usize| {
+        let used: usize = text.chars().map(|c| if c >= '\u{1100}' { 2 } else { 1 }).sum();
+        let _ = write!(line, "{}{text} ", " ".repeat(w.saturating_sub(used)));
+    };
     let mut line = String::new();
     for (h, w) in headers.iter().zip(widths) {
-        let _ = write!(line, "{h:>w$} ");
+        cell(&mut line, h, w);
     }
     let _ = writeln!(out, "{}", line.trim_end());
-    let fmt_row = |year: String, vals: [f64; 10], flag: &str| {
-        let mut line = format!("{year:>5} ");
+    let fmt_row = |year: &str, vals: [f64; 10], flag: &str| {
+        let mut line = String::new();
+        cell(&mut line, year, widths[0]);
         for (v, w) in vals.iter().zip(&widths[1..]) {
-            let _ = write!(line, "{:>w$} ", fixed(*v, 1), w = *w);
+            cell(&mut line, &money_cell(*v), *w);
         }
         line.push_str(flag);
         line.trim_end().to_owned()
     };
+    let above = crate::text::tr(lang, "ABOVE", "초과");
     for r in &schedule.rows {
         let _ =
-            writeln!(out, "{}", fmt_row(r.year.to_string(), r.money(), if r.breach { "ABOVE" } else { "" }));
+            writeln!(out, "{}", fmt_row(&r.year.to_string(), r.money(), if r.breach { above } else { "" }));
     }
     let total = |f: fn(&Row) -> f64| schedule.rows.iter().map(f).sum::<f64>();
     let totals = [
@@ -98,7 +110,7 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
         f64::NAN,
         f64::NAN,
     ];
-    let total_line = fmt_row("total".to_owned(), totals, "").replace("NaN", "   ");
+    let total_line = fmt_row(crate::text::tr(lang, "total", "합계"), totals, "").replace("NaN", "   ");
     let _ = writeln!(out, "{}", total_line.trim_end());
     let _ = writeln!(out);
     for line in crate::text::summary_lines(lang, scenario, summary) {
@@ -113,6 +125,17 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
         let _ = if f.source.starts_with("http") { writeln!(out, " <{}>", f.source) } else { writeln!(out) };
     }
     out
+}
+
+/// A money cell of the terminal table: one decimal, but a value one decimal would show as
+/// `0.0` (a year $0.04 bn above the limit) keeps its first significant digit, up to six
+/// decimals (a breach is at least [`crate::model::BREACH_TOLERANCE_BN`]); never `-0.0`.
+fn money_cell(v: f64) -> String {
+    let v = v + 0.0; // -0.0 is 0.0
+    let size = v.abs();
+    let decimals =
+        if v == 0.0 || !v.is_finite() || size >= 0.05 { 1 } else { (-size.log10()).ceil().min(6.0) as usize };
+    fixed(v, decimals).to_string()
 }
 
 /// The page's data table of the schedule, as an HTML `<table>`: caption, one column per kind of payment, one
@@ -216,12 +239,15 @@ pub fn context_cards_html(lang: Lang, sum: &Summary) -> String {
     out
 }
 
-/// Every sourced figure a scenario's page and table show, each once: the Bank of Korea's limit,
-/// the scenario's own ([`crate::presets::facts_of`]) and those its context figures rest on (GDP,
+/// Every sourced figure a scenario's page and table show, each once: the Bank of Korea's limit
+/// (while the limit is its figure), the scenario's own ([`crate::presets::facts_of`]) and those its context figures rest on (GDP,
 /// FX reserves, the exchange rate).
 pub fn cited_facts(s: &Scenario, sum: &Summary) -> Vec<Fact> {
-    let mut facts: Vec<Fact> = vec![crate::facts::KR_BOK_FX_CAPACITY];
-    facts.extend(crate::presets::facts_of(s).iter().copied());
+    let mut facts: Vec<Fact> = Vec::new();
+    if crate::text::limit_is_bok(s) {
+        facts.push(crate::facts::KR_BOK_FX_CAPACITY);
+    }
+    facts.extend(crate::presets::facts_of(s).copied());
     let ctx = &sum.context;
     for d in [&ctx.gdp_share, &ctx.reserves_share, &ctx.local_equivalent].into_iter().flatten() {
         facts.extend(d.sources.iter().copied());
@@ -352,6 +378,23 @@ mod tests {
     use crate::presets::Preset;
     use expect_test::expect;
 
+    /// The Bank of Korea's limit is cited while the chart's limit is its figure, not after the
+    /// reader has set another.
+    #[test]
+    fn the_bank_of_koreas_limit_is_cited_only_while_it_is_the_limit() {
+        let cites_bok = |q: &str| {
+            let s = Scenario::parse(q).unwrap();
+            let sum = summarize(&s, &schedule(&s));
+            cited_facts(&s, &sum).iter().any(|f| f.key == crate::facts::KR_BOK_FX_CAPACITY.key)
+        };
+        assert!(cites_bok("") && cites_bok("preset=japan") && cites_bok("country=eu"));
+        assert!(
+            !cites_bok("limit=50")
+                && !cites_bok("country=jp&limit=50")
+                && !cites_bok("preset=japan&limit=100")
+        );
+    }
+
     #[test]
     fn the_embed_code_escapes_the_link_and_has_no_inline_script() {
         let code =
@@ -425,7 +468,7 @@ mod tests {
                 let mut keys: Vec<String> = sources.iter().map(text).collect();
                 let limit_key = format!("({})", crate::facts::KR_BOK_FX_CAPACITY.key);
                 assert!(keys.iter().any(|k| k.ends_with(&limit_key)), "{keys:?}");
-                for f in p.facts() {
+                for (f, _) in p.facts() {
                     let li = sources.iter().find(|li| text(li).ends_with(&format!("({})", f.key)));
                     let li = li.unwrap_or_else(|| panic!("{p:?} {lang:?}: no source line for {}", f.key));
                     assert!(text(li).contains(f.as_of), "{}", text(li));

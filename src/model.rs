@@ -283,7 +283,8 @@ pub fn summarize(s: &Scenario, schedule: &Schedule) -> Summary {
         peak_times_limit: (s.limit > 0.0).then(|| peak_usd_cash / s.limit),
         breach_years: rows.iter().filter(|r| r.breach).count() as u32,
         first_breach_year: rows.iter().find(|r| r.breach).map(|r| r.year),
-        above_limit_total: rows.iter().filter(|r| r.breach).map(|r| -r.headroom).sum(),
+        // `+ 0.0`: the sum of no years is -0.0, which JSON and prose would print with its sign.
+        above_limit_total: rows.iter().filter(|r| r.breach).map(|r| -r.headroom).sum::<f64>() + 0.0,
         state_cash_total: sum(|r| r.state_cash),
         usd_cash_total,
         years_at_limit: if usd_cash_total <= BREACH_TOLERANCE_BN {

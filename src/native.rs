@@ -84,7 +84,9 @@ fn png_in_style(
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        chart::draw(&root, scenario, schedule, baseline, style).map_err(|e| ChartError(e.to_string()))?;
+        if !chart::draw(&root, scenario, schedule, baseline, style).map_err(|e| ChartError(e.to_string()))? {
+            return Err(ChartError(chart::TOO_SMALL.to_owned()));
+        }
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
     let mut out = Vec::new();
@@ -178,6 +180,43 @@ mod tests {
         assert!(ko != ko_in_latin, "the Korean PNG is drawn in the Latin font");
         assert_ne!(en, ko);
         assert_eq!(&ko[..8], b"\x89PNG\r\n\x1a\n");
+    }
+
+    /// At [`crate::chart::MIN_EXPORT_SIZE`] every preset, and a scenario with every kind of
+    /// payment and a baseline, draws its plot (its axis title is drawn only with the plot), in
+    /// both languages; a little smaller, the worst case in English has no room for it, and the
+    /// SVG and the PNG are refused rather than drawn without a plot.
+    #[test]
+    fn every_chart_draws_its_plot_at_the_smallest_size_the_cli_allows() {
+        use crate::chart::{MIN_EXPORT_SIZE, TOO_SMALL};
+        let worst =
+            Scenario::parse("upfront=10&guarantees=20&loans=20&corporate=20&krw=30&calls=50&country=jp")
+                .unwrap();
+        let baseline = crate::model::schedule(&crate::presets::Preset::KrDeal.scenario());
+        let mut scenarios: Vec<Scenario> = crate::presets::Preset::ALL.iter().map(|p| p.scenario()).collect();
+        scenarios.push(worst.clone());
+        let axis = |lang| crate::text::tr(lang, "USD bn per year", "연간, 억 달러");
+        for lang in [Lang::En, Lang::Ko] {
+            for s in &scenarios {
+                let sched = crate::model::schedule(s);
+                for base in [None, Some(&baseline)] {
+                    let doc = svg(s, &sched, base, MIN_EXPORT_SIZE, Theme::LIGHT, lang).unwrap();
+                    assert!(
+                        doc.contains(axis(lang)),
+                        "{lang:?} {} {}: no plot",
+                        s.to_query(),
+                        base.is_some()
+                    );
+                }
+            }
+        }
+        let (w, h) = MIN_EXPORT_SIZE;
+        let sched = crate::model::schedule(&worst);
+        let small = (w - 80, h - 20);
+        let refused = svg(&worst, &sched, Some(&baseline), small, Theme::LIGHT, Lang::En);
+        assert_eq!(refused.map_err(|e| e.0), Err(TOO_SMALL.to_owned()), "the minimum could be smaller");
+        let refused = png(&worst, &sched, Some(&baseline), small, 1, Theme::LIGHT, Lang::En);
+        assert_eq!(refused.map_err(|e| e.0), Err(TOO_SMALL.to_owned()));
     }
 
     /// Guards the chart's layout table against drifting from the font the PNG is drawn with:

@@ -1,7 +1,7 @@
 //! Named scenarios with the figures they rest on, each sourced, and the assumptions they add.
 
 use crate::facts::{self, Assumption, Fact};
-use crate::scenario::{Country, Profile, Scenario};
+use crate::scenario::{Country, Key, Profile, Scenario};
 use crate::view::Lang;
 
 /// A named scenario a reader can start from.
@@ -87,33 +87,46 @@ impl Preset {
         }
     }
 
-    /// The sourced figures the preset's values come from.
-    pub fn facts(self) -> &'static [Fact] {
+    /// The sourced figures the preset's values come from, each with the values it sets (bits
+    /// of [`keys`]): a figure is cited only while the scenario keeps the preset's value of every
+    /// one of them ([`Preset::moved`]), so `preset=kr-deal&total=1000` does not rest on Korea's
+    /// $350 bn. The FX limit every preset starts from is cited wherever the limit is the Bank of
+    /// Korea's figure, preset or not ([`crate::export::cited_facts`], [`crate::text::source_line`]).
+    pub fn facts(self) -> &'static [(Fact, u16)] {
         match self {
-            Preset::UsDemand => &[facts::KR_UPFRONT_DEMAND, facts::KR_BOK_FX_CAPACITY],
+            Preset::UsDemand => &[(facts::KR_UPFRONT_DEMAND, UPFRONT_DEMAND)],
             Preset::KrDeal => &[
-                facts::KR_PLEDGE_TOTAL,
-                facts::KR_STRATEGIC_CASH,
-                facts::KR_SHIPBUILDING,
-                facts::KR_ANNUAL_CAP,
-                facts::KR_CASH_YEARS,
-                facts::KR_BOK_FX_CAPACITY,
+                (facts::KR_PLEDGE_TOTAL, TOTAL),
+                (facts::KR_STRATEGIC_CASH, SPLIT),
+                (facts::KR_SHIPBUILDING, SPLIT),
+                (facts::KR_ANNUAL_CAP, ANNUAL_CAP),
+                (facts::KR_CASH_YEARS, YEARS),
             ],
-            Preset::Japan => &[facts::JP_PLEDGE_TOTAL, facts::KR_BOK_FX_CAPACITY],
-            Preset::Eu => &[facts::EU_INVESTMENT, facts::KR_BOK_FX_CAPACITY],
+            Preset::Japan => &[(facts::JP_PLEDGE_TOTAL, TOTAL)],
+            Preset::Eu => &[(facts::EU_INVESTMENT, TOTAL)],
         }
     }
 
-    /// The assumptions the preset adds to the model's own.
-    pub fn assumptions(self) -> &'static [Assumption] {
+    /// The assumptions the preset adds to the model's own, each with the values it sets, as
+    /// for [`Preset::facts`]: `preset=kr-deal&calls=20` does not rest on "no guarantee is called".
+    pub fn assumptions(self) -> &'static [(Assumption, u16)] {
         match self {
             Preset::UsDemand => &[],
-            Preset::KrDeal => &[ASSUME_SHIPBUILDING_SPLIT, ASSUME_NO_CALLS],
-            Preset::Japan => {
-                &[ASSUME_JP_SPLIT, ASSUME_JP_YEARS, ASSUME_NO_CALLS, ASSUME_LIMIT_FOR_COMPARISON]
-            }
-            Preset::Eu => &[ASSUME_EU_CORPORATE, ASSUME_LIMIT_FOR_COMPARISON],
+            Preset::KrDeal => &[(ASSUME_SHIPBUILDING_SPLIT, SPLIT), (ASSUME_NO_CALLS, CALLS)],
+            Preset::Japan => &[
+                (ASSUME_JP_SPLIT, JP_SPLIT),
+                (ASSUME_JP_YEARS, YEARS),
+                (ASSUME_NO_CALLS, CALLS),
+                (ASSUME_LIMIT_FOR_COMPARISON, COMPARISON),
+            ],
+            Preset::Eu => &[(ASSUME_EU_CORPORATE, EU_CORPORATE), (ASSUME_LIMIT_FOR_COMPARISON, COMPARISON)],
         }
+    }
+
+    /// The values `s` has moved off this preset's, as bits of [`keys`].
+    pub fn moved(self, s: &Scenario) -> u16 {
+        let preset = self.scenario();
+        Key::ALL.into_iter().filter(|k| !s.same_at(*k, &preset)).fold(0, |bits, k| bits | keys(&[k]))
     }
 
     /// The preset's values.
@@ -158,25 +171,48 @@ impl Preset {
     }
 }
 
-/// The sourced figures a scenario's values come from: its preset's ([`Preset::facts`]) and,
-/// with no preset, the economy's sourced pledge when the scenario pledges exactly that total: a
-/// link with no preset (the default page, `?upfront=20&years=10`) still shows Korea's $350 bn,
-/// and cites where that figure is from.
-pub fn facts_of(s: &Scenario) -> &'static [Fact] {
-    if let Some(p) = s.preset {
-        return p.facts();
+// The values a preset's figure or assumption sets ([`Preset::facts`], [`Preset::assumptions`]).
+const TOTAL: u16 = keys(&[Key::Total]);
+const YEARS: u16 = keys(&[Key::Years]);
+const CALLS: u16 = keys(&[Key::Calls]);
+const UPFRONT_DEMAND: u16 = keys(&[Key::Total, Key::Upfront]);
+const SPLIT: u16 = keys(&[Key::Total, Key::Corporate, Key::Guarantees]);
+const ANNUAL_CAP: u16 = SPLIT | keys(&[Key::Years, Key::Profile]);
+const JP_SPLIT: u16 = keys(&[Key::Total, Key::Upfront, Key::Loans, Key::Guarantees, Key::Corporate]);
+const EU_CORPORATE: u16 = keys(&[Key::Total, Key::Corporate]);
+const COMPARISON: u16 = keys(&[Key::Limit, Key::Country]);
+
+/// A set of the scenario's keys as bits, one per key (`1 << key`).
+pub const fn keys(list: &[Key]) -> u16 {
+    let (mut bits, mut rest) = (0, list);
+    while let [key, tail @ ..] = rest {
+        bits |= 1 << *key as u16;
+        rest = tail;
     }
-    let deal = match s.country {
-        Country::Kr => Preset::KrDeal,
-        Country::Jp => Preset::Japan,
-        Country::Eu => Preset::Eu,
+    bits
+}
+
+/// The sourced figures a scenario's values come from: its preset's ([`Preset::facts`]) whose
+/// values the reader has not moved and, with no preset, the economy's sourced pledge when the
+/// scenario pledges exactly that total: a link with no preset (the default page,
+/// `?upfront=20&years=10`) still shows Korea's $350 bn, and cites where that figure is from.
+pub fn facts_of(s: &Scenario) -> impl Iterator<Item = &'static Fact> {
+    let (listed, moved) = match s.preset {
+        Some(p) => (p.facts(), p.moved(s)),
+        None => {
+            let deal = match s.country {
+                Country::Kr => Preset::KrDeal,
+                Country::Jp => Preset::Japan,
+                Country::Eu => Preset::Eu,
+            };
+            // Each economy's deal names its pledge first (a test holds it): the same static the
+            // preset cites, not a copy of it in the bundle.
+            let facts = deal.facts();
+            let pledged = facts.first().is_some_and(|(pledge, _)| (s.total - pledge.value).abs() < 1e-9);
+            (facts.get(..usize::from(pledged)).unwrap_or_default(), 0)
+        }
     };
-    // Each economy's deal names its pledge first (a test holds it): the same static the preset
-    // cites, not a copy of it in the bundle.
-    match deal.facts().split_first() {
-        Some((pledge, _)) if (s.total - pledge.value).abs() < 1e-9 => std::slice::from_ref(pledge),
-        _ => &[],
-    }
+    listed.iter().filter(move |(_, sets)| sets & moved == 0).map(|(f, _)| f)
 }
 
 fn percent_of(part: f64, total: f64) -> f64 {
@@ -199,23 +235,70 @@ mod tests {
 
     #[test]
     fn a_link_with_no_preset_cites_the_pledge_it_shows() {
-        let keys =
-            |q: &str| -> Vec<&str> { facts_of(&Scenario::parse(q).unwrap()).iter().map(|f| f.key).collect() };
+        let keys = |q: &str| -> Vec<&str> { facts_of(&Scenario::parse(q).unwrap()).map(|f| f.key).collect() };
         assert_eq!(keys(""), ["kr_pledge_total_usd_bn"], "the default page pledges Korea's 350");
         assert_eq!(keys("upfront=20&years=10&krw=30"), ["kr_pledge_total_usd_bn"]);
         assert_eq!(keys("total=400"), Vec::<&str>::new(), "a total of the reader's own has no source");
         assert_eq!(keys("country=jp&total=550"), ["jp_pledge_usd_bn"]);
         assert_eq!(keys("country=jp"), Vec::<&str>::new(), "350 is not Japan's pledge");
         assert_eq!(keys("country=eu&total=600"), ["eu_investment_usd_bn"]);
-        // A preset cites its own list, whatever the reader has changed.
-        assert_eq!(
-            keys("preset=us-demand&years=3"),
-            ["kr_upfront_demand_usd_bn", "kr_bok_fx_capacity_usd_bn_per_year"]
-        );
-        let firsts = [Preset::KrDeal, Preset::Japan, Preset::Eu].map(|p| p.facts().first().map(|f| f.key));
+        // A preset cites its figures while the values they set are its own: the years do not
+        // set the US demand.
+        assert_eq!(keys("preset=us-demand&years=3"), ["kr_upfront_demand_usd_bn"]);
+        let firsts =
+            [Preset::KrDeal, Preset::Japan, Preset::Eu].map(|p| p.facts().first().map(|(f, _)| f.key));
         let pledges =
             [&facts::KR_PLEDGE_TOTAL, &facts::JP_PLEDGE_TOTAL, &facts::EU_INVESTMENT].map(|f| Some(f.key));
         assert_eq!(firsts, pledges, "each economy's deal names its pledge first");
+    }
+
+    /// A figure or assumption of a preset is listed while the reader leaves what it sets alone,
+    /// and not once any of those values is moved: every one of them, for every preset.
+    #[test]
+    fn a_presets_figures_and_assumptions_go_when_the_values_they_set_are_moved() {
+        for preset in Preset::ALL {
+            let start = preset.scenario();
+            assert_eq!(preset.moved(&start), 0, "{preset:?}");
+            let sets = preset.facts().iter().map(|(f, sets)| (f.key, *sets));
+            for (name, sets) in sets.chain(preset.assumptions().iter().map(|(a, sets)| (a.key, *sets))) {
+                assert_ne!(sets, 0, "{preset:?}: {name} would be listed whatever the reader moves");
+                for moved in Key::ALL.into_iter().filter(|k| sets & keys(&[*k]) != 0) {
+                    let mut s = start.clone();
+                    match moved {
+                        Key::Profile => {
+                            s.profile =
+                                if s.profile == Profile::Front { Profile::Back } else { Profile::Front }
+                        }
+                        Key::Country => {
+                            s.country = if s.country == Country::Kr { Country::Jp } else { Country::Kr }
+                        }
+                        Key::Total => s.total = 1000.0,
+                        Key::Years => s.years = 7,
+                        Key::Limit => s.limit = 50.0,
+                        Key::Calls => s.calls = 10.0,
+                        _ => s.set(moved, if s.get(moved) == Some(1.0) { 0.5 } else { 1.0 }).unwrap(),
+                    }
+                    assert_eq!(preset.moved(&s), keys(&[moved]), "{preset:?} {}", moved.name());
+                }
+            }
+        }
+        // As the notes and the table list them.
+        let listed = |q: &str| {
+            let s = Scenario::parse(q).unwrap();
+            let facts: Vec<&str> = facts_of(&s).map(|f| f.key).collect();
+            (facts, crate::text::assumptions(Lang::En, &s))
+        };
+        let (_, assumed) = listed("preset=kr-deal&calls=20");
+        assert!(
+            !assumed.contains(&ASSUME_NO_CALLS.text) && assumed.contains(&ASSUME_SHIPBUILDING_SPLIT.text)
+        );
+        let (facts, assumed) = listed("preset=japan&limit=100");
+        assert_eq!(facts, ["jp_pledge_usd_bn"]);
+        assert!(
+            !assumed.contains(&ASSUME_LIMIT_FOR_COMPARISON.text) && assumed.contains(&ASSUME_JP_SPLIT.text)
+        );
+        let (facts, _) = listed("preset=kr-deal&total=1000");
+        assert!(!facts.contains(&facts::KR_PLEDGE_TOTAL.key) && facts.contains(&facts::KR_CASH_YEARS.key));
     }
 
     #[test]

@@ -778,7 +778,8 @@ impl Scenario {
         }
     }
 
-    fn same_at(&self, key: Key, other: &Scenario) -> bool {
+    /// Whether `key` has the same value in both.
+    pub fn same_at(&self, key: Key, other: &Scenario) -> bool {
         match key {
             Key::Preset => self.preset == other.preset,
             Key::Profile => self.profile == other.profile,

@@ -566,7 +566,8 @@ pub fn assumptions(lang: Lang, s: &Scenario) -> Vec<&'static str> {
     let text = |a: &facts::Assumption| tr(lang, a.text, a.ko);
     let mut out: Vec<&'static str> = facts::MODEL_ASSUMPTIONS.iter().map(text).collect();
     if let Some(p) = s.preset {
-        out.extend(p.assumptions().iter().map(text));
+        let moved = p.moved(s);
+        out.extend(p.assumptions().iter().filter(|(_, sets)| sets & moved == 0).map(|(a, _)| text(a)));
     }
     out
 }
@@ -617,7 +618,7 @@ pub fn source_line(lang: Lang, s: &Scenario) -> String {
         let who = tr(lang, "FX limit: Bank of Korea via POLITICO", "외환 한도: 한국은행(POLITICO 보도)");
         names.push(format!("{who}, {}", facts::KR_BOK_FX_CAPACITY.as_of));
     }
-    for f in crate::presets::facts_of(s).iter().filter(|f| f.key != facts::KR_BOK_FX_CAPACITY.key) {
+    for f in crate::presets::facts_of(s) {
         let entry = format!("{}, {}", f.source_name, f.as_of);
         if !names.contains(&entry) {
             names.push(entry);

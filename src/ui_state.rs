@@ -108,11 +108,8 @@ impl UiState {
         let (view, mut errors) = View::take(&mut raw);
         let (mut scenario, scenario_errors) = Scenario::from_raw_lenient(&raw);
         errors.extend(scenario_errors);
-        // A bare tour link (`?step=3`) shows the step's scenario.
-        if let (Some(step), true) = (view.step.and_then(|n| n.checked_sub(1)), raw.pairs.is_empty()) {
-            if let Some(step) = crate::tour::STEPS.get(step) {
-                scenario = step.scenario();
-            }
+        if let Some(step) = view.tour_scenario(&raw) {
+            scenario = step;
         }
         let history = if errors.is_empty() { HistoryOp::None } else { HistoryOp::Replace };
         UiState { scenario, view, notices: errors, gave_way: None, dragging: false, history, url_version: 0 }

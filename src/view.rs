@@ -285,6 +285,14 @@ impl View {
         Ok(())
     }
 
+    /// The scenario a bare tour link shows: `step=3` with no scenario key (in `raw`, the pairs
+    /// left once the view keys are taken) is that step's scenario. A link that also carries
+    /// scenario keys shows those: the reader moved on. The page and the CLI read it alike.
+    pub fn tour_scenario(&self, raw: &RawParams) -> Option<Scenario> {
+        let step = tour::STEPS.get(self.step?.checked_sub(1)?)?;
+        raw.pairs.is_empty().then(|| step.scenario())
+    }
+
     /// The controls to show, in order.
     pub fn shown_controls(&self) -> Vec<Key> {
         match &self.controls {
@@ -342,7 +350,14 @@ impl View {
 /// view keys are taken out, then the scenario is checked. Every bad key is reported, view keys
 /// first; nothing falls back to a default (that leniency is the page's, for links readers type).
 pub fn parse_link(query: &str) -> Result<(Scenario, View), ScenarioError> {
-    let mut raw = RawParams::from_query(query);
+    parse_raw(RawParams::from_query(query))
+}
+
+/// [`parse_link`] of pairs already split from their link (the CLI reads each word of its
+/// command line as a link of its own). Like `parse_link` it gives the link's own scenario, so
+/// what [`View::to_query`] and [`Scenario::to_query`] write reads back as itself; a reader of
+/// bare tour links applies [`View::tour_scenario`] after it, as the page and the CLI do.
+pub fn parse_raw(mut raw: RawParams) -> Result<(Scenario, View), ScenarioError> {
     let (view, mut errors) = View::take(&mut raw);
     match Scenario::from_raw(&raw) {
         Ok(scenario) if errors.is_empty() => Ok((scenario, view)),

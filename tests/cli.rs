@@ -55,6 +55,107 @@ fn several_query_words_are_joined() {
     );
 }
 
+/// Each word is a link of its own: a URL, a `?query` or a `#fragment` in one word loses no key
+/// of another (joined with `&` first, `years=5 https://…/?krw=30` lost `years`).
+#[test]
+fn each_query_word_is_read_as_a_link_of_its_own() {
+    let expected = stdout(&["years=5&krw=30&upfront=20", "-f", "json"]);
+    for words in [
+        &["years=5", "https://x.example/pledge/?krw=30", "?upfront=20"][..],
+        &["?years=5", "?krw=30#chart", "upfront=20"],
+        &["years=5#x", "krw=30", "https://x.example/?upfront=20#y"],
+    ] {
+        let mut args = words.to_vec();
+        args.extend(["-f", "json"]);
+        assert_eq!(stdout(&args), expected, "{words:?}");
+    }
+    // Keys a fragment or the text before a `?` would hide are refused, naming the word.
+    for (word, needle) in [("years=5#krw=30", "after '#'"), ("years=5?krw=30", "before '?'")] {
+        let out = pledge(&[word, "upfront=20"]);
+        assert_eq!(out.status.code(), Some(2), "{word}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(&format!("\"{word}\"")) && err.contains(needle), "{err}");
+    }
+    // A key in two words is given twice.
+    let out = pledge(&["years=5", "?years=6"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("years=6: given more than once"));
+}
+
+/// `step=N` alone is the tour step's scenario, as the page shows it; with scenario keys, those.
+#[test]
+fn a_bare_tour_step_is_the_steps_scenario_as_on_the_page() {
+    for (i, step) in pledge_explorer::tour::STEPS.iter().enumerate() {
+        let query = step.scenario().to_query();
+        let n = (i + 1).to_string();
+        assert_eq!(
+            stdout(&[&format!("step={n}"), "-f", "json"]),
+            stdout(&[&query, "-f", "json"]),
+            "step {n}"
+        );
+    }
+    let json = stdout(&["step=3", "years=4", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!((v["scenario"]["years"].as_f64(), v["scenario"]["preset"].as_str()), (Some(4.0), None));
+}
+
+/// No cell reads `-0.0`: a year $0.04 bn above the limit shows -0.04, a tiny payment its digit,
+/// and a sum of no years above the limit is 0 in JSON.
+#[test]
+fn the_table_shows_small_breaches_and_no_negative_zero() {
+    let text = stdout(&["limit=34.96"]);
+    assert!(text.contains("   35.0     -0.04 ABOVE\n"), "{text}");
+    let text = stdout(&["total=1&years=30&limit=0.0001"]);
+    assert!(text.contains(" 2026      0.0     0.03 "), "{text}");
+    assert!(text.contains("  0.0001     -0.03 ABOVE\n"), "{text}");
+    for query in ["limit=34.96", "total=1&years=30&limit=0.0001", "preset=kr-deal", "preset=eu&krw=100"] {
+        let text = stdout(&[query]);
+        assert!(!text.contains("-0.0 ") && !text.contains("-0.0\n"), "{query}: {text}");
+    }
+    let json = stdout(&["preset=kr-deal", "-f", "json"]);
+    assert!(json.contains("\"above_limit_total\": 0.0,"), "{json}");
+}
+
+/// With `lang=ko` every word is Korean: the errors, the table's columns and its marker.
+#[test]
+fn a_korean_link_gets_korean_errors_and_table() {
+    let out = pledge(&["lang=ko", "upfront=abc"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "pledge: 시나리오가 올바르지 않음:\n  upfront=\"abc\": 숫자가 아님 (허용: 0부터 100까지의 수)\n"
+    );
+    let text = stdout(&["lang=ko", "preset=us-demand"]);
+    let header = text.lines().find(|l| l.trim_start().starts_with("연도")).unwrap_or_default();
+    assert!(header.ends_with("여유"), "{text}");
+    assert!(text.contains("-330.0 초과\n") && text.contains("\n 합계 "), "{text}");
+    assert!(!text.contains("ABOVE") && !text.contains("year"), "{text}");
+}
+
+/// A link with thousands of bad keys lists twenty and counts the rest.
+#[test]
+fn many_bad_keys_are_listed_up_to_twenty_then_counted() {
+    let words: Vec<String> = (0..5000).map(|i| format!("k{i}=1")).collect();
+    let args: Vec<&str> = words.iter().map(String::as_str).collect();
+    let out = pledge(&args);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 22, "{err}");
+    assert!(err.ends_with("  … and 4980 more\n"), "{err}");
+}
+
+#[test]
+fn the_help_names_every_option_the_defaults_and_the_exit_status() {
+    let help = stdout(&["--help"]);
+    for needle in
+        ["-f, --format", "-o, --out", "--size", "--image", "(default 960x560", "Exit status: 0", "step=N"]
+    {
+        assert!(help.contains(needle), "{needle}: {help}");
+    }
+}
+
 #[test]
 fn svg_and_png_are_written_to_files() {
     let dir = std::env::temp_dir().join(format!("pledge-cli-{}", std::process::id()));
@@ -71,16 +172,16 @@ fn svg_and_png_are_written_to_files() {
         "--format",
         "png",
         "--size",
-        "400x300",
+        "480x320",
         "--out",
         png_path.to_str().unwrap(),
     ]);
     assert!(out.status.success() && out.stdout.is_empty());
     let png = std::fs::read(&png_path).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    // 2x: the IHDR width and height are 800 x 600.
-    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 800);
-    assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 600);
+    // 2x: the IHDR width and height are 960 x 640.
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 960);
+    assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 640);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -156,6 +257,26 @@ fn bad_options_exit_2() {
         let out = pledge(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
+    }
+    // Sizes whose plot would not fit under the title and legend are refused, naming the size;
+    // they drew a title and no plot.
+    for (query, size) in [
+        ("preset=kr-deal", "400x300"),
+        ("", "4000x150"),
+        ("", "200x150"),
+        ("preset=kr-deal&base=preset%3Dkr-deal", "560x315"),
+    ] {
+        for format in ["svg", "png"] {
+            let out = pledge(&[query, "--size", size, "-f", format]);
+            assert_eq!(out.status.code(), Some(2), "{query} {size}");
+            assert!(out.stdout.is_empty());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(err, format!("pledge: --size {size}: too small for the plot under this chart's title and legend (from 480x320 up, every chart fits)\n"));
+        }
+    }
+    // The social card's size fits the default scenario, and sizes that fit are drawn.
+    for (query, size) in [("", "600x315"), ("preset=kr-deal&base=preset%3Dkr-deal", "480x320")] {
+        assert!(pledge(&[query, "--size", size, "-f", "png"]).status.success(), "{query} {size}");
     }
 }
 

@@ -11,9 +11,11 @@ mod cli {
     use std::process::ExitCode;
 
     use anyhow::{bail, Context};
-    use pledge_explorer::chart::{ChartStyle, EXPORT_SIZE};
+    use pledge_explorer::chart::{ChartError, ChartStyle, EXPORT_SIZE, MIN_EXPORT_SIZE, TOO_SMALL};
     use pledge_explorer::export::{self, Report};
-    use pledge_explorer::view::{parse_link, View};
+    use pledge_explorer::scenario::RawParams;
+    use pledge_explorer::text::{param_error, tr};
+    use pledge_explorer::view::{parse_raw, Lang, View};
     use pledge_explorer::{native, schedule, summarize, Scenario};
 
     const USAGE: &str = "\
@@ -24,24 +26,34 @@ Usage: pledge [QUERY...] [--format table|csv|json|svg|png|html] [--out FILE] [--
 QUERY is the page's query string, with or without '?', or a whole URL, e.g.
   pledge 'upfront=20&years=10&krw=30'
   pledge preset=kr-deal calls=20 --format png --out deal.png
-Several QUERY words are joined with '&'.
+  pledge 'https://example.org/pledge/?preset=japan' years=5
+Each QUERY word is read as a link of its own (a URL's '#fragment' is dropped, as a
+browser drops it) and the words' keys are put together; a key given twice is an error.
+With no QUERY: the page's default scenario.
 
 Keys (percent 0-100 unless said; money in USD bn):
   total 1-5000, upfront, guarantees, loans, corporate (these four sum to at most 100),
   krw, years 1-30, profile even|front|back, calls, limit 0-1000, start 2000-2100,
   country kr|jp|eu, preset us-demand|kr-deal|japan|eu
 View keys of a link are accepted too: lang en|ko sets the language of every word,
-  theme light|dark the chart's colours, base=QUERY draws that baseline beside the bars;
-  embed, controls and step only matter to the page.
+  theme light|dark the chart's colours, base=QUERY draws that baseline beside the bars,
+  step=N alone shows the guided tour's step N (as the page does);
+  embed, controls and map only matter to the page.
 
 Options:
-  --format F   table (default), csv, json, svg, png, or html (the page's no-script
-               fragment: the chart image, the finding and the summary)
-  --out FILE   write to FILE instead of standard output
-  --size WxH   chart size in CSS pixels for svg/png (default 960x560; PNG is drawn at 2x)
-  --image SRC  for html: the chart image's address (default chart.svg)
-  -h, --help   this help
-  -V, --version
+  -f, --format F  table (default), csv, json, svg, png, or html (the page's no-script
+                  fragment: the chart image, the finding and the summary)
+  -o, --out FILE  write to FILE instead of standard output
+  --size WxH      svg and png only: the chart's size in CSS pixels, width 200-4000,
+                  height 150-4000 (default 960x560; PNG is drawn at 2x); a size that
+                  leaves the plot no room under the title and legend is refused
+                  (from 480x320 up, every chart fits)
+  --image SRC     html only: the chart image's address (default chart.svg)
+  -h, --help      this help
+  -V, --version   the version
+
+Exit status: 0 written; 2 bad input (each bad key is named with what it allows, on
+standard error, and nothing is written); 1 the output could not be written.
 ";
 
     #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,6 +83,35 @@ Options:
         let (w, h) = text.split_once(['x', 'X'])?;
         let (w, h) = (w.parse().ok()?, h.parse().ok()?);
         ((200..=4000).contains(&w) && (150..=4000).contains(&h)).then_some((w, h))
+    }
+
+    /// One QUERY word read as a link of its own: a query string with or without `?`, or a
+    /// whole URL. A `#fragment` is dropped, as a browser drops it, but not one that holds keys,
+    /// and text before a `?` must be an address: either would lose keys without a word.
+    fn word_pairs(word: &str) -> Result<RawParams, String> {
+        let (link, fragment) = word.split_once('#').unwrap_or((word, ""));
+        if fragment.contains('=') {
+            return Err(format!(
+                "{word:?}: the keys after '#' would be ignored, as a link's fragment is (write %23 for a '#' in a value)"
+            ));
+        }
+        if let Some((before, _)) = link.split_once('?') {
+            if before.contains(['=', '&']) {
+                return Err(format!(
+                    "{word:?}: the keys before '?' would be ignored (start the word with the keys, or with '?', or with an address)"
+                ));
+            }
+        }
+        Ok(RawParams::from_query(link))
+    }
+
+    /// Every QUERY word's pairs, in order.
+    fn query_pairs(words: &[String]) -> Result<RawParams, UsageError> {
+        let mut raw = RawParams::default();
+        for word in words {
+            raw.pairs.append(&mut word_pairs(word).map_err(UsageError)?.pairs);
+        }
+        Ok(raw)
     }
 
     fn parse_args() -> Result<Option<Args>, UsageError> {
@@ -110,7 +151,9 @@ Options:
                 Long("size") => {
                     let value = parser.value().map_err(usage)?.string().map_err(usage)?;
                     args.size = parse_size(&value).ok_or_else(|| {
-                        UsageError(format!("--size {value:?}: not recognised (allowed: WxH, width 200-4000, height 150-4000)"))
+                        UsageError(format!(
+                            "--size {value:?}: not recognised (allowed: WxH, width 200-4000, height 150-4000)"
+                        ))
                     })?;
                 }
                 Long("image") => args.image = parser.value().map_err(usage)?.string().map_err(usage)?,
@@ -144,6 +187,26 @@ Options:
         })
     }
 
+    /// How many bad keys are listed before the rest are counted.
+    const LISTED_ERRORS: usize = 20;
+
+    /// Names each bad key with what it allows, in `lang`; past [`LISTED_ERRORS`], counts the rest.
+    fn report_bad_keys(lang: Lang, errors: &[pledge_explorer::scenario::ParamError]) {
+        eprintln!("pledge: {}", tr(lang, "invalid scenario:", "시나리오가 올바르지 않음:"));
+        for error in errors.iter().take(LISTED_ERRORS) {
+            eprintln!("  {}", param_error(lang, error));
+        }
+        if let Some(rest) = errors.len().checked_sub(LISTED_ERRORS).filter(|n| *n > 0) {
+            eprintln!(
+                "  {}",
+                match lang {
+                    Lang::En => format!("… and {rest} more"),
+                    Lang::Ko => format!("… 외 {rest}개"),
+                }
+            );
+        }
+    }
+
     pub fn run() -> anyhow::Result<ExitCode> {
         let args = match parse_args() {
             Ok(Some(args)) => args,
@@ -156,21 +219,39 @@ Options:
                 return Ok(ExitCode::SUCCESS);
             }
             Err(e) => {
-                eprintln!("pledge: {e}\n\n{USAGE}");
+                eprintln!("pledge: {e}\n(pledge --help lists the options and keys)");
                 return Ok(ExitCode::from(2));
             }
         };
-        let (scenario, view) = match parse_link(&args.query.join("&")) {
-            Ok(link) => link,
+        let raw = match query_pairs(&args.query) {
+            Ok(raw) => raw,
             Err(e) => {
-                eprintln!("pledge: invalid scenario:");
-                for error in &e.errors {
-                    eprintln!("  {error}");
-                }
+                eprintln!("pledge: {e}");
                 return Ok(ExitCode::from(2));
             }
         };
-        let bytes = render(&args, &scenario, &view)?;
+        // The language errors are written in (the link's own, when its `lang` is valid), and
+        // the scenario of a bare tour link (`step=3` alone), as the page reads them.
+        let mut scenario_pairs = raw.clone();
+        let probe = View::take(&mut scenario_pairs).0;
+        let lang = probe.lang.unwrap_or_default();
+        let tour = probe.tour_scenario(&scenario_pairs);
+        let (scenario, view) = match parse_raw(raw) {
+            Ok((scenario, view)) => (tour.unwrap_or(scenario), view),
+            Err(e) => {
+                report_bad_keys(lang, &e.errors);
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let bytes = match render(&args, &scenario, &view) {
+            Ok(bytes) => bytes,
+            Err(e) if e.downcast_ref::<ChartError>().is_some_and(|c| c.0 == TOO_SMALL) => {
+                let ((w, h), (min_w, min_h)) = (args.size, MIN_EXPORT_SIZE);
+                eprintln!("pledge: --size {w}x{h}: {TOO_SMALL} (from {min_w}x{min_h} up, every chart fits)");
+                return Ok(ExitCode::from(2));
+            }
+            Err(e) => return Err(e),
+        };
         match &args.out {
             Some(path) => {
                 std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?

@@ -216,6 +216,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
                         baseline.as_deref(),
                         &ChartStyle { scale: ratio, ..style },
                     )
+                    .map(drop)
                     .map_err(|e| e.to_string())
                 },
             );
