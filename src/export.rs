@@ -247,7 +247,7 @@ pub fn cited_facts(s: &Scenario, sum: &Summary) -> Vec<Fact> {
     if crate::text::limit_is_bok(s) {
         facts.push(crate::facts::KR_BOK_FX_CAPACITY);
     }
-    facts.extend(crate::presets::facts_of(s).copied());
+    facts.extend_from_slice(crate::presets::facts_of(s));
     let ctx = &sum.context;
     for d in [&ctx.gdp_share, &ctx.reserves_share, &ctx.local_equivalent].into_iter().flatten() {
         facts.extend(d.sources.iter().copied());
@@ -468,7 +468,7 @@ mod tests {
                 let mut keys: Vec<String> = sources.iter().map(text).collect();
                 let limit_key = format!("({})", crate::facts::KR_BOK_FX_CAPACITY.key);
                 assert!(keys.iter().any(|k| k.ends_with(&limit_key)), "{keys:?}");
-                for (f, _) in p.facts() {
+                for f in p.facts() {
                     let li = sources.iter().find(|li| text(li).ends_with(&format!("({})", f.key)));
                     let li = li.unwrap_or_else(|| panic!("{p:?} {lang:?}: no source line for {}", f.key));
                     assert!(text(li).contains(f.as_of), "{}", text(li));

@@ -87,28 +87,29 @@ impl Preset {
         }
     }
 
-    /// The sourced figures the preset's values come from, each with the values it sets (bits
-    /// of [`keys`]): a figure is cited only while the scenario keeps the preset's value of every
-    /// one of them ([`Preset::moved`]), so `preset=kr-deal&total=1000` does not rest on Korea's
-    /// $350 bn. The FX limit every preset starts from is cited wherever the limit is the Bank of
-    /// Korea's figure, preset or not ([`crate::export::cited_facts`], [`crate::text::source_line`]).
-    pub fn facts(self) -> &'static [(Fact, u16)] {
+    /// The sourced figures the preset's values come from. The FX limit every preset starts
+    /// from is cited wherever the limit is the Bank of Korea's figure, preset or not
+    /// ([`crate::export::cited_facts`], [`crate::text::source_line`]).
+    pub fn facts(self) -> &'static [Fact] {
         match self {
-            Preset::UsDemand => &[(facts::KR_UPFRONT_DEMAND, UPFRONT_DEMAND)],
+            Preset::UsDemand => &[facts::KR_UPFRONT_DEMAND],
             Preset::KrDeal => &[
-                (facts::KR_PLEDGE_TOTAL, TOTAL),
-                (facts::KR_STRATEGIC_CASH, SPLIT),
-                (facts::KR_SHIPBUILDING, SPLIT),
-                (facts::KR_ANNUAL_CAP, ANNUAL_CAP),
-                (facts::KR_CASH_YEARS, YEARS),
+                facts::KR_PLEDGE_TOTAL,
+                facts::KR_STRATEGIC_CASH,
+                facts::KR_SHIPBUILDING,
+                facts::KR_ANNUAL_CAP,
+                facts::KR_CASH_YEARS,
             ],
-            Preset::Japan => &[(facts::JP_PLEDGE_TOTAL, TOTAL)],
-            Preset::Eu => &[(facts::EU_INVESTMENT, TOTAL)],
+            Preset::Japan => &[facts::JP_PLEDGE_TOTAL],
+            Preset::Eu => &[facts::EU_INVESTMENT],
         }
     }
 
-    /// The assumptions the preset adds to the model's own, each with the values it sets, as
-    /// for [`Preset::facts`]: `preset=kr-deal&calls=20` does not rest on "no guarantee is called".
+    /// The assumptions the preset adds to the model's own, each with the values it sets (bits of
+    /// [`keys`]): an assumption is listed only while the scenario keeps the preset's value of
+    /// every one of them ([`Preset::moved`]), so `preset=kr-deal&calls=20` does not rest on "no
+    /// guarantee is called". (The figures a preset was built from stay cited: they are still
+    /// what its values started from.)
     pub fn assumptions(self) -> &'static [(Assumption, u16)] {
         match self {
             Preset::UsDemand => &[],
@@ -171,13 +172,10 @@ impl Preset {
     }
 }
 
-// The values a preset's figure or assumption sets ([`Preset::facts`], [`Preset::assumptions`]).
-const TOTAL: u16 = keys(&[Key::Total]);
+// The values a preset's assumption sets ([`Preset::assumptions`]).
 const YEARS: u16 = keys(&[Key::Years]);
 const CALLS: u16 = keys(&[Key::Calls]);
-const UPFRONT_DEMAND: u16 = keys(&[Key::Total, Key::Upfront]);
 const SPLIT: u16 = keys(&[Key::Total, Key::Corporate, Key::Guarantees]);
-const ANNUAL_CAP: u16 = SPLIT | keys(&[Key::Years, Key::Profile]);
 const JP_SPLIT: u16 = keys(&[Key::Total, Key::Upfront, Key::Loans, Key::Guarantees, Key::Corporate]);
 const EU_CORPORATE: u16 = keys(&[Key::Total, Key::Corporate]);
 const COMPARISON: u16 = keys(&[Key::Limit, Key::Country]);
@@ -192,27 +190,25 @@ pub const fn keys(list: &[Key]) -> u16 {
     bits
 }
 
-/// The sourced figures a scenario's values come from: its preset's ([`Preset::facts`]) whose
-/// values the reader has not moved and, with no preset, the economy's sourced pledge when the
-/// scenario pledges exactly that total: a link with no preset (the default page,
-/// `?upfront=20&years=10`) still shows Korea's $350 bn, and cites where that figure is from.
-pub fn facts_of(s: &Scenario) -> impl Iterator<Item = &'static Fact> {
-    let (listed, moved) = match s.preset {
-        Some(p) => (p.facts(), p.moved(s)),
-        None => {
-            let deal = match s.country {
-                Country::Kr => Preset::KrDeal,
-                Country::Jp => Preset::Japan,
-                Country::Eu => Preset::Eu,
-            };
-            // Each economy's deal names its pledge first (a test holds it): the same static the
-            // preset cites, not a copy of it in the bundle.
-            let facts = deal.facts();
-            let pledged = facts.first().is_some_and(|(pledge, _)| (s.total - pledge.value).abs() < 1e-9);
-            (facts.get(..usize::from(pledged)).unwrap_or_default(), 0)
-        }
+/// The sourced figures a scenario's values come from: its preset's ([`Preset::facts`]) and,
+/// with no preset, the economy's sourced pledge when the scenario pledges exactly that total: a
+/// link with no preset (the default page, `?upfront=20&years=10`) still shows Korea's $350 bn,
+/// and cites where that figure is from.
+pub fn facts_of(s: &Scenario) -> &'static [Fact] {
+    if let Some(p) = s.preset {
+        return p.facts();
+    }
+    let deal = match s.country {
+        Country::Kr => Preset::KrDeal,
+        Country::Jp => Preset::Japan,
+        Country::Eu => Preset::Eu,
     };
-    listed.iter().filter(move |(_, sets)| sets & moved == 0).map(|(f, _)| f)
+    // Each economy's deal names its pledge first (a test holds it): the same static the preset
+    // cites, not a copy of it in the bundle.
+    match deal.facts().split_first() {
+        Some((pledge, _)) if (s.total - pledge.value).abs() < 1e-9 => std::slice::from_ref(pledge),
+        _ => &[],
+    }
 }
 
 fn percent_of(part: f64, total: f64) -> f64 {
@@ -235,7 +231,8 @@ mod tests {
 
     #[test]
     fn a_link_with_no_preset_cites_the_pledge_it_shows() {
-        let keys = |q: &str| -> Vec<&str> { facts_of(&Scenario::parse(q).unwrap()).map(|f| f.key).collect() };
+        let keys =
+            |q: &str| -> Vec<&str> { facts_of(&Scenario::parse(q).unwrap()).iter().map(|f| f.key).collect() };
         assert_eq!(keys(""), ["kr_pledge_total_usd_bn"], "the default page pledges Korea's 350");
         assert_eq!(keys("upfront=20&years=10&krw=30"), ["kr_pledge_total_usd_bn"]);
         assert_eq!(keys("total=400"), Vec::<&str>::new(), "a total of the reader's own has no source");
@@ -245,22 +242,20 @@ mod tests {
         // A preset cites its figures while the values they set are its own: the years do not
         // set the US demand.
         assert_eq!(keys("preset=us-demand&years=3"), ["kr_upfront_demand_usd_bn"]);
-        let firsts =
-            [Preset::KrDeal, Preset::Japan, Preset::Eu].map(|p| p.facts().first().map(|(f, _)| f.key));
+        let firsts = [Preset::KrDeal, Preset::Japan, Preset::Eu].map(|p| p.facts().first().map(|f| f.key));
         let pledges =
             [&facts::KR_PLEDGE_TOTAL, &facts::JP_PLEDGE_TOTAL, &facts::EU_INVESTMENT].map(|f| Some(f.key));
         assert_eq!(firsts, pledges, "each economy's deal names its pledge first");
     }
 
-    /// A figure or assumption of a preset is listed while the reader leaves what it sets alone,
-    /// and not once any of those values is moved: every one of them, for every preset.
+    /// An assumption of a preset is listed while the reader leaves what it sets alone, and not
+    /// once any of those values is moved: every one of them, for every preset.
     #[test]
-    fn a_presets_figures_and_assumptions_go_when_the_values_they_set_are_moved() {
+    fn a_presets_assumptions_go_when_the_values_they_set_are_moved() {
         for preset in Preset::ALL {
             let start = preset.scenario();
             assert_eq!(preset.moved(&start), 0, "{preset:?}");
-            let sets = preset.facts().iter().map(|(f, sets)| (f.key, *sets));
-            for (name, sets) in sets.chain(preset.assumptions().iter().map(|(a, sets)| (a.key, *sets))) {
+            for (name, sets) in preset.assumptions().iter().map(|(a, sets)| (a.key, *sets)) {
                 assert_ne!(sets, 0, "{preset:?}: {name} would be listed whatever the reader moves");
                 for moved in Key::ALL.into_iter().filter(|k| sets & keys(&[*k]) != 0) {
                     let mut s = start.clone();
@@ -285,7 +280,7 @@ mod tests {
         // As the notes and the table list them.
         let listed = |q: &str| {
             let s = Scenario::parse(q).unwrap();
-            let facts: Vec<&str> = facts_of(&s).map(|f| f.key).collect();
+            let facts: Vec<&str> = facts_of(&s).iter().map(|f| f.key).collect();
             (facts, crate::text::assumptions(Lang::En, &s))
         };
         let (_, assumed) = listed("preset=kr-deal&calls=20");
@@ -297,8 +292,11 @@ mod tests {
         assert!(
             !assumed.contains(&ASSUME_LIMIT_FOR_COMPARISON.text) && assumed.contains(&ASSUME_JP_SPLIT.text)
         );
-        let (facts, _) = listed("preset=kr-deal&total=1000");
-        assert!(!facts.contains(&facts::KR_PLEDGE_TOTAL.key) && facts.contains(&facts::KR_CASH_YEARS.key));
+        // The figures the preset was built from stay: its values started from them.
+        let (facts, assumed) = listed("preset=kr-deal&total=1000");
+        assert!(
+            facts.contains(&facts::KR_PLEDGE_TOTAL.key) && !assumed.contains(&ASSUME_SHIPBUILDING_SPLIT.text)
+        );
     }
 
     #[test]

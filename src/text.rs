@@ -631,8 +631,8 @@ pub fn source_line(lang: Lang, s: &Scenario) -> String {
     };
     let model = tr(
         lang,
-        "Model: pledge-explorer; assumptions are labelled in the notes.",
-        "모델: pledge-explorer. 가정은 주석에 밝혀 두었습니다.",
+        "Model: pledge-explorer; assumptions are labelled in its notes.",
+        "모델: pledge-explorer. 가정은 그 주석에 밝혀 두었습니다.",
     );
     format!("{sources}{model}")
 }
