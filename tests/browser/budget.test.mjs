@@ -140,6 +140,12 @@
 // Raised to 157 350 (page 157 325, 149 731 served) the same session: the map's legend shows each
 // colour's three shades and its caption says the darker, the further from the limit (the legend
 // named two of the six shades the cells use).
+// Raised to 157 550 (page 157 542, 149 999 served, from about 157 280 and 149 848) in the
+// twenty-fourth session: a preset's assumptions are listed only while the reader leaves the values
+// they set ("no guarantee is called" stayed in the notes of preset=kr-deal&calls=20, the Bank of
+// Korea's limit "kept for comparison" in those of preset=japan&limit=100), the Bank of Korea's
+// limit is cited only while it is the limit, and the chart's source line says the assumptions are
+// in the explorer's notes (an embed has none).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -148,7 +154,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_350;
+const BUDGET_GZIP_BYTES = 157_550;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -197,7 +203,10 @@ const TARGET_BYTES = 150_000;
 // notice now gives a sum of shares over 100 to a tenth ("is 142.9"); the solvers' change of the
 // same session (module 48 006 with it alone) is linked in with the model. Raised to 48 100
 // (module 48 085) the same session: the chart's words write an amount under $0.1 bn in millions.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_100;
+// Raised to 48 150 (module 48 137) in the twenty-fourth session: `chart::svg` refuses a size that
+// leaves the plot no room (the CLI drew a title and a legend with no chart at --size 400x300), and
+// the source line's wording and citations above.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
