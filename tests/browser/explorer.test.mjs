@@ -167,6 +167,16 @@ test('picking a preset sets the controls, the URL and the narration', async () =
   await page.selectOption('#ctl-preset', 'kr-deal');
   await page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '0');
   assert.match(await page.textContent('.notes'), /150 bn shipbuilding part is split/);
+  assert.match(await page.textContent('.notes'), /no guarantee is called/);
+  // Once the reader has guarantees called, the notes no longer assume none are; the split stays.
+  await page.$eval('#ctl-calls', (el) => {
+    el.value = '20';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForFunction(() => !document.querySelector('.notes').textContent.includes('no guarantee is called'));
+  assert.equal(query(page).get('calls'), '20');
+  assert.match(await page.textContent('.notes'), /150 bn shipbuilding part is split/);
   await page.close();
 });
 
