@@ -146,6 +146,18 @@ fn many_bad_keys_are_listed_up_to_twenty_then_counted() {
     assert!(err.ends_with("  … and 4980 more\n"), "{err}");
 }
 
+/// A bad option is quoted with its control characters written out, not sent to the terminal.
+#[test]
+fn a_bad_option_is_echoed_without_its_control_characters() {
+    for args in [&["--bo\u{1b}[31mgus"][..], &["--format", "g\u{1b}[31mif"], &["--size", "1\u{7}x1"]] {
+        let out = pledge(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+        assert!(err.contains("\\u{1b}") || err.contains("\\u{7}"), "{err:?}");
+    }
+}
+
 #[test]
 fn the_help_names_every_option_the_defaults_and_the_exit_status() {
     let help = stdout(&["--help"]);

@@ -114,6 +114,13 @@ standard error, and nothing is written); 1 the output could not be written.
         Ok(raw)
     }
 
+    /// `text` with each control character escaped as Rust writes it (`\u{1b}`).
+    fn printable(text: &str) -> String {
+        text.chars()
+            .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+            .collect()
+    }
+
     fn parse_args() -> Result<Option<Args>, UsageError> {
         use lexopt::prelude::*;
         let mut args = Args {
@@ -124,7 +131,9 @@ standard error, and nothing is written); 1 the output could not be written.
             image: "chart.svg".to_owned(),
         };
         let mut parser = lexopt::Parser::from_env();
-        let usage = |e: lexopt::Error| UsageError(e.to_string());
+        // lexopt quotes a bad option as given: its control characters are written out, not
+        // sent to the terminal (`--bo\x1b[31mgus` would colour the rest of the screen).
+        let usage = |e: lexopt::Error| UsageError(printable(&e.to_string()));
         while let Some(arg) = parser.next().map_err(usage)? {
             match arg {
                 Short('h') | Long("help") => return Ok(None),
