@@ -471,14 +471,19 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         (true, None) => format!("한도를 넘는 해: {}년 중 {}년", s.years, sum.breach_years),
     });
     let (cash, in_usd) = (usd(sum.state_cash_total), usd(sum.usd_cash_total));
+    let nothing_in_dollars = sum.usd_cash_total <= crate::model::BREACH_TOLERANCE_BN;
     lines.push(match (ko, sum.years_at_limit) {
+        (false, _) if nothing_in_dollars => format!("State cash: {cash}, none of it in dollars"),
+        (true, _) if nothing_in_dollars => format!("국가 현금: {cash}, 달러로 내는 금액 없음"),
         (false, Some(y)) => {
-            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {}", years(&pct(y)))
+            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {}", years(&grouped(&pct(y))))
         }
         (false, None) => format!(
             "State cash: {cash}, of which {in_usd} in dollars; with a limit of zero the dollars can never be paid"
         ),
-        (true, Some(y)) => format!("국가 현금: {cash}, 그중 달러 {in_usd}. 연 {limit}씩이면 달러 지급에 {}년", pct(y)),
+        (true, Some(y)) => {
+            format!("국가 현금: {cash}, 그중 달러 {in_usd}. 연 {limit}씩이면 달러 지급에 {}년", grouped(&pct(y)))
+        }
         (true, None) => format!("국가 현금: {cash}, 그중 달러 {in_usd}. 한도가 0이면 달러는 지급할 수 없음"),
     });
     let (given, called, exposure, company) = (
@@ -510,9 +515,9 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
     if let Some(d) = &ctx.local_equivalent {
         let currency = currency_name(lang, s.country);
         lines.push(if ko {
-            format!("자국 통화로: {}조 {currency}{}", pct(d.value), cite(lang, d))
+            format!("자국 통화로: {}조 {currency}{}", grouped(&pct(d.value)), cite(lang, d))
         } else {
-            format!("In {currency}: {} tn {currency}{}", pct(d.value), cite(lang, d))
+            format!("In {currency}: {} tn {currency}{}", grouped(&pct(d.value)), cite(lang, d))
         });
     }
     let sv = &sum.solvers;
