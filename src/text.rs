@@ -471,10 +471,10 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         (true, None) => format!("한도를 넘는 해: {}년 중 {}년", s.years, sum.breach_years),
     });
     let (cash, in_usd) = (usd(sum.state_cash_total), usd(sum.usd_cash_total));
-    let nothing_in_dollars = sum.usd_cash_total <= crate::model::BREACH_TOLERANCE_BN;
+    // `summarize` gives 0 years exactly when no dollars are owed.
     lines.push(match (ko, sum.years_at_limit) {
-        (false, _) if nothing_in_dollars => format!("State cash: {cash}, none of it in dollars"),
-        (true, _) if nothing_in_dollars => format!("국가 현금: {cash}, 달러로 내는 금액 없음"),
+        (false, Some(0.0)) => format!("State cash: {cash}, none of it in dollars"),
+        (true, Some(0.0)) => format!("국가 현금: {cash}, 달러로 내는 금액 없음"),
         (false, Some(y)) => {
             format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {}", years(&grouped(&pct(y))))
         }
