@@ -146,6 +146,8 @@
 // Korea's limit "kept for comparison" in those of preset=japan&limit=100), the Bank of Korea's
 // limit is cited only while it is the limit, and the chart's source line says the assumptions are
 // in the explorer's notes (an embed has none).
+// Lowered to 157 150 (page 157 116, 149 532 served) in the twenty-fifth session: wasm-opt's passes
+// run again after the boundary's names are shortened (xtask/src/dist.rs, OPTIMISE_AFTER_SHORTENING).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -154,7 +156,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_550;
+const BUDGET_GZIP_BYTES = 157_150;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -205,8 +207,9 @@ const TARGET_BYTES = 150_000;
 // (module 48 085) the same session: the chart's words write an amount under $0.1 bn in millions.
 // Raised to 48 150 (module 48 137) in the twenty-fourth session: `chart::svg` refuses a size that
 // leaves the plot no room (the CLI drew a title and a legend with no chart at --size 400x300), and
-// the source line's wording and citations above.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
+// the source line's wording and citations above. Lowered to 47 950 (module 47 930) in the
+// twenty-fifth session: wasm-opt's passes run again after the boundary's names are shortened.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 47_950;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
