@@ -216,7 +216,9 @@ impl Key {
 
     /// Looks a key up by its public name.
     pub fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.name() == name)
+        // Read as a value is read: around its spaces and in any case (`Upfront =10`).
+        let name = name.trim();
+        Key::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(name))
     }
 
     fn domain(self) -> Domain {
@@ -310,9 +312,12 @@ impl fmt::Display for ParamError {
         let (key, value) = (quoted(&self.key), quoted(&self.value));
         match &self.kind {
             ParamErrorKind::UnknownKey => {
-                let known: Vec<&str> =
-                    Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
-                write!(f, "{key}={value}: unknown key (known keys: {})", known.join(", "))
+                // A baseline is a scenario: the view's keys are not known inside it.
+                let base = self.key.starts_with("base.");
+                let view = ViewKey::ALL.iter().filter(|_| !base).map(|k| k.name());
+                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).chain(view).collect();
+                let inside = if base { " in a baseline" } else { "" };
+                write!(f, "{key}={value}: unknown key (known keys{inside}: {})", known.join(", "))
             }
             ParamErrorKind::Duplicate => {
                 write!(f, "{key}={value}: given more than once (allowed: once, {allowed})")
@@ -550,12 +555,23 @@ fn check_number(key: Key, n: f64) -> Result<Value, ParamErrorKind> {
             // -0 and 0 are the same setting; keep one spelling so encoding is canonical.
             Ok(Value::Number(if n == 0.0 { 0.0 } else { n }))
         }
-        Domain::Whole { .. } if n.fract() != 0.0 => Err(ParamErrorKind::NotAWholeNumber),
-        Domain::Whole { min, max } if (f64::from(min)..=f64::from(max)).contains(&n) => {
-            // In range and whole, so the conversion is exact.
-            Ok(Value::Whole(n as u32))
-        }
-        Domain::Number { .. } | Domain::Whole { .. } => Err(ParamErrorKind::OutOfRange),
+        Domain::Whole { min, max } => whole(n, min, max).map(Value::Whole),
+        Domain::Number { .. } => Err(ParamErrorKind::OutOfRange),
+    }
+}
+
+/// `n` as a whole number from `min` to `max`: the one check of every whole-number key, the
+/// view's tour step among them (`step=3.0` is step 3, as `years=30.0` is 30 years).
+pub(crate) fn whole(n: f64, min: u32, max: u32) -> Result<u32, ParamErrorKind> {
+    if !n.is_finite() {
+        Err(ParamErrorKind::NotANumber)
+    } else if n.fract() != 0.0 {
+        Err(ParamErrorKind::NotAWholeNumber)
+    } else if (f64::from(min)..=f64::from(max)).contains(&n) {
+        // In range and whole, so the conversion is exact.
+        Ok(n as u32)
+    } else {
+        Err(ParamErrorKind::OutOfRange)
     }
 }
 

@@ -110,7 +110,9 @@ impl ViewKey {
 
     /// Looks a key up by its public name.
     pub fn from_name(name: &str) -> Option<ViewKey> {
-        ViewKey::ALL.into_iter().find(|k| k.name() == name)
+        // As [`Key::from_name`] reads a name.
+        let name = name.trim();
+        ViewKey::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(name))
     }
 
     /// The allowed values, in words.
@@ -272,11 +274,10 @@ impl View {
                 }
                 self.controls = Some(keys);
             }
-            ViewKey::Step => match value.parse::<usize>() {
-                Ok(n) if (1..=tour::STEPS.len()).contains(&n) => self.step = Some(n),
-                Ok(_) => return Err(ParamErrorKind::OutOfRange),
-                Err(_) => return Err(ParamErrorKind::NotANumber),
-            },
+            ViewKey::Step => {
+                let n = crate::scenario::parse_number(&value).ok_or(ParamErrorKind::NotANumber)?;
+                self.step = Some(crate::scenario::whole(n, 1, tour::STEPS.len() as u32)? as usize);
+            }
             ViewKey::Map => {
                 self.map = Some(feasibility::pair_from_name(&value).ok_or(ParamErrorKind::UnknownChoice)?);
             }
@@ -439,6 +440,44 @@ mod tests {
             errors[0].to_string().contains("lang, theme, embed, controls, step, base, map"),
             "{}",
             errors[0]
+        );
+    }
+
+    /// The tour step is read as every whole-number key is: `step=3.0` is step 3 (it was "not a
+    /// number"), `step=2.5` is "not a whole number", and a view key's name is read like a
+    /// scenario key's, around its spaces and in any case.
+    #[test]
+    fn the_tour_step_and_the_view_keys_are_read_as_the_scenario_keys_are() {
+        for (link, step) in [("step=3.0", Some(3)), ("step=3e0", Some(3)), (" Step =2", Some(2))] {
+            let (view, errors, ..) = split(link);
+            assert_eq!((view.step, errors), (step, vec![]), "{link}");
+        }
+        for (link, kind) in [
+            ("step=2.5", ParamErrorKind::NotAWholeNumber),
+            ("step=three", ParamErrorKind::NotANumber),
+            ("step=1e999", ParamErrorKind::NotANumber),
+            ("step=0", ParamErrorKind::OutOfRange),
+        ] {
+            let (view, errors, ..) = split(link);
+            assert_eq!(view.step, None, "{link}");
+            assert_eq!(errors.iter().map(|e| &e.kind).collect::<Vec<_>>(), [&kind], "{link}");
+        }
+        let (view, view_errors, scenario, errors) = split("LANG=ko&upfront =10");
+        assert_eq!(
+            (view.lang, view_errors, scenario.upfront, errors),
+            (Some(Lang::Ko), vec![], 10.0, vec![])
+        );
+    }
+
+    /// Inside a baseline a view key is unknown, and the message does not list it as known.
+    #[test]
+    fn a_view_key_inside_a_baseline_is_not_called_known() {
+        let (view, errors, ..) = split("base=lang%3Dko");
+        assert_eq!(view.base, None);
+        let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(
+            errors[0].to_string(),
+            format!("base.lang=ko: unknown key (known keys in a baseline: {})", known.join(", "))
         );
     }
 

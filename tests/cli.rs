@@ -340,3 +340,22 @@ fn a_baseline_in_the_link_is_drawn_beside_the_bars() {
     assert!(!plain.contains("Baseline: dollars a year"));
     assert!(with_base.contains("Baseline: dollars a year"), "{with_base}");
 }
+
+/// Keys are read in any case and around spaces, as values are, and the tour step as every
+/// whole-number key is: each of these reads as the same scenario as its plain spelling.
+#[test]
+fn keys_in_any_case_and_a_whole_step_in_any_spelling_read_as_their_plain_spelling() {
+    for (odd, plain) in [
+        (&["Upfront = 10", "YEARS=5"][..], &["upfront=10", "years=5"][..]),
+        (&["step=3.0"], &["step=3"]),
+        (&["Lang=ko", "preset=kr-deal"], &["lang=ko", "preset=kr-deal"]),
+    ] {
+        let (a, b) = (stdout(&[odd, &["-f", "json"]].concat()), stdout(&[plain, &["-f", "json"]].concat()));
+        assert_eq!(a, b, "{odd:?}");
+    }
+    let out = pledge(&["base=lang%3Dko"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("base.lang=ko: unknown key (known keys in a baseline: preset, "), "{err}");
+    assert!(!err.contains("country, lang"), "{err}");
+}
