@@ -195,6 +195,11 @@ fn source_html(out: &mut String, f: &Fact) {
     };
 }
 
+/// The figures the explorer's intro states, whatever the scenario, in its order: Korea's pledge,
+/// the tariff it was made for and the Bank of Korea's limit. The notes cite them first.
+pub const INTRO_FACTS: [Fact; 3] =
+    [crate::facts::KR_PLEDGE_TOTAL, crate::facts::KR_TARIFF_AGREED, crate::facts::KR_BOK_FX_CAPACITY];
+
 /// The sources of a derived figure, and the assumption it rests on, as HTML.
 pub fn sources_html(lang: Lang, d: &Derived) -> String {
     let ko = lang == Lang::Ko;
@@ -243,7 +248,12 @@ pub fn context_cards_html(lang: Lang, sum: &Summary) -> String {
 /// (while the limit is its figure), the scenario's own ([`crate::presets::facts_of`]) and those its context figures rest on (GDP,
 /// FX reserves, the exchange rate).
 pub fn cited_facts(s: &Scenario, sum: &Summary) -> Vec<Fact> {
-    let mut facts: Vec<Fact> = Vec::new();
+    cited_after(&[], s, sum)
+}
+
+/// `first`, then the [`cited_facts`] not among them.
+fn cited_after(first: &[Fact], s: &Scenario, sum: &Summary) -> Vec<Fact> {
+    let mut facts = first.to_vec();
     if crate::text::limit_is_bok(s) {
         facts.push(crate::facts::KR_BOK_FX_CAPACITY);
     }
@@ -264,7 +274,7 @@ pub fn cited_facts(s: &Scenario, sum: &Summary) -> Vec<Fact> {
 /// The page's notes as HTML: how the model works, the assumptions and the sources of every figure
 /// the scenario shows, each once, with its key in the facts table (`data/pledges.csv`).
 pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
-    let facts = cited_facts(s, sum);
+    let facts = cited_after(&INTRO_FACTS, s, sum);
     let ctx = &sum.context;
     let ko = lang == Lang::Ko;
     let currency = crate::text::currency_name(lang, s.country);
@@ -377,6 +387,28 @@ mod tests {
     use crate::model::{schedule, summarize};
     use crate::presets::Preset;
     use expect_test::expect;
+
+    /// The notes cite the intro's figures first on every page; the CLI's list (no intro) does not
+    /// take them on.
+    #[test]
+    fn the_notes_cite_the_intros_figures_first_whatever_the_scenario() {
+        for q in ["", "preset=japan&limit=50", "country=eu&total=1000"] {
+            let s = Scenario::parse(q).unwrap();
+            let sum = summarize(&s, &schedule(&s));
+            let notes = notes_html(Lang::En, &s, &sum);
+            let keys: Vec<&str> = notes
+                .split("<span class=\"key\"> (")
+                .skip(1)
+                .filter_map(|rest| rest.split(')').next())
+                .collect();
+            let intro: Vec<&str> = INTRO_FACTS.iter().map(|f| f.key).collect();
+            assert_eq!(keys[..3], intro[..], "{q}");
+            assert_eq!(notes.matches("(kr_pledge_total_usd_bn)").count(), 1, "{q}: cited once");
+        }
+        let s = Scenario::parse("preset=japan&limit=50").unwrap();
+        let sum = summarize(&s, &schedule(&s));
+        assert!(cited_facts(&s, &sum).iter().all(|f| f.key != crate::facts::KR_TARIFF_AGREED.key));
+    }
 
     /// The Bank of Korea's limit is cited while the chart's limit is its figure, not after the
     /// reader has set another.

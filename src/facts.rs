@@ -118,6 +118,17 @@ pub const KR_BOK_FX_CAPACITY: Fact = Fact {
     source: "seed article (POLITICO)",
     source_name: "Bank of Korea via POLITICO",
 };
+/// The tariff on Korean goods the pledge was made for, percent (it was to be 25).
+pub const KR_TARIFF_AGREED: Fact = Fact {
+    key: "kr_tariff_agreed_pct",
+    label: "Korea's agreed tariff",
+    label_ko: "한국의 합의 관세율",
+    value: 15.0,
+    unit: "percent",
+    as_of: "2025-07-30",
+    source: "https://www.chinadaily.com.cn/a/202507/31/WS688aca84a310c26fd717cb26.html",
+    source_name: "China Daily",
+};
 /// Korea's foreign-exchange reserves, USD bn.
 pub const KR_FX_RESERVES: Fact = Fact {
     key: "kr_fx_reserves_usd_bn",
@@ -217,6 +228,7 @@ pub const ALL: &[Fact] = &[
     KR_CASH_YEARS,
     KR_UPFRONT_DEMAND,
     KR_BOK_FX_CAPACITY,
+    KR_TARIFF_AGREED,
     KR_FX_RESERVES,
     KR_GDP,
     KR_KRW_PER_USD,

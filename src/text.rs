@@ -590,6 +590,7 @@ pub fn fact_value(lang: Lang, f: &facts::Fact) -> String {
         // As sourced, to the last digit (prose rounds money to a tenth): `$428.82 bn`.
         (Lang::En, "USD bn") => format!("${value} bn"),
         (Lang::En, "USD bn per year") => format!("${value} bn a year"),
+        (_, "percent") => format!("{value}%"),
         (Lang::En, _) => format!("{value} {}", f.unit),
         (Lang::Ko, "USD bn") => usd_bn(lang, f.value),
         (Lang::Ko, "USD bn per year") => format!("연 {}", usd_bn(lang, f.value)),

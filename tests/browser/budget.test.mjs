@@ -148,6 +148,10 @@
 // in the explorer's notes (an embed has none).
 // Lowered to 157 150 (page 157 116, 149 532 served) in the twenty-fifth session: wasm-opt's passes
 // run again after the boundary's names are shortened (xtask/src/dist.rs, OPTIMISE_AFTER_SHORTENING).
+// Raised to 157 500 (page 157 458, 149 909 served) the same session: link keys are read in any
+// case and around spaces, the tour step as every whole-number key (step=3.0 was "not a number"),
+// and the notes cite the three figures the intro states on every page (Korea's pledge, its 15%
+// tariff, never cited before, and the Bank of Korea's limit), paid for by the wasm-opt change.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -156,7 +160,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_150;
+const BUDGET_GZIP_BYTES = 157_500;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -209,7 +213,10 @@ const TARGET_BYTES = 150_000;
 // leaves the plot no room (the CLI drew a title and a legend with no chart at --size 400x300), and
 // the source line's wording and citations above. Lowered to 47 950 (module 47 930) in the
 // twenty-fifth session: wasm-opt's passes run again after the boundary's names are shortened.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 47_950;
+// Raised to 48 100 (module 48 053) the same session: the module reads links with the page's
+// parser, whose keys are now read in any case and around spaces and whose tour step is checked as
+// every whole-number key (the tariff the page's notes now cite is not in the module).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_100;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -180,6 +180,31 @@ test('picking a preset sets the controls, the URL and the narration', async () =
   await page.close();
 });
 
+// The intro states Korea's pledge, the tariff it bought and the Bank of Korea's limit on every
+// page: the notes cite each of them whatever the scenario, in both languages (on Japan's page with
+// a limit of its own none of the three was cited, and the tariff never was).
+for (const [link, figures] of [
+  ['?preset=japan&limit=50', ["Korea's pledge, $350 bn: White House joint fact sheet, 2025-11-13",
+    "Korea's agreed tariff, 15%: China Daily, 2025-07-30",
+    "Bank of Korea's dollar limit, $20 bn a year: Bank of Korea via POLITICO, 2025-10-29"]],
+  ['?preset=eu&limit=50&lang=ko', ['한국의 약정액, 3,500억 달러: White House joint fact sheet, 2025-11-13',
+    '한국의 합의 관세율, 15%: China Daily, 2025-07-30',
+    '한국은행의 달러 한도, 연 200억 달러: Bank of Korea via POLITICO, 2025-10-29']],
+]) {
+  test(`every figure of the intro is cited in the notes: ${link}`, async () => {
+    const { page, errors } = await open(context, link);
+    const dek = await page.textContent('.dek');
+    for (const figure of link.includes('ko') ? ['3,500억 달러', '15%', '200억 달러'] : ['$350 bn', '15%', '$20 bn a year']) {
+      assert.ok(dek.includes(figure), `the intro states ${figure}: ${dek}`);
+    }
+    await page.waitForSelector('.sources li');
+    const cited = (await page.locator('.sources li').allTextContents()).map((t) => t.replace(/ \(\w+\)$/, ''));
+    assert.deepEqual(cited.slice(0, 3), figures);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 test('a preset the reader changes is titled as changed, and the limit line says whose figure it is', async () => {
   const { page, errors } = await open(context, '?preset=us-demand');
   assert.match(await chartText(page), /US demand: all upfront, in dollars · /);
