@@ -13,7 +13,7 @@ use super::embed::use_host_link;
 use super::pause::Pause;
 use super::share::{full_link, use_share_panel, ShareProps};
 use super::summary::{data_table, notes, summary_view, SummaryProps};
-use super::teach::{baseline_bar, focus_tour_step, tour, what_it_takes, FeasibilityMap, SolverProps};
+use super::teach::{baseline_bar, focus_tour, tour, what_it_takes, FeasibilityMap, SolverProps};
 use super::url;
 use crate::model::{self, min_upfront, schedule, summarize, Schedule};
 use crate::scenario::{Country, Key, Scenario};
@@ -237,11 +237,11 @@ pub fn App() -> Html {
             apply_to_document(lang, theme, embed, total)
         });
     }
-    // A tour step that opens takes the focus, so that its heading is read at once.
-    use_effect_with(view.step, |step| {
-        if step.is_some() {
-            focus_tour_step();
-        }
+    // A tour step that opens takes the focus, so that its heading is read at once; a tour left
+    // gives it back to its start button.
+    let was_open = use_mut_ref(|| false);
+    use_effect_with(view.step, move |step| {
+        focus_tour(step.is_some(), was_open.replace(step.is_some()));
     });
 
     // Side effects live here, not in the reducer: the URL follows the state...

@@ -355,16 +355,19 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     }
 }
 
-/// The id of the tour step's heading, which takes the focus when a step opens
-/// ([`focus_tour_step`]). [`tour`] writes it as a literal, so that the element's attributes stay
-/// static (a computed one makes Yew diff them on every render).
-const TOUR_HEADING: &str = "tour-heading";
-
-/// Moves the focus to the open step's heading, so that it is read at once. `App` calls it in an
-/// effect on the step.
-pub fn focus_tour_step() {
-    let heading = gloo::utils::document().get_element_by_id(TOUR_HEADING);
-    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+/// Moves the focus where the tour is: to the open step's heading, so that it is read at once, or,
+/// once the tour is left (by its button or Escape, whose element is then gone), back to the
+/// button that starts it, not to the page's start. `App` calls it in an effect on the step, with
+/// `left` only when a step was open before. [`tour`] writes the ids as literals, so that the
+/// elements' attributes stay static (a computed one makes Yew diff them on every render).
+pub fn focus_tour(open: bool, left: bool) {
+    let id = match (open, left) {
+        (true, _) => "tour-heading",
+        (false, true) => "tour-start",
+        (false, false) => return,
+    };
+    let target = gloo::utils::document().get_element_by_id(id);
+    if let Some(h) = target.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = h.focus();
     }
 }

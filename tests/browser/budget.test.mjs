@@ -152,6 +152,8 @@
 // case and around spaces, the tour step as every whole-number key (step=3.0 was "not a number"),
 // and the notes cite the three figures the intro states on every page (Korea's pledge, its 15%
 // tariff, never cited before, and the Bank of Korea's limit), paid for by the wasm-opt change.
+// Raised to 157 600 (page 157 552, 149 917 served) the same session: leaving the tour (its button
+// or Escape) gives the focus back to the button that starts it; it fell to the page's start.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -160,7 +162,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_500;
+const BUDGET_GZIP_BYTES = 157_600;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

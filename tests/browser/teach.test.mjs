@@ -29,6 +29,9 @@ test('a tour step link sets the documented state; Next moves on; leaving keeps t
   await page.click('#tour-leave');
   await page.waitForSelector('#tour-start');
   assert.equal(await page.textContent('#tour-start'), 'Take the guided tour (7 steps)');
+  // The focus goes back to the button that starts the tour, not to the page's start (the
+  // Leave button it was on is gone); the same after Escape, below.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tour-start');
   assert.equal(query(page).has('step'), false);
   assert.equal(query(page).get('guarantees'), '43');
   // Korean tour.
@@ -36,6 +39,11 @@ test('a tour step link sets the documented state; Next moves on; leaving keeps t
   assert.equal(await ko.page.textContent('#tour-heading'), '단계 6/7: 최종 합의, 2025년 11월');
   await ko.page.keyboard.press('Escape');
   await ko.page.waitForSelector('#tour-start');
+  assert.equal(await ko.page.evaluate(() => document.activeElement.id), 'tour-start');
+  // A page that opens with no step open leaves the focus where the browser put it.
+  const plain = await open(context);
+  assert.equal(await plain.page.evaluate(() => document.activeElement.tagName), 'BODY');
+  await plain.page.close();
   // A counter word is written against its number in Korean: "7단계", not "7 단계".
   assert.equal(await ko.page.textContent('#tour-start'), '따라가며 보기 (7단계)');
   assert.equal(query(ko.page).get('preset'), 'kr-deal');
