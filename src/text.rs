@@ -104,7 +104,8 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
 
 /// A ratio for prose, put before "the limit": `17.5 times`, `17.5배`. In English a ratio shown as
 /// 1 is `exactly` (the Korean deal's peak is its cap) or, when it only rounds to 1, `about`:
-/// "1 times the limit" is not English; "1배" is Korean. Below that it is a share: `5% of`,
+/// "1 times the limit" is not English, and "한도의 1배" reads as awkward in Korean, which
+/// writes it as the share it is, `100%`. Below that it is a share too: `5% of`,
 /// `5%` ("0.1 times the limit" hid that $1 bn is a twentieth of $20 bn); none at all is
 /// `none of` (no dollars) and a share shown as 0 `almost none of`.
 pub fn times(lang: Lang, x: f64) -> String {
@@ -114,8 +115,8 @@ pub fn times(lang: Lang, x: f64) -> String {
     let exact = (x - 1.0).abs() < 1e-9;
     let ko = lang == Lang::Ko;
     match () {
-        () if shown == "1" && exact => tr(lang, "exactly", "1배").to_owned(),
-        () if shown == "1" => tr(lang, "about", "약 1배").to_owned(),
+        () if shown == "1" && exact => tr(lang, "exactly", "100%").to_owned(),
+        () if shown == "1" => tr(lang, "about", "약 100%").to_owned(),
         () if x > 1.0 && ko => format!("{shown}배"),
         () if x > 1.0 => format!("{shown} times"),
         () if x == 0.0 => tr(lang, "none of", "0%").to_owned(),
@@ -713,8 +714,8 @@ mod tests {
             assert_eq!((usd_bn(Lang::En, x), usd_bn(Lang::Ko, x)), (en.to_owned(), ko.to_owned()));
         }
         assert_eq!(times(Lang::Ko, 17.5), "17.5배");
-        assert_eq!(times(Lang::Ko, 1.0), "1배");
-        assert_eq!(times(Lang::Ko, 1.002), "약 1배");
+        assert_eq!(times(Lang::Ko, 1.0), "100%");
+        assert_eq!(times(Lang::Ko, 1.002), "약 100%");
         assert_eq!(times(Lang::Ko, 0.05), "5%");
         assert_eq!(times(Lang::Ko, 0.0004), "거의 0%");
         assert_eq!(times(Lang::Ko, 0.0), "0%");
