@@ -339,15 +339,14 @@ fn narration_en(s: &Scenario, sum: &Summary) -> String {
         let when = peak_when(Lang::En, sum).unwrap_or_default();
         format!("{capitalised} would need {} in dollars {when}, {against}.{years}", usd(sum.peak_usd_cash))
     } else {
+        // No dollars at all is "nothing", not "at most $0 bn".
         let (most, when) = match peak_when(Lang::En, sum) {
             Some(w) if sum.peak_every_year => ("", format!(" {w}")),
             Some(w) => ("at most ", format!(" in any year ({w})")),
-            None => ("at most ", " in any year".to_owned()),
+            None => ("nothing", " in any year".to_owned()),
         };
-        format!(
-            "{capitalised} would pay {most}{} in dollars{when}, within {limit_words}.",
-            usd(sum.peak_usd_cash)
-        )
+        let peak = if most == "nothing" { String::new() } else { usd(sum.peak_usd_cash) };
+        format!("{capitalised} would pay {most}{peak} in dollars{when}, within {limit_words}.")
     }
 }
 
@@ -384,10 +383,9 @@ fn narration_ko(s: &Scenario, sum: &Summary) -> String {
             Some(w) if sum.peak_every_year => {
                 format!("{who}의 달러 지급액은 {w} {peak}로, {limit_words} 이내입니다.")
             }
-            w => format!(
-                "{who}의 한 해 달러 지급액은 많아야 {peak}{}로, {limit_words} 이내입니다.",
-                w.map(|w| format!("({w})")).unwrap_or_default()
-            ),
+            Some(w) => format!("{who}의 한 해 달러 지급액은 많아야 {peak}({w})로, {limit_words} 이내입니다."),
+            // Not "많아야 0달러" (at most nothing).
+            None => format!("{who}의 달러 지급액은 해마다 0달러로, {limit_words} 이내입니다."),
         }
     }
 }
@@ -786,7 +784,12 @@ mod tests {
         assert!(upfront.starts_with("Korea would pay at most "), "{upfront}");
         assert!(upfront.contains(" in dollars in any year (in 2026), within "), "{upfront}");
         let won = narrate(&Scenario::parse("krw=100").unwrap());
-        assert_eq!(won, "Korea would pay at most $0 bn in dollars in any year, within what the Bank of Korea says it can supply a year.");
+        // No dollars at all: "nothing", not "at most $0 bn" (nor "많아야 0달러").
+        assert_eq!(won, "Korea would pay nothing in dollars in any year, within what the Bank of Korea says it can supply a year.");
+        assert_eq!(
+            narrate_ko(&Scenario::parse("krw=100&limit=0").unwrap()),
+            "한국의 달러 지급액은 해마다 0달러로, 연 0달러 외환 한도 이내입니다."
+        );
         let level = narrate(&Scenario::default());
         assert!(level.starts_with("Korea would need $35 bn in dollars every year, 1.8 times "), "{level}");
         assert_eq!(
