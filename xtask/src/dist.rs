@@ -4,7 +4,8 @@
 //!    the page, and the chart-download module it imports when a reader reaches for a download;
 //!    the page's build is checked for code it must not link (`PAGE_FORBIDDEN`); the crates.io
 //!    sources' paths are remapped relative to the registry (`remap_flags`), and each
-//!    optimised wasm is checked to name no path under Cargo's home (`check_no_registry_paths`)
+//!    optimised wasm is checked to name no path under Cargo's home (`check_no_registry_paths`);
+//!    multivalue returns are turned off (`WASM_CODEGEN_FLAGS`)
 //! 2. `wasm-bindgen … --target web` for each → `dist/pledge.js` and `dist/pledge_bg.wasm`,
 //!    `dist/pledge_svg.js` and `dist/pledge_svg_bg.wasm`
 //! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;
@@ -105,6 +106,14 @@ fn optimise(root: &Path, bg_wasm: &str) -> Result<()> {
     println!("wasm-opt {} {bg_wasm}: {before} → {after} bytes", WASM_OPT_PASSES.join(" "));
     Ok(())
 }
+
+/// rustc flags of the wasm build beside the remap (`remap_setting` passes both):
+/// - `-Ctarget-feature=-multivalue`: functions return a pair through memory rather than as two
+///   values, as before rustc 1.82 turned multivalue on. wasm-opt then leaves less code: the page
+///   133 B smaller as served, 73 at gzip -9 (twenty-fifth session, bench/README.md). Turning
+///   off `sign-ext` or `nontrapping-fptoint` as well made it larger; `bulk-memory` changed
+///   nothing; `reference-types` is what wasm-bindgen's glue is built on.
+const WASM_CODEGEN_FLAGS: [&str; 1] = ["-Ctarget-feature=-multivalue"];
 
 /// Whether [`WASM_OPT_PASSES`] run a second time, after the boundary's names are shortened.
 /// On the page's wasm a second round before shortening gains nothing (+21 B at gzip -9), and
@@ -214,7 +223,8 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
         build = build.args(["--bin", bin]);
     }
     let cargo_home = crate::process::cargo_home();
-    let flags = cargo_home.as_deref().map(remap_flags).unwrap_or_default();
+    let mut flags: Vec<String> = WASM_CODEGEN_FLAGS.iter().map(|f| (*f).to_owned()).collect();
+    flags.extend(cargo_home.as_deref().map(remap_flags).unwrap_or_default());
     let (encoded, plain) = (std::env::var("CARGO_ENCODED_RUSTFLAGS").ok(), std::env::var("RUSTFLAGS").ok());
     match remap_setting(&flags, encoded.as_deref(), plain.as_deref()) {
         Some(Remap::Config(config)) => build = build.args(["--config", config.as_str()]),
