@@ -334,20 +334,21 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         (None, false) => format!("Impossible: even all in {currency} leaves a year above the limit."),
         (None, true) => format!("불가능: 전부 {currency}화로 내도 한도를 넘는 해가 있습니다."),
     };
+    // Each button is described by its answer: three buttons all named "Apply" are told apart.
     let rows = [
-        ("solve-upfront", upfront_words, apply(Key::Upfront, sv.max_upfront)),
-        ("solve-years", years_words, apply(Key::Years, sv.min_years.map(f64::from))),
-        ("solve-krw", krw_words, apply(Key::Krw, sv.min_krw)),
+        ("solve-upfront", "solve-upfront-words", upfront_words, apply(Key::Upfront, sv.max_upfront)),
+        ("solve-years", "solve-years-words", years_words, apply(Key::Years, sv.min_years.map(f64::from))),
+        ("solve-krw", "solve-krw-words", krw_words, apply(Key::Krw, sv.min_krw)),
     ];
     html! {
         <section class="solvers" aria-labelledby="solvers-heading">
             <h2 id="solvers-heading">{ tr(lang, "What would it take?", "무엇이 필요할까?") }</h2>
             <p class="hint">{ tr(lang, "Each answer moves one lever, as its slider would.", "답마다 레버 하나를 슬라이더처럼 움직입니다.") }</p>
             <ul>
-                { for rows.into_iter().map(|(id, words, (onclick, disabled))| html! {
+                { for rows.into_iter().map(|(id, words_id, words, (onclick, disabled))| html! {
                     <li>
-                        <span>{ words }</span>
-                        <button type="button" {id} {onclick} {disabled}>{ tr(lang, "Apply", "적용") }</button>
+                        <span id={words_id}>{ words }</span>
+                        <button type="button" {id} aria-describedby={words_id} {onclick} {disabled}>{ tr(lang, "Apply", "적용") }</button>
                     </li>
                 }) }
             </ul>

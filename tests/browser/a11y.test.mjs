@@ -105,6 +105,22 @@ test('Escape closes the disclosure that holds the focus and returns focus to its
   await page.close();
 });
 
+test('the three Apply buttons of "What would it take?" are each described by their answer', async () => {
+  const { page } = await open(context, '?preset=kr-deal&upfront=30');
+  await page.waitForSelector('#solve-krw');
+  const described = await page.$$eval('.solvers button', (buttons) => buttons.map((b) => {
+    const by = b.getAttribute('aria-describedby');
+    return [b.textContent, by && document.getElementById(by)?.textContent, b.closest('li').querySelector('span').textContent];
+  }));
+  assert.equal(described.length, 3);
+  for (const [name, description, answer] of described) {
+    assert.equal(name, 'Apply');
+    assert.equal(description, answer);
+  }
+  assert.equal(new Set(described.map(([, d]) => d)).size, 3, 'three different descriptions');
+  await page.close();
+});
+
 test('every disclosure shows that it opens: a marker that turns when it is open', async () => {
   const { page } = await open(context);
   await page.emulateMedia({ reducedMotion: 'reduce' }); // the marker turns at once
