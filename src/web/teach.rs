@@ -244,6 +244,8 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         <canvas class="map-cells" ref={cells}></canvas>
         <canvas class="map-ring" id="map-ring" ref={ring}></canvas>
     </> };
+    // Its name says where the ring is too, so that focusing the map tells it (the live region
+    // below speaks only when a click or a key moves the ring).
     html! {
         <figure class="map-figure">
             <figcaption>
@@ -257,7 +259,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
                     <option value={i.to_string()} selected={i == pair}>{ format!("{} × {}", lever_name(lang, *x, map.country), lever_name(lang, *y, map.country)) }</option>
                 }) }
             </select>
-            <div class="map" id="map" ref={node} role="application" tabindex="0" aria-label={map_chart::describe(lang, &map)} aria-describedby="map-how" {onclick} {onkeydown}>
+            <div class="map" id="map" ref={node} role="application" tabindex="0" aria-label={map_chart::describe(lang, &map) + " " + &cell_words(lang, &map, &props.scenario)} aria-describedby="map-how" {onclick} {onkeydown}>
                 { layers }
             </div>
             <p class="visually-hidden" id="map-status" aria-live="polite">{ (*status).clone() }</p>

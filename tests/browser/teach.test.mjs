@@ -89,6 +89,13 @@ test('the feasibility map marks the setting, recomputes with the sliders, and a 
   await waitForMap(page);
   const before = await page.$eval('#map canvas.map-cells', (el) => el.toDataURL());
   assert.match(await page.getAttribute('#map', 'aria-label'), /^Feasibility map of Upfront share against Timeline \(years\)/);
+  // Its name says where the ring is, so that focusing the map tells it, and follows the sliders.
+  assert.match(await page.getAttribute('#map', 'aria-label'), / Upfront share 0%, Timeline 10 years: some year above the limit$/);
+  await page.locator('#ctl-upfront').fill('5');
+  await page.locator('#ctl-upfront').dispatchEvent('input');
+  await page.waitForFunction(() => document.querySelector('#map').getAttribute('aria-label').endsWith(' Upfront share 5%, Timeline 10 years: some year above the limit'));
+  await page.locator('#ctl-upfront').fill('0');
+  await page.locator('#ctl-upfront').dispatchEvent('input');
   await page.locator('#ctl-krw').fill('40');
   await page.locator('#ctl-krw').dispatchEvent('input');
   await page.waitForFunction((b) => document.querySelector('#map canvas.map-cells').toDataURL() !== b, before);
