@@ -385,6 +385,9 @@ pub fn draw<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<bool, DrawingAreaErrorKind<DB::ErrorType>> {
     let t = &style.theme;
+    // A baseline is drawn in the years it shares with this timeline: with none (its start moved
+    // past this end), no outline, legend entry or room on the value axis for it.
+    let baseline = baseline.filter(|b| b.rows.iter().any(|r| schedule.rows.iter().any(|l| l.year == r.year)));
     let px = |x: f64| (x * style.scale).round() as i32;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);
@@ -494,7 +497,10 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|r| Segment::ALL.iter().map(|s| s.amount(r)).sum::<f64>())
         .fold(0.0, f64::max);
-    let max_base = baseline.map_or(0.0, |b| b.rows.iter().map(|r| r.usd_cash).fold(0.0, f64::max));
+    let max_base = baseline.map_or(0.0, |b| {
+        let shared = b.rows.iter().filter(|r| schedule.rows.iter().any(|l| l.year == r.year));
+        shared.map(|r| r.usd_cash).fold(0.0, f64::max)
+    });
     let y_max_raw = max_bar.max(max_base).max(scenario.limit).max(1.0) * 1.08;
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;

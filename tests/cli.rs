@@ -341,6 +341,23 @@ fn a_baseline_in_the_link_is_drawn_beside_the_bars() {
     assert!(with_base.contains("Baseline: dollars a year"), "{with_base}");
 }
 
+/// A baseline whose years this timeline does not reach draws nothing: no legend entry, and the
+/// value axis does not make room for its bars (it was scaled to the all-upfront $350 bn).
+#[test]
+fn a_baseline_outside_the_timeline_draws_no_legend_entry_and_takes_no_room() {
+    let plain = stdout(&["preset=kr-deal&years=5", "--format", "svg"]);
+    let outside =
+        stdout(&["preset=kr-deal&years=5&base=preset%3Dus-demand%26start%3D2090", "--format", "svg"]);
+    assert!(!outside.contains("Baseline: dollars a year"), "{outside}");
+    assert_eq!(outside, plain);
+    // Sharing one year, it is drawn, and the axis reaches its $350 bn.
+    let shared =
+        stdout(&["preset=kr-deal&years=5&base=preset%3Dus-demand%26start%3D2030", "--format", "svg"]);
+    assert!(shared.contains("Baseline: dollars a year"), "{shared}");
+    let tick = |svg: &str, v: &str| svg.lines().any(|l| l.trim() == v);
+    assert!(tick(&shared, "400") && !tick(&plain, "400"), "the axis reaches the baseline's peak");
+}
+
 /// Keys are read in any case and around spaces, as values are, and the tour step as every
 /// whole-number key is: each of these reads as the same scenario as its plain spelling.
 #[test]

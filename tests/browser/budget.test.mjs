@@ -157,6 +157,9 @@
 // Lowered to 157 550 (page 157 508, 149 808 served) the same session, with the Korean "한도의
 // 100%" and "nothing in dollars": the wasm is built without multivalue returns
 // (xtask/src/dist.rs, WASM_CODEGEN_FLAGS).
+// Raised to 157 650 (page 157 621, 149 955 served) the same session: the solvers' Apply buttons
+// are described by their answers, the map's name says where its ring is, and a pinned baseline
+// whose years the timeline does not reach draws no legend entry and takes no room on the axis.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -165,7 +168,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_550;
+const BUDGET_GZIP_BYTES = 157_650;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -221,8 +224,10 @@ const TARGET_BYTES = 150_000;
 // Raised to 48 100 (module 48 053) the same session: the module reads links with the page's
 // parser, whose keys are now read in any case and around spaces and whose tour step is checked as
 // every whole-number key (the tariff the page's notes now cite is not in the module).
-// Lowered to 48 050 (module 48 035) the same session: built without multivalue returns.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 48_050;
+// Lowered to 48 050 (module 48 035) the same session: built without multivalue returns. Raised to
+// 48 150 (module 48 100) the same session: the chart draws a baseline only in the years it shares
+// with the timeline (one outside it kept its legend entry and stretched the value axis).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 48_150;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
