@@ -244,9 +244,10 @@ pub fn context_cards_html(lang: Lang, sum: &Summary) -> String {
     out
 }
 
-/// Every sourced figure a scenario's page and table show, each once: the Bank of Korea's limit
-/// (while the limit is its figure), the scenario's own ([`crate::presets::facts_of`]) and those its context figures rest on (GDP,
-/// FX reserves, the exchange rate).
+/// Every sourced figure a scenario's chart, figures and table show, each once: the Bank of
+/// Korea's limit (while the limit is its figure), the scenario's own
+/// ([`crate::presets::facts_of`]) and those its context figures rest on (GDP, FX reserves, the
+/// exchange rate). The page's notes list [`INTRO_FACTS`] before them.
 pub fn cited_facts(s: &Scenario, sum: &Summary) -> Vec<Fact> {
     cited_after(&[], s, sum)
 }

@@ -118,11 +118,11 @@ pub const KR_BOK_FX_CAPACITY: Fact = Fact {
     source: "seed article (POLITICO)",
     source_name: "Bank of Korea via POLITICO",
 };
-/// The tariff on Korean goods the pledge was made for, percent (it was to be 25).
+/// The US tariff on Korean goods agreed for the pledge, percent (it was to be 25).
 pub const KR_TARIFF_AGREED: Fact = Fact {
     key: "kr_tariff_agreed_pct",
-    label: "Korea's agreed tariff",
-    label_ko: "한국의 합의 관세율",
+    label: "agreed US tariff on Korean goods",
+    label_ko: "합의된 미국의 대한국 관세",
     value: 15.0,
     unit: "percent",
     as_of: "2025-07-30",

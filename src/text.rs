@@ -105,7 +105,8 @@ pub fn usd_bn(lang: Lang, x: f64) -> String {
 /// A ratio for prose, put before "the limit": `17.5 times`, `17.5배`. In English a ratio shown as
 /// 1 is `exactly` (the Korean deal's peak is its cap) or, when it only rounds to 1, `about`:
 /// "1 times the limit" is not English, and "한도의 1배" reads as awkward in Korean, which
-/// writes it as the share it is, `100%`. Below that it is a share too: `5% of`,
+/// writes a ratio shown as 1 as the share it is: `96%`, `100%`, `104%`. Below that it is a
+/// share in both languages: `5% of`,
 /// `5%` ("0.1 times the limit" hid that $1 bn is a twentieth of $20 bn); none at all is
 /// `none of` (no dollars) and a share shown as 0 `almost none of`.
 pub fn times(lang: Lang, x: f64) -> String {
@@ -115,10 +116,15 @@ pub fn times(lang: Lang, x: f64) -> String {
     let exact = (x - 1.0).abs() < 1e-9;
     let ko = lang == Lang::Ko;
     match () {
-        () if shown == "1" && exact => tr(lang, "exactly", "100%").to_owned(),
-        () if shown == "1" => tr(lang, "about", "약 100%").to_owned(),
-        () if x > 1.0 && ko => format!("{shown}배"),
-        () if x > 1.0 => format!("{shown} times"),
+        // Korean goes on to the share below (`100%`).
+        () if shown == "1" && !ko => if exact { "exactly" } else { "about" }.to_owned(),
+        () if x > 1.0 && shown != "1" => {
+            if ko {
+                format!("{shown}배")
+            } else {
+                format!("{shown} times")
+            }
+        }
         () if x == 0.0 => tr(lang, "none of", "0%").to_owned(),
         () if share == "0" => tr(lang, "almost none of", "거의 0%").to_owned(),
         () if ko => format!("{share}%"),
@@ -713,7 +719,10 @@ mod tests {
         }
         assert_eq!(times(Lang::Ko, 17.5), "17.5배");
         assert_eq!(times(Lang::Ko, 1.0), "100%");
-        assert_eq!(times(Lang::Ko, 1.002), "약 100%");
+        assert_eq!(times(Lang::Ko, 1.002), "100.2%");
+        assert_eq!(times(Lang::Ko, 0.96), "96%");
+        assert_eq!(times(Lang::Ko, 1.04), "104%");
+        assert_eq!(times(Lang::Ko, 1.06), "1.1배");
         assert_eq!(times(Lang::Ko, 0.05), "5%");
         assert_eq!(times(Lang::Ko, 0.0004), "거의 0%");
         assert_eq!(times(Lang::Ko, 0.0), "0%");

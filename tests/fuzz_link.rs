@@ -208,7 +208,7 @@ proptest! {
         assert_showable(&view)?;
         // `take` leaves the scenario keys, and only those, for the scenario's own parse.
         prop_assert!(raw.pairs.iter().all(|(k, _)| ViewKey::from_name(k).is_none()), "{:?}", raw.pairs);
-        let bases = given.iter().filter(|(k, _)| k == "base").count();
+        let bases = given.iter().filter(|(k, _)| ViewKey::from_name(k) == Some(ViewKey::Base)).count();
         for e in &errors {
             let message = e.to_string();
             // The key as messages quote it (escaped, cut past forty characters).

@@ -11,7 +11,6 @@ use yew::prelude::*;
 use super::app::Model;
 use super::chart_view::{announce_drawn, on_canvas, use_pixel_ratio, use_width};
 use crate::chart::{ChartStyle, Theme};
-use crate::decimal::shortest;
 use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
 use crate::model::{within_limit, Summary};
@@ -28,7 +27,8 @@ const MAP_HEIGHT: u32 = 280;
 fn cell_words(lang: Lang, map: &Map, s: &Scenario) -> String {
     // "Timeline 14 years", not "Timeline (years) 14".
     let part = |key: Key| {
-        let v = shortest(s.get(key).unwrap_or(0.0));
+        // To a tenth, as the sliders' readouts: a preset's 21.428571…% share reads 21.4%.
+        let v = crate::text::pct(s.get(key).unwrap_or(0.0));
         match (key, lang) {
             (Key::Years, Lang::En) => format!("Timeline {}", crate::text::years(&v)),
             (Key::Years, Lang::Ko) => format!("기간 {v}년"),

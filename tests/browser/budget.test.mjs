@@ -160,6 +160,10 @@
 // Raised to 157 650 (page 157 621, 149 955 served) the same session: the solvers' Apply buttons
 // are described by their answers, the map's name says where its ring is, and a pinned baseline
 // whose years the timeline does not reach draws no legend entry and takes no room on the axis.
+// Raised to 157 700 (page 157 662, 149 949 served) the same session, after a review: the tariff is
+// named as the US tariff on Korean goods, a Korean ratio shown as 1 is the share it is ("96%",
+// "104%", not "약 100%"), and the map says its levers' values to a tenth (21.4%, not
+// 21.428571428571427%).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -168,7 +172,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_650;
+const BUDGET_GZIP_BYTES = 157_700;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

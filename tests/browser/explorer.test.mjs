@@ -185,10 +185,10 @@ test('picking a preset sets the controls, the URL and the narration', async () =
 // a limit of its own none of the three was cited, and the tariff never was).
 for (const [link, figures] of [
   ['?preset=japan&limit=50', ["Korea's pledge, $350 bn: White House joint fact sheet, 2025-11-13",
-    "Korea's agreed tariff, 15%: China Daily, 2025-07-30",
+    'Agreed US tariff on Korean goods, 15%: China Daily, 2025-07-30',
     "Bank of Korea's dollar limit, $20 bn a year: Bank of Korea via POLITICO, 2025-10-29"]],
   ['?preset=eu&limit=50&lang=ko', ['한국의 약정액, 3,500억 달러: White House joint fact sheet, 2025-11-13',
-    '한국의 합의 관세율, 15%: China Daily, 2025-07-30',
+    '합의된 미국의 대한국 관세, 15%: China Daily, 2025-07-30',
     '한국은행의 달러 한도, 연 200억 달러: Bank of Korea via POLITICO, 2025-10-29']],
 ]) {
   test(`every figure of the intro is cited in the notes: ${link}`, async () => {

@@ -59,7 +59,9 @@ const CLASS_LIST: &str =
      that the style sheet selects (as `data-fits` and `data-breach` do)";
 /// Name of the JSON size report inside `dist/`.
 pub const SIZE_REPORT: &str = "size-report.json";
-/// wasm features rustc 1.95 emits by default, which wasm-opt must be told to accept.
+/// wasm features rustc 1.95 emits by default (multivalue among them, which the precompiled
+/// standard library brings in whatever `WASM_CODEGEN_FLAGS` says), which wasm-opt must be told
+/// to accept.
 const WASM_FEATURES: [&str; 5] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
@@ -108,11 +110,11 @@ fn optimise(root: &Path, bg_wasm: &str) -> Result<()> {
 }
 
 /// rustc flags of the wasm build beside the remap (`remap_setting` passes both):
-/// - `-Ctarget-feature=-multivalue`: functions return a pair through memory rather than as two
-///   values, as before rustc 1.82 turned multivalue on. wasm-opt then leaves less code: the page
-///   133 B smaller as served, 73 at gzip -9 (twenty-fifth session, bench/README.md). Turning
-///   off `sign-ext` or `nontrapping-fptoint` as well made it larger; `bulk-memory` changed
-///   nothing; `reference-types` is what wasm-bindgen's glue is built on.
+/// - `-Ctarget-feature=-multivalue`: measured, not explained: the page 133 B smaller as served,
+///   73 at gzip -9 (twenty-fifth session, bench/README.md). A review found small functions
+///   returning pairs compiled alike with and without it, so the saving lies elsewhere in the
+///   code generation. Turning off `sign-ext` or `nontrapping-fptoint` as well made the page
+///   larger; `bulk-memory` changed nothing; wasm-bindgen's glue needs `reference-types`.
 const WASM_CODEGEN_FLAGS: [&str; 1] = ["-Ctarget-feature=-multivalue"];
 
 /// Whether [`WASM_OPT_PASSES`] run a second time, after the boundary's names are shortened.
