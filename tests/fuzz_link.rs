@@ -6,7 +6,8 @@
 //! - any string: `parse_link` and `View::take` never panic, and never hang (every case has a
 //!   timeout: `PROPTEST_TIMEOUT` in `.cargo/config.toml`); the view `take` gives is always one the
 //!   page can show;
-//! - `parse_link ∘ encode` is the identity for every scenario and view, in any order of keys;
+//! - `parse_link ∘ encode` is the identity for every scenario and view, in any order of keys,
+//!   and with the keys in any case and padded with spaces;
 //! - the page's query writer (`QueryWriter`) writes exactly what `form_urlencoded`'s does;
 //! - every rejection names a key as given (a key inside `base` as `base.<key>`) and says what it
 //!   allows.
@@ -170,6 +171,33 @@ proptest! {
             pairs.rotate_left(at);
         }
         prop_assert_eq!(parse_link(&pairs.join("&")), Ok((scenario, view)));
+    }
+
+    /// Keys are read in any case and around spaces: every key of an encoded link re-cased
+    /// letter by letter and padded with spaces reads as the link itself.
+    #[test]
+    fn a_link_with_its_keys_in_any_case_and_padded_reads_as_itself(
+        scenario in scenario(),
+        view in view(),
+        cases in prop::collection::vec(any::<bool>(), 64),
+        pad in 0usize..3,
+    ) {
+        let q = join_queries(&[&scenario.to_query(), &view.to_query()]);
+        let mut flip = cases.iter().cycle();
+        let odd: Vec<String> = q
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let key: String = key
+                    .chars()
+                    .map(|c| if *flip.next().unwrap_or(&false) { c.to_ascii_uppercase() } else { c })
+                    .collect();
+                format!("{}{key}{}={value}", "+".repeat(pad), "%20".repeat(pad))
+            })
+            .collect();
+        let odd = odd.join("&");
+        prop_assert_eq!(parse_link(&odd), Ok((scenario, view)), "{}", odd);
     }
 
     #[test]
