@@ -361,10 +361,10 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
 /// Moves the focus where the tour is: to the open step's heading, so that it is read at once, or,
 /// once the tour is left (by its button or Escape, whose element is then gone), back to the
 /// button that starts it, not to the page's start. `App` calls it in an effect on the step, with
-/// `left` only when a step was open before. [`tour`] writes the ids as literals, so that the
-/// elements' attributes stay static (a computed one makes Yew diff them on every render).
-pub fn focus_tour(open: bool, left: bool) {
-    let id = match (open, left) {
+/// whether a step was open before. [`tour`] writes the ids as literals, so that the elements'
+/// attributes stay static (a computed one makes Yew diff them on every render).
+pub fn focus_tour(open: bool, was_open: bool) {
+    let id = match (open, was_open) {
         (true, _) => "tour-heading",
         (false, true) => "tour-start",
         (false, false) => return,

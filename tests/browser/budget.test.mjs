@@ -147,7 +147,7 @@
 // limit is cited only while it is the limit, and the chart's source line says the assumptions are
 // in the explorer's notes (an embed has none).
 // Lowered to 157 150 (page 157 116, 149 532 served) in the twenty-fifth session: wasm-opt's passes
-// run again after the boundary's names are shortened (xtask/src/dist.rs, OPTIMISE_AFTER_SHORTENING).
+// run again after the boundary's names are shortened (xtask/src/dist.rs, `build`).
 // Raised to 157 500 (page 157 458, 149 909 served) the same session: link keys are read in any
 // case and around spaces, the tour step as every whole-number key (step=3.0 was "not a number"),
 // and the notes cite the three figures the intro states on every page (Korea's pledge, its 15%

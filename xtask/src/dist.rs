@@ -11,7 +11,7 @@
 //! 3. `wasm-opt -Oz` and a few size passes on each, see `WASM_OPT_PASSES` (npm binaryen 132;
 //!    Debian's older binaryen cannot parse rustc 1.95 output); then the names between each wasm
 //!    and its glue shortened on both sides (`boundary`); then the same passes once more, which
-//!    find more to fold in the renamed module (`OPTIMISE_AFTER_SHORTENING`)
+//!    find more to fold in the renamed module
 //! 4. `index.html` and `assets/**` copied beside them; the scripts and the style sheet
 //!    (`MINIFIED`) minified by esbuild (npm, pinned); `embed.js`, which newsrooms read before
 //!    pasting it into their pages, stays as written
@@ -116,12 +116,6 @@ fn optimise(root: &Path, bg_wasm: &str) -> Result<()> {
 ///   code generation. Turning off `sign-ext` or `nontrapping-fptoint` as well made the page
 ///   larger; `bulk-memory` changed nothing; wasm-bindgen's glue needs `reference-types`.
 const WASM_CODEGEN_FLAGS: [&str; 1] = ["-Ctarget-feature=-multivalue"];
-
-/// Whether [`WASM_OPT_PASSES`] run a second time, after the boundary's names are shortened.
-/// On the page's wasm a second round before shortening gains nothing (+21 B at gzip -9), and
-/// one after it 607 B (twenty-fifth session: 147 624 → 147 017 B at gzip -9; bench/README.md):
-/// with the imports merged into one module and renamed, `-Oz` folds and orders the code further.
-const OPTIMISE_AFTER_SHORTENING: bool = true;
 
 /// The rustc flags that have it write the paths of crates.io sources (the file names in the
 /// panic locations of dependencies) relative to the registry: `yew-0.23.0/src/…`, not
@@ -257,9 +251,11 @@ pub fn build(root: &Path, public_url: Option<&str>) -> Result<()> {
         let bg_wasm = format!("dist/{out_name}_bg.wasm");
         optimise(root, &bg_wasm)?;
         crate::boundary::shorten(root, out_name, &WASM_FEATURES)?;
-        if OPTIMISE_AFTER_SHORTENING {
-            optimise(root, &bg_wasm)?;
-        }
+        // The passes again, after shortening: on the page's wasm a second round before it gains
+        // nothing (+21 B at gzip -9), one after it 607 B (twenty-fifth session: 147 624 → 147 017
+        // B; bench/README.md): with the imports merged into one module and renamed, `-Oz` folds
+        // and orders the code further.
+        optimise(root, &bg_wasm)?;
         if let Some(home) = &cargo_home {
             check_no_registry_paths(&root.join(&bg_wasm), home)?;
         }
