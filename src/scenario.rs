@@ -394,12 +394,19 @@ pub struct RawParams {
 
 impl RawParams {
     /// Splits a query string: a bare `a=1&b=2`, one with a leading `?`, or a whole URL (the
-    /// part after `?`, without any `#fragment`). Percent-escapes and `+` are decoded.
+    /// part after `?`, without any `#fragment`). Percent-escapes and `+` are decoded. With no
+    /// `?`, the input is an address (no pairs) only when it starts with a scheme and `://`:
+    /// `years=5&upfront=http://x` is a query whose `upfront` is refused, not an address.
     pub fn from_query(input: &str) -> RawParams {
         let input = input.trim();
         let query = match input.split_once('?') {
             Some((_, q)) => q,
-            None if input.contains("://") => "",
+            None if input
+                .split_once("://")
+                .is_some_and(|(scheme, _)| scheme.bytes().all(|b| b.is_ascii_alphabetic())) =>
+            {
+                ""
+            }
             None => input,
         };
         let query = query.split_once('#').map_or(query, |(q, _)| q);
@@ -935,6 +942,15 @@ mod tests {
             assert_eq!(Scenario::parse(input).unwrap(), want, "{input}");
         }
         assert_eq!(Scenario::parse("https://example.org/").unwrap(), Scenario::default());
+    }
+
+    #[test]
+    fn a_value_holding_an_address_is_refused_not_read_as_an_address() {
+        // Read as an address, `years=5` was dropped and the bad `upfront` never reported.
+        let err = Scenario::parse("years=5&upfront=http://x").unwrap_err();
+        assert_eq!(err.errors.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["upfront"]);
+        let err = Scenario::parse("years=5&https://x").unwrap_err();
+        assert_eq!(err.errors.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["https://x"]);
     }
 
     #[test]
