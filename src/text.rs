@@ -481,13 +481,22 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         (false, Some(0.0)) => format!("State cash: {cash}, none of it in dollars"),
         (true, Some(0.0)) => format!("국가 현금: {cash}, 달러로 내는 금액 없음"),
         (false, Some(y)) => {
-            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {}", years(&grouped(&pct(y))))
+            // A time under a twentieth of a year rounds to "0 years"; the dollars are owed.
+            let time = match pct(y).as_str() {
+                "0" => "under 0.1 years".to_owned(),
+                shown => years(&grouped(shown)),
+            };
+            format!("State cash: {cash}, of which {in_usd} in dollars; at {limit} a year the dollars take {time}")
         }
         (false, None) => format!(
             "State cash: {cash}, of which {in_usd} in dollars; with a limit of zero the dollars can never be paid"
         ),
         (true, Some(y)) => {
-            format!("국가 현금: {cash}, 그중 달러 {in_usd}. 연 {limit}씩이면 달러 지급에 {}년", grouped(&pct(y)))
+            let time = match pct(y).as_str() {
+                "0" => "0.1년 미만".to_owned(),
+                shown => format!("{}년", grouped(shown)),
+            };
+            format!("국가 현금: {cash}, 그중 달러 {in_usd}. 연 {limit}씩이면 달러 지급에 {time}")
         }
         (true, None) => format!("국가 현금: {cash}, 그중 달러 {in_usd}. 한도가 0이면 달러는 지급할 수 없음"),
     });
@@ -744,6 +753,22 @@ mod tests {
         let demand = Preset::UsDemand.scenario();
         let described = chart_description(Lang::Ko, &demand, &summarize(&demand, &schedule(&demand)));
         assert!(described.contains("10년 중 1년이 한도를 넘고, "), "{described}");
+    }
+
+    #[test]
+    fn dollars_that_take_under_a_twentieth_of_a_year_are_not_said_to_take_none() {
+        let s = Scenario::parse("total=1&limit=1000").unwrap();
+        let sum = summarize(&s, &schedule(&s));
+        let said = |lang| summary_lines(lang, &s, &sum).join("\n");
+        assert!(
+            said(Lang::En).contains("at $1,000 bn a year the dollars take under 0.1 years"),
+            "{}",
+            said(Lang::En)
+        );
+        assert!(said(Lang::Ko).contains("달러 지급에 0.1년 미만"), "{}", said(Lang::Ko));
+        let s = Scenario::parse("total=2&limit=20").unwrap();
+        let lines = summary_lines(Lang::En, &s, &summarize(&s, &schedule(&s))).join("\n");
+        assert!(lines.contains("the dollars take 0.1 years"), "{lines}");
     }
 
     #[test]

@@ -64,19 +64,30 @@ fn each_query_word_is_read_as_a_link_of_its_own() {
         &["years=5", "https://x.example/pledge/?krw=30", "?upfront=20"][..],
         &["?years=5", "?krw=30#chart", "upfront=20"],
         &["years=5#x", "krw=30", "https://x.example/?upfront=20#y"],
+        // A text fragment ("Copy link to highlight") holds no keys.
+        &["years=5", "krw=30#:~:text=won", "https://x.example/?upfront=20#:~:text=Bank%20of%20Korea"],
     ] {
         let mut args = words.to_vec();
         args.extend(["-f", "json"]);
         assert_eq!(stdout(&args), expected, "{words:?}");
     }
     // Keys a fragment or the text before a `?` would hide are refused, naming the word.
-    for (word, needle) in [("years=5#krw=30", "after '#'"), ("years=5?krw=30", "before '?'")] {
+    for (word, needle) in [
+        ("years=5#krw=30", "after '#'"),
+        ("years=5?krw=30", "before '?'"),
+        ("https://x.example/pledge/years=5&krw=30", "no '?'"),
+    ] {
         let out = pledge(&[word, "upfront=20"]);
         assert_eq!(out.status.code(), Some(2), "{word}");
         assert!(out.stdout.is_empty());
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(err.contains(&format!("\"{word}\"")) && err.contains(needle), "{err}");
     }
+    // A value holding an address is a value, refused as one (it made the word an address with
+    // no keys: `years` was dropped and `upfront` never reported).
+    let out = pledge(&["years=5&upfront=http://x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(r#"upfront="http://x": not a number"#));
     // A key in two words is given twice.
     let out = pledge(&["years=5", "?years=6"]);
     assert_eq!(out.status.code(), Some(2));
@@ -288,6 +299,28 @@ fn bad_options_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
     }
+    // Each option once, and only with a format that reads it (they were dropped without a word).
+    for (args, said) in [
+        (&["-f", "csv", "--format", "json"][..], "pledge: --format given more than once"),
+        (&["-o", "a.svg", "--out", "b.svg"], "pledge: --out given more than once"),
+        (&["--size", "960x560", "--size", "480x320", "-f", "svg"], "pledge: --size given more than once"),
+        (&["--size", "960x560"], "pledge: --size: only the svg and png formats have a size"),
+        (&["--size", "960x560", "-f", "json"], "pledge: --size: only the svg and png formats have a size"),
+        (&["--image", "a.svg", "-f", "svg"], "pledge: --image: only the html format names an image"),
+        (&["--size", "100x100", "-f", "svg"], "pledge: --size \"100x100\": out of range (allowed: WxH"),
+        (&["--size", "960", "-f", "svg"], "pledge: --size \"960\": not WxH (allowed: WxH"),
+    ] {
+        let out = pledge(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(said), "{args:?}: {err}");
+    }
+    // A path that cannot be written is named with its control characters written out.
+    let out = pledge(&["--out", "/nonexistent-dir/\u{1b}[31m.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("writing /nonexistent-dir/\\u{1b}[31m.txt") && !err.contains('\u{1b}'), "{err:?}");
     // Sizes whose plot would not fit under the title and legend are refused, naming the size;
     // they drew a title and no plot.
     for (query, size) in [

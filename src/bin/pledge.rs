@@ -79,18 +79,25 @@ standard error, and nothing is written); 1 the output could not be written.
     #[error("{0}")]
     struct UsageError(String);
 
-    fn parse_size(text: &str) -> Option<(u32, u32)> {
-        let (w, h) = text.split_once(['x', 'X'])?;
-        let (w, h) = (w.parse().ok()?, h.parse().ok()?);
-        ((200..=4000).contains(&w) && (150..=4000).contains(&h)).then_some((w, h))
+    /// `--size`'s value, or what is wrong with it.
+    fn parse_size(text: &str) -> Result<(u32, u32), &'static str> {
+        let (w, h) = text.split_once(['x', 'X']).ok_or("not WxH")?;
+        let (w, h) = (w.parse().map_err(|_| "not WxH")?, h.parse().map_err(|_| "not WxH")?);
+        if (200..=4000).contains(&w) && (150..=4000).contains(&h) {
+            Ok((w, h))
+        } else {
+            Err("out of range")
+        }
     }
 
     /// One QUERY word read as a link of its own: a query string with or without `?`, or a
-    /// whole URL. A `#fragment` is dropped, as a browser drops it, but not one that holds keys,
-    /// and text before a `?` must be an address: either would lose keys without a word.
+    /// whole URL. A `#fragment` is dropped, as a browser drops it, but not one that holds keys
+    /// (a text fragment, `#:~:text=…` from "Copy link to highlight", holds none), and text
+    /// before a `?` must be an address, one without `?` must hold no `=`: each would lose keys
+    /// without a word.
     fn word_pairs(word: &str) -> Result<RawParams, String> {
         let (link, fragment) = word.split_once('#').unwrap_or((word, ""));
-        if fragment.contains('=') {
+        if fragment.contains('=') && !fragment.starts_with(":~:") {
             return Err(format!(
                 "{word:?}: the keys after '#' would be ignored, as a link's fragment is (write %23 for a '#' in a value)"
             ));
@@ -102,7 +109,13 @@ standard error, and nothing is written); 1 the output could not be written.
                 ));
             }
         }
-        Ok(RawParams::from_query(link))
+        let raw = RawParams::from_query(link);
+        if raw.pairs.is_empty() && link.contains("://") && link.contains('=') {
+            return Err(format!(
+                "{word:?}: an address with no '?' has no keys; the ones in it would be ignored (write them after a '?')"
+            ));
+        }
+        Ok(raw)
     }
 
     /// Every QUERY word's pairs, in order.
@@ -134,7 +147,22 @@ standard error, and nothing is written); 1 the output could not be written.
         // lexopt quotes a bad option as given: its control characters are written out, not
         // sent to the terminal (`--bo\x1b[31mgus` would colour the rest of the screen).
         let usage = |e: lexopt::Error| UsageError(printable(&e.to_string()));
+        // Each option once, as each key of a link: with two, which one was meant is a guess.
+        let mut given: Vec<&str> = Vec::new();
         while let Some(arg) = parser.next().map_err(usage)? {
+            let name = match arg {
+                Short('f') | Long("format") => Some("--format"),
+                Short('o') | Long("out") => Some("--out"),
+                Long("size") => Some("--size"),
+                Long("image") => Some("--image"),
+                _ => None,
+            };
+            if let Some(name) = name {
+                if given.contains(&name) {
+                    return Err(UsageError(format!("{name} given more than once")));
+                }
+                given.push(name);
+            }
             match arg {
                 Short('h') | Long("help") => return Ok(None),
                 Short('V') | Long("version") => {
@@ -159,9 +187,9 @@ standard error, and nothing is written); 1 the output could not be written.
                 Long("out") | Short('o') => args.out = Some(parser.value().map_err(usage)?.into()),
                 Long("size") => {
                     let value = parser.value().map_err(usage)?.string().map_err(usage)?;
-                    args.size = parse_size(&value).ok_or_else(|| {
+                    args.size = parse_size(&value).map_err(|wrong| {
                         UsageError(format!(
-                            "--size {value:?}: not recognised (allowed: WxH, width 200-4000, height 150-4000)"
+                            "--size {value:?}: {wrong} (allowed: WxH, width 200-4000, height 150-4000)"
                         ))
                     })?;
                 }
@@ -169,6 +197,15 @@ standard error, and nothing is written); 1 the output could not be written.
                 Value(word) => args.query.push(word.string().map_err(usage)?),
                 _ => return Err(usage(arg.unexpected())),
             }
+        }
+        // An option the format does not read would be dropped without a word.
+        let (chart, html) =
+            (matches!(args.format, Format::Svg | Format::Png), matches!(args.format, Format::Html));
+        if given.contains(&"--size") && !chart {
+            return Err(UsageError("--size: only the svg and png formats have a size".to_owned()));
+        }
+        if given.contains(&"--image") && !html {
+            return Err(UsageError("--image: only the html format names an image".to_owned()));
         }
         Ok(Some(args))
     }
@@ -262,9 +299,8 @@ standard error, and nothing is written); 1 the output could not be written.
             Err(e) => return Err(e),
         };
         match &args.out {
-            Some(path) => {
-                std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?
-            }
+            Some(path) => std::fs::write(path, &bytes)
+                .with_context(|| format!("writing {}", printable(&path.display().to_string())))?,
             None => {
                 let mut stdout = std::io::stdout().lock();
                 if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
