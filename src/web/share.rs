@@ -48,8 +48,8 @@ fn page_url() -> String {
 /// The address of a file beside the page (`assets/embed.js`).
 fn beside_page(file: &str) -> String {
     let page = page_url();
-    let dir = page.rfind('/').map_or(page.as_str(), |i| &page[..=i]);
-    format!("{dir}{file}")
+    let dir = page.rsplit_once('/').map_or(page.as_str(), |(dir, _)| dir);
+    format!("{dir}/{file}")
 }
 
 /// The full page's link for `scenario_query` and `view`, without the embed keys, and without

@@ -164,6 +164,10 @@
 // named as the US tariff on Korean goods, a Korean ratio shown as 1 is the share it is ("96%",
 // "104%", not "약 100%"), and the map says its levers' values to a tenth (21.4%, not
 // 21.428571428571427%).
+// Lowered to 152 800 (page 152 742, 145 594 served) in the twenty-sixth session: Yew is built
+// from vendor/yew-0.23.0, patched to cut its event names with `get(2..)`, and the share panel
+// cuts the page's address with `rsplit_once`; the page links no panic of a bad string slice
+// (`cargo xtask dist` now refuses it) and its listener registration compiles smaller.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -172,7 +176,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_700;
+const BUDGET_GZIP_BYTES = 152_800;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -42,11 +42,17 @@ const WASM_BINS: [(&str, &str); 2] = [(PAGE_BIN, "pledge"), ("pledge-svg", "pled
 const PAGE_BIN: &str = "pledge-web";
 /// What the page's wasm must not contain, as a symbol it names, and why. Checked in the release
 /// build (whose name section lists every function linked) before wasm-bindgen and wasm-opt.
-const PAGE_FORBIDDEN: [(&str, &str); 3] = [
+const PAGE_FORBIDDEN: [(&str, &str); 4] = [
     (
         "flt2dec",
         "core's float formatting (about 7 KB gzip): an f64 reached `{}` or `{:?}`, directly or in a \
          panic message such as f64::clamp's; write numbers with pledge_explorer::decimal",
+    ),
+    (
+        "slice_error_fail",
+        "the panic of a bad string slice, with the `Debug` of `char` and of ranges (about 4 KB as \
+         served): a `str` was cut by index (`&s[..i]`); use `split_once`, `strip_prefix` or `get` \
+         (vendor/README.md: Yew's own such cut is patched)",
     ),
     // Both manglings of `yew::html::classes::Classes` (legacy names an impl's type with `..`).
     ("classes..Classes", CLASS_LIST),
