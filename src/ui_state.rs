@@ -25,6 +25,9 @@ pub enum Action {
     Input(Key, f64),
     /// The control was released: the drag is over.
     Settle,
+    /// A key held on a control repeats: its next input belongs to the change under way, as a
+    /// drag's inputs do (the history entry the first press pushed is replaced, not added to).
+    Hold,
     /// An exact value was typed into a control's box (a settled change).
     Typed(Key, String),
     /// A loading profile was chosen.
@@ -154,6 +157,7 @@ impl UiState {
                 next.dragging = true;
             }
             Action::Settle => next.dragging = false,
+            Action::Hold => next.dragging = true,
             Action::Typed(key, text) => {
                 return match crate::scenario::parse_number(text.trim()) {
                     Some(value) if value.is_finite() => {
@@ -342,6 +346,18 @@ mod tests {
         assert_eq!((s2.history, s2.url_version), (HistoryOp::Replace, 2));
         let s3 = s2.reduce(Action::Settle).reduce(Action::Input(Key::Upfront, 12.0));
         assert_eq!(s3.history, HistoryOp::Push);
+    }
+
+    #[test]
+    fn a_held_keys_repeats_replace_the_entry_its_first_press_pushed() {
+        // A key press is an input and a release (`change`); a held key repeats both.
+        let press = |s: &UiState, v| s.reduce(Action::Input(Key::Years, v)).reduce(Action::Settle);
+        let first = press(&UiState::load(""), 11.0);
+        assert_eq!(first.history, HistoryOp::Push);
+        let repeat = press(&first.reduce(Action::Hold), 12.0);
+        assert_eq!((repeat.history, repeat.dragging, repeat.scenario.years), (HistoryOp::Replace, false, 12));
+        // The next press is a change of its own.
+        assert_eq!(press(&repeat, 13.0).history, HistoryOp::Push);
     }
 
     #[test]

@@ -164,6 +164,15 @@ pub fn Slider(props: &SliderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::Settle))
     };
+    // A held arrow key's repeats are one change, as a drag is: one history entry, not one each.
+    let hold = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.repeat() {
+                dispatch.dispatch(Action::Hold);
+            }
+        })
+    };
     let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let on_exact = {
         let (dispatch, shown) = (props.dispatch.clone(), exact.clone());
@@ -192,7 +201,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                     value={shortest(value)} aria-valuetext={text}
                     list={tick.map(|_| list_id.clone())}
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
-                    {oninput} onchange={settle} />
+                    {oninput} onchange={settle} onkeydown={hold} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
                     aria-label={format!("{}{}", label(lang, key, props.country), tr(lang, ", exact value", ", 정확한 값"))}
                     min={shortest(lo)} max={shortest(hi)} step="any" inputmode="decimal"
@@ -223,6 +232,29 @@ fn on_select(dispatch: &UseReducerDispatcher<Model>, action: fn(&str) -> Option<
             }
         }
     })
+}
+
+/// What giving way did, in words: shown under the levers, and said with the settled finding (the
+/// line itself is not a live region: it changed, and was read out, with every key press).
+pub fn gave_way_words(lang: Lang, g: &GaveWay, country: Country) -> String {
+    let others: Vec<String> = g
+        .others
+        .iter()
+        .map(|(k, v)| format!("{} ({} {}%)", label(lang, *k, country), tr(lang, "now", "현재"), pct(*v)))
+        .collect();
+    match lang {
+        Lang::En => format!(
+            "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
+            label(lang, g.moved, country),
+            others.join(" and ")
+        ),
+        // No particle after a name ("이(가)"): which form fits depends on the name's last sound.
+        Lang::Ko => format!(
+            "비중의 합은 100%를 넘을 수 없어, {} 증가로 줄었습니다: {}.",
+            label(lang, g.moved, country),
+            others.join(", ")
+        ),
+    }
 }
 
 /// What [`controls`] shows.
@@ -265,28 +297,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Reset))
     };
     let preset_key = s.preset.map_or("", Preset::key);
-    let gave_way = props.gave_way.as_ref().map(|g| {
-        let others: Vec<String> = g
-            .others
-            .iter()
-            .map(|(k, v)| {
-                format!("{} ({} {}%)", label(lang, *k, s.country), tr(lang, "now", "현재"), pct(*v))
-            })
-            .collect();
-        match lang {
-            Lang::En => format!(
-                "Shares cannot add up to more than 100%, so as {} rose, {} gave way.",
-                label(lang, g.moved, s.country),
-                others.join(" and ")
-            ),
-            // No particle after a name ("이(가)"): which form fits depends on the name's last sound.
-            Lang::Ko => format!(
-                "비중의 합은 100%를 넘을 수 없어, {} 증가로 줄었습니다: {}.",
-                label(lang, g.moved, s.country),
-                others.join(", ")
-            ),
-        }
-    });
+    let gave_way = props.gave_way.as_ref().map(|g| gave_way_words(lang, g, s.country));
     let profile_name = |p: Profile| match p {
         Profile::Even => tr(lang, "Even: the same every year", "균등: 해마다 같게"),
         Profile::Front => tr(lang, "Front-loaded: more early", "앞쪽 집중: 초기에 더 많이"),
@@ -300,7 +311,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let profile_select = html! {
         <div class="control">
             <label for="ctl-profile">{ label(lang, Key::Profile, s.country) }</label>
-            <select id="ctl-profile" name="profile" onchange={on_profile}>
+            <select id="ctl-profile" name="profile" onchange={on_profile} ~value={s.profile.key()}>
                 { for Profile::ALL.iter().map(|p| html! {
                     <option value={p.key()} selected={*p == s.profile}>{ profile_name(*p) }</option>
                 }) }
@@ -310,7 +321,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let country_select = html! {
         <div class="control">
             <label for="ctl-country">{ label(lang, Key::Country, s.country) }</label>
-            <select id="ctl-country" name="country" onchange={on_country}>
+            <select id="ctl-country" name="country" onchange={on_country} ~value={s.country.key()}>
                 { for Country::ALL.iter().map(|c| html! {
                     <option value={c.key()} selected={*c == s.country}>{ country_name(*c) }</option>
                 }) }
@@ -328,7 +339,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         return html! {
             <form class="controls controls-embed" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for only.iter().map(|k| control(*k)) }
-                <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>
+                <p class="gave-way">{ gave_way.unwrap_or_default() }</p>
             </form>
         };
     }
@@ -340,7 +351,10 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="ctl-preset">{ label(lang, Key::Preset, s.country) }{
                     s.preset.map_or("", |p| crate::text::changed_mark(lang, s, &p.scenario()))
                 }</label>
-                <select id="ctl-preset" name="preset" onchange={on_preset}>
+                // `~value`, here and on every picker, is the selection set as a property when the
+                // state changes: once a reader has picked an option, the `selected` attributes
+                // no longer move it (after Reset, Back or a tour step it showed the old pick).
+                <select id="ctl-preset" name="preset" onchange={on_preset} ~value={preset_key}>
                     <option value="" selected={s.preset.is_none()}>{ tr(lang, "Custom", "사용자 설정") }</option>
                     { for Preset::ALL.iter().map(|p| html! {
                         <option value={p.key()} selected={p.key() == preset_key}>{ p.title(lang) }</option>
@@ -351,7 +365,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ tr(lang, "How the pledge is paid", "약정액을 내는 방법") }</legend>
                 { for [Key::Upfront, Key::Guarantees, Key::Krw, Key::Years].map(control) }
             </fieldset>
-            <p class="gave-way" aria-live="polite">{ gave_way.unwrap_or_default() }</p>
+            <p class="gave-way">{ gave_way.unwrap_or_default() }</p>
             <details class="more-controls" open=true>
                 <summary>{ tr(lang, "More settings", "설정 더 보기") }</summary>
                 { for [Key::Loans, Key::Corporate, Key::Calls, Key::Limit, Key::Total, Key::Profile, Key::Country].map(control) }

@@ -673,3 +673,58 @@ test('a chart the browser cannot draw says so beside the table, and the next cha
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('every picker shows the state drawn, after Reset, Back and Forward, and a tour step', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal');
+  const value = (id) => page.$eval(id, (el) => el.value);
+  // Once a reader had picked an option, the options' `selected` attributes no longer moved it.
+  for (const p of ['front', 'even', 'front']) await page.selectOption('#ctl-profile', p);
+  await page.click('.reset');
+  await page.waitForFunction(() => !location.search.includes('profile='));
+  assert.equal(await value('#ctl-profile'), 'even', 'after Reset');
+  await page.selectOption('#theme', 'dark');
+  await page.waitForFunction(() => location.search.includes('theme=dark'));
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('theme=dark'));
+  assert.equal(await value('#theme'), '', 'after Back');
+  await page.goForward();
+  await page.waitForFunction(() => location.search.includes('theme=dark'));
+  assert.equal(await value('#theme'), 'dark', 'after Forward');
+  await page.goto(page.url().split('?')[0]);
+  await page.waitForSelector('#ctl-preset');
+  await page.selectOption('#ctl-preset', 'us-demand');
+  await page.selectOption('#ctl-preset', '');
+  await page.click('#tour-start');
+  await page.waitForFunction(() => location.search.includes('step=1'));
+  assert.equal(await value('#ctl-preset'), query(page).get('preset') ?? '', 'in the tour');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a held arrow key is one change: one history entry, not one a repeat', async () => {
+  const { page, errors } = await open(context, '?years=10');
+  const before = await page.evaluate(() => history.length);
+  await page.focus('#ctl-years');
+  // Playwright sends a key pressed again while down as a repeat (`KeyboardEvent.repeat`).
+  for (let i = 0; i < 10; i++) await page.keyboard.down('ArrowRight');
+  await page.keyboard.up('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('years=20'));
+  assert.equal(await page.evaluate(() => history.length), before + 1);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the notice lists each problem once and the first five, then counts the rest', async () => {
+  const bad = Array.from({ length: 8 }, (_, i) => `x${i}=1`).join('&');
+  const { page, errors } = await open(context, `?${bad}&upfront=1&upfront=2&upfront=2&upfront=2`);
+  const items = await page.$$eval('#notice li', (els) => els.map((el) => el.textContent));
+  assert.equal(items.length, 6, items.join('\n'));
+  assert.ok(items[0].startsWith('x0=1: unknown key'), items[0]);
+  // Four problems after the five listed: x5, x6, x7, and `upfront=2` given more than once
+  // (three times, said once).
+  assert.equal(items[5], '… and 4 more');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
