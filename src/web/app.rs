@@ -159,13 +159,20 @@ fn use_calm(now: Computed, dragging: bool) -> Computed {
     shown
 }
 
+/// How many of a link's problems the notice lists; it counts the rest.
+const NOTICE_LINES: usize = 5;
+
+/// The first of the levers, where the focus goes when the notice it had is dismissed.
+const FIRST_CONTROL: &str = ".controls select, .controls input";
+
 /// How long a value must stay unchanged before it is announced to screen readers.
 const SETTLE_MS: u32 = 700;
 
-/// `value`, once it has stayed the same for `SETTLE_MS` (empty before the first settles).
+/// `value`, once it has stayed the same for `SETTLE_MS` (the first value at once).
 #[hook]
 fn use_settled(value: String) -> String {
-    let settled = use_state(String::new);
+    // The first value is already settled: a live region filled on load would speak unasked.
+    let settled = use_state(|| value.clone());
     let pause = use_memo((), |_| Pause::new(SETTLE_MS));
     {
         let settled = settled.clone();
@@ -284,11 +291,19 @@ pub fn App() -> Html {
     use_host_link(query, scenario.clone(), summary.clone(), dispatch.clone());
     let dismiss = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::DismissNotices);
+            // The notice and its button go: the focus goes to the settings it was about.
+            super::teach::focus(FIRST_CONTROL);
+        })
     };
     let narration = text::narration(lang, &scenario, &summary);
     let description = text::chart_description(lang, &scenario, &summary);
-    let announcement = use_settled(narration.clone());
+    // What gave way is said with the finding, once the change settles.
+    let gave_way =
+        state.gave_way.as_ref().map(|g| super::controls::gave_way_words(lang, g, scenario.country));
+    let announcement =
+        use_settled(gave_way.map_or_else(|| narration.clone(), |g| format!("{g} {narration}")));
     {
         // Escape closes what is open: the notice, or the disclosure that holds the focus.
         let dispatch = dispatch.clone();
@@ -316,6 +331,12 @@ pub fn App() -> Html {
                     }
                 } else if has_notices {
                     dispatch.dispatch(Action::DismissNotices);
+                    if document
+                        .active_element()
+                        .is_some_and(|el| el.closest("#notice").ok().flatten().is_some())
+                    {
+                        super::teach::focus(FIRST_CONTROL);
+                    }
                 } else if in_tour {
                     dispatch.dispatch(Action::Tour(None));
                 }
@@ -327,11 +348,31 @@ pub fn App() -> Html {
     let live = html! { <p class="visually-hidden" aria-live="polite" id="live">{ announcement }</p> };
 
     let notices = (!state.notices.is_empty()).then(|| {
+        // Each problem once, and the first few: a link with thousands of bad keys gave a notice
+        // thousands of lines long, the chart far below it.
+        // (A repeat is a line listed, or the one before: a key given thousands of times.)
+        let (mut lines, mut more, mut last) = (Vec::new(), 0, String::new());
+        for line in state.notices.iter().map(|n| text::param_error(lang, n)) {
+            if line == last || lines.contains(&line) {
+                continue;
+            }
+            if lines.len() < NOTICE_LINES {
+                lines.push(line.clone());
+            } else {
+                more += 1;
+            }
+            last = line;
+        }
         html! {
             <div class="notice" role="alert" id="notice">
                 <p><strong>{ tr(lang, "Some settings were not understood and were not applied:",
                     "일부 설정을 이해하지 못해 적용하지 않았습니다:") }</strong></p>
-                <ul>{ for state.notices.iter().map(|n| html! { <li>{ text::param_error(lang, n) }</li> }) }</ul>
+                <ul>
+                    { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                    if more > 0 {
+                        <li>{ match lang { Lang::En => format!("… and {more} more"), Lang::Ko => format!("… 외 {more}개") } }</li>
+                    }
+                </ul>
                 <button type="button" class="dismiss" onclick={dismiss}>{ tr(lang, "Dismiss", "닫기") }</button>
             </div>
         }
@@ -433,7 +474,7 @@ pub fn App() -> Html {
                     <button type="button" lang="ko" aria-pressed={(lang == Lang::Ko).to_string()} onclick={set_lang(Lang::Ko)}>{ "한국어" }</button>
                 </div>
                 <label for="theme">{ tr(lang, "Theme", "화면 테마") }</label>
-                <select id="theme" onchange={on_theme}>
+                <select id="theme" onchange={on_theme} ~value={theme_key}>
                     <option value="" selected={theme_key.is_empty()}>{ tr(lang, "System", "시스템 설정") }</option>
                     <option value="light" selected={theme_key == "light"}>{ tr(lang, "Light", "밝게") }</option>
                     <option value="dark" selected={theme_key == "dark"}>{ tr(lang, "Dark", "어둡게") }</option>

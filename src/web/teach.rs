@@ -250,11 +250,14 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         <figure class="map-figure">
             <figcaption>
                 <strong>{ tr(lang, "Where every year fits", "모든 해가 한도 안에 드는 곳") }</strong>
-                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, as their sliders set them; the darker its shade, the further from the limit. Click a cell to move there, or focus the map and use the arrow keys.",
-                    " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나이며, 색이 진할수록 한도에서 멉니다. 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span>
+                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, as their sliders set them; the darker its shade, the further from the limit.",
+                    " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나이며, 색이 진할수록 한도에서 멉니다.") }
+                    // How to use it, which a printed page leaves out.
+                    <span class="map-do">{ tr(lang, " Click a cell to move there, or focus the map and use the arrow keys.",
+                        " 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span></span>
             </figcaption>
             <label for="map-pair">{ tr(lang, "Levers", "레버") }</label>
-            <select id="map-pair" onchange={on_pair}>
+            <select id="map-pair" onchange={on_pair} ~value={pair.to_string()}>
                 { for PAIRS.iter().enumerate().map(|(i, (x, y))| html! {
                     <option value={i.to_string()} selected={i == pair}>{ format!("{} × {}", lever_name(lang, *x, map.country), lever_name(lang, *y, map.country)) }</option>
                 }) }
@@ -297,6 +300,9 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             if let Some(v) = answer {
                 dispatch.dispatch(Action::Move(vec![(key, v)]));
+                // The button is disabled once its answer is in place; the focus goes to the
+                // lever it moved, which says its new value.
+                focus(&format!("#ctl-{}", key.name()));
             }
         });
         (onclick, disabled)
@@ -364,12 +370,17 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
 /// whether a step was open before. [`tour`] writes the ids as literals, so that the elements'
 /// attributes stay static (a computed one makes Yew diff them on every render).
 pub fn focus_tour(open: bool, was_open: bool) {
-    let id = match (open, was_open) {
-        (true, _) => "tour-heading",
-        (false, true) => "tour-start",
+    focus(match (open, was_open) {
+        (true, _) => "#tour-heading",
+        (false, true) => "#tour-start",
         (false, false) => return,
-    };
-    let target = gloo::utils::document().get_element_by_id(id);
+    });
+}
+
+/// Moves the focus to the first element `selector` matches, if any: where an action leaves it
+/// when the control that had it goes away or is disabled (it fell to `<body>`).
+pub fn focus(selector: &str) {
+    let target = gloo::utils::document().query_selector(selector).ok().flatten();
     if let Some(h) = target.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = h.focus();
     }

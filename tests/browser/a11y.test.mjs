@@ -339,3 +339,52 @@ test('without theme=, the page follows the system colour scheme as it changes', 
   assert.ok(await chartPixels(page, [22, 24, 28]) > 100000, 'the chart is redrawn on the dark background');
   await page.close();
 });
+
+test('the live region is quiet on load and says what gave way with the finding, once, not on every key press', async () => {
+  const { page, errors } = await open(context, '?preset=kr-deal&upfront=57');
+  const announcements = [];
+  await page.exposeFunction('__said', (t) => announcements.push(t));
+  await page.evaluate(() => new MutationObserver(() => window.__said(document.querySelector('#live').textContent))
+    .observe(document.querySelector('#live'), { subtree: true, childList: true, characterData: true }));
+  // Filled on load, it was read out unasked about 0.7 s later.
+  await page.waitForTimeout(1200);
+  assert.deepEqual(announcements, [], 'nothing said on load');
+  // The gave-way line changed, and as a live region was read out, with each key press.
+  assert.equal(await page.locator('.gave-way[aria-live]').count(), 0);
+  await page.locator('#ctl-upfront').focus();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(80);
+  }
+  await page.waitForTimeout(1200);
+  assert.equal(announcements.length, 1, JSON.stringify(announcements));
+  const gaveWay = await page.textContent('.gave-way');
+  assert.match(gaveWay, /gave way/);
+  assert.equal(announcements[0], `${gaveWay} ${await page.textContent('#narration')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an action that removes or disables its control moves the focus to a control, not to the page', async () => {
+  // Apply disables its button once its answer is in place: the focus goes to the lever it moved.
+  const { page, errors } = await open(context);
+  for (const [q, button, lever] of [['?', '#solve-krw', 'ctl-krw'], ['?', '#solve-years', 'ctl-years'], ['?krw=60', '#solve-upfront', 'ctl-upfront']]) {
+    await page.goto(new URL(q, BASE_URL).href);
+    await page.waitForSelector(`${button}:not([disabled])`);
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => document.querySelector(b).disabled, button);
+    assert.equal(await page.evaluate(() => document.activeElement.id), lever, button);
+  }
+  // Dismiss removes the notice: the focus goes to the first of the levers, by Enter or Escape.
+  for (const key of ['Enter', 'Escape']) {
+    await page.goto(new URL('?x=1', BASE_URL).href);
+    await page.waitForSelector('#notice');
+    await page.focus('#notice .dismiss');
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => !document.querySelector('#notice'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'ctl-preset', key);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
