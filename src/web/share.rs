@@ -88,7 +88,12 @@ fn save_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    web_sys::Url::revoke_object_url(&url)
+    // The file is read after the click returns: revoked at once, Safari and Firefox may save
+    // nothing. A minute later the save has its bytes; the URL goes then, not with the page.
+    let revoke = Closure::once_into_js(move || web_sys::Url::revoke_object_url(&url));
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
+        .map(drop)
 }
 
 fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
@@ -200,6 +205,16 @@ pub fn use_share_panel(props: &ShareProps) -> Html {
     );
     let embed_code = export::embed_code(&embed_src, &beside_page("assets/embed.js"), title);
     let cite = text::cite_line(lang, &props.scenario, &link);
+    {
+        // "Link copied." is about the link that was copied: once the scenario, and so the link,
+        // changes, it no longer is (nor is a failed file's message about this chart).
+        let status = status.clone();
+        use_effect_with(link.clone(), move |_| {
+            if !status.is_empty() {
+                status.set(String::new());
+            }
+        });
+    }
 
     let copier = |text: String, field: NodeRef, what: &'static str| {
         let status = status.clone();

@@ -312,6 +312,37 @@ test('copy link and copy embed code put the current state on the clipboard and s
   await page.click('#copy-embed');
   await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Embed code copied.');
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<iframe src=".*\?upfront=20&amp;theme=dark&amp;embed=1"/);
+  // Once the scenario changes, what was copied is no longer this link: the status goes.
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === 'Link copied.');
+  await page.focus('#ctl-years');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('years=11'));
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === '');
+  await page.close();
+});
+
+test('a download\'s file stays readable after the click: its address is not revoked at once', async () => {
+  // Safari and Firefox read the file after the click returns; a URL revoked in the same task
+  // saved nothing there. (The page's CSP forbids reading a blob: address back, so the test
+  // records each link clicked and each address revoked.)
+  const { page, errors } = await open(context, '?years=5');
+  await page.evaluate(() => {
+    window.__clicked = [];
+    window.__revoked = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () { window.__clicked.push(this.href); return click.call(this); };
+    const revoke = URL.revokeObjectURL;
+    URL.revokeObjectURL = (url) => { window.__revoked.push(url); return revoke(url); };
+  });
+  const csv = await download(page, '#dl-csv');
+  assert.match(csv.bytes.toString('utf8'), /^year,upfront,/);
+  await page.waitForTimeout(100);
+  const [clicked, revoked] = await page.evaluate(() => [window.__clicked, window.__revoked]);
+  assert.equal(clicked.length, 1);
+  assert.match(clicked[0], /^blob:/);
+  assert.deepEqual(revoked, [], 'the address was revoked as it was clicked');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -356,6 +387,10 @@ test('print shows the chart, the finding, the whole table and the line to cite w
   for (const hidden of ['#share-heading', '#share-link', '#copy-link', '#share-embed', '.downloads', '.share-status']) {
     assert.equal(await page.isVisible(hidden), false, `${hidden} is printed`);
   }
+  // The map's key is printed, not how to click or key through it.
+  const mapKey = await page.$eval('#map-how', (e) => e.innerText);
+  assert.match(mapKey, /darker its shade/);
+  assert.doesNotMatch(mapKey, /Click|arrow keys/, 'the map\'s instructions are printed');
   // A printed handout leads back to its scenario: the cite line and the link in it are on paper.
   assert.equal(await page.isVisible('#cite'), true);
   const cite = await page.textContent('#cite');
