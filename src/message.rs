@@ -138,7 +138,13 @@ impl HostMessage {
                     }
                     _ => return Err(MessageError::Shape),
                 };
-                Ok(HostMessage::Set(Scenario::from_raw(&params)?))
+                Scenario::from_raw(&params).map(HostMessage::Set).map_err(|mut e| {
+                    // A `set` changes the scenario only: `lang` is not one of its keys.
+                    for inner in &mut e.errors {
+                        inner.only_scenario_keys("a set message");
+                    }
+                    MessageError::Scenario(e)
+                })
             }
             _ => Err(MessageError::NotOurs),
         }
@@ -254,6 +260,11 @@ mod tests {
         assert!(refused(&set(r#"{"upfront":[1]}"#)).starts_with(r#"upfront="[…]": not a number"#));
         assert!(refused(&set(r#"{"upfront":true}"#)).starts_with(r#"upfront="true": not a number"#));
         assert!(refused(&set(r#"{"preset":{}}"#)).starts_with(r#"preset="{…}": not recognised"#));
+        // A view key is not a scenario key, and is not listed as known (it was, beside the
+        // warning that it is unknown).
+        let lang = refused(&set(r#"{"lang":"ko"}"#));
+        let known: Vec<&str> = crate::scenario::Key::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(lang, format!("lang=ko: unknown key (known keys in a set message: {})", known.join(", ")));
         // A scenario that is not an object, or a query that is not a string, is the wrong shape.
         for json in [
             set(r#"[["upfront",1]]"#),

@@ -276,8 +276,14 @@ impl Key {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ParamErrorKind {
-    /// The key is not a scenario key.
+    /// The key is neither a scenario key nor, in a link, a view key.
     UnknownKey,
+    /// The key is not a scenario key where only those are read: inside a baseline (`base=`), or
+    /// in a host's `set` message, which changes the scenario only. `inside` names where.
+    NotAScenarioKey {
+        /// Where only scenario keys are read ("a baseline").
+        inside: &'static str,
+    },
     /// The key appears more than once.
     Duplicate,
     /// The value is not a finite number (empty, text, NaN, infinite).
@@ -306,18 +312,30 @@ pub struct ParamError {
     pub kind: ParamErrorKind,
 }
 
+impl ParamError {
+    /// Marks an unknown key as read where only scenario keys are: its message then lists those
+    /// alone (`inside` names the place: "a baseline").
+    pub fn only_scenario_keys(&mut self, inside: &'static str) {
+        if self.kind == ParamErrorKind::UnknownKey {
+            self.kind = ParamErrorKind::NotAScenarioKey { inside };
+        }
+    }
+}
+
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let allowed = allowed_for(&self.key, Lang::En);
         let (key, value) = (quoted(&self.key), quoted(&self.value));
         match &self.kind {
             ParamErrorKind::UnknownKey => {
-                // A baseline is a scenario: the view's keys are not known inside it.
-                let base = self.key.starts_with("base.");
-                let view = ViewKey::ALL.iter().filter(|_| !base).map(|k| k.name());
-                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).chain(view).collect();
-                let inside = if base { " in a baseline" } else { "" };
-                write!(f, "{key}={value}: unknown key (known keys{inside}: {})", known.join(", "))
+                let known: Vec<&str> =
+                    Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
+                write!(f, "{key}={value}: unknown key (known keys: {})", known.join(", "))
+            }
+            ParamErrorKind::NotAScenarioKey { inside } => {
+                // The view's keys are not known there, and not listed as known.
+                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+                write!(f, "{key}={value}: unknown key (known keys in {inside}: {})", known.join(", "))
             }
             ParamErrorKind::Duplicate => {
                 write!(f, "{key}={value}: given more than once (allowed: once, {allowed})")

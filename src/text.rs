@@ -201,7 +201,9 @@ pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
     let allowed = crate::scenario::allowed_for(&e.key, lang);
     let (key, value) = (crate::scenario::quoted(&e.key), crate::scenario::quoted(&e.value));
     match &e.kind {
-        ParamErrorKind::UnknownKey => format!("{key}={value}: 알 수 없는 키"),
+        ParamErrorKind::UnknownKey | ParamErrorKind::NotAScenarioKey { .. } => {
+            format!("{key}={value}: 알 수 없는 키")
+        }
         ParamErrorKind::Duplicate => format!("{key}={value}: 두 번 이상 주어짐 (허용: 한 번, {allowed})"),
         ParamErrorKind::NotANumber => format!("{key}=\"{value}\": 숫자가 아님 (허용: {allowed})"),
         ParamErrorKind::NotAWholeNumber => format!("{key}={value}: 정수가 아님 (허용: {allowed})"),

@@ -213,6 +213,7 @@ impl View {
                     Err(mut e) => {
                         for inner in &mut e.errors {
                             inner.key.insert_str(0, "base.");
+                            inner.only_scenario_keys("a baseline");
                         }
                         errors.append(&mut e.errors);
                     }
