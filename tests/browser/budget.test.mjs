@@ -168,6 +168,14 @@
 // from vendor/yew-0.23.0, patched to cut its event names with `get(2..)`, and the share panel
 // cuts the page's address with `rsplit_once`; the page links no panic of a bad string slice
 // (`cargo xtask dist` now refuses it) and its listener registration compiles smaller.
+// Raised to 154 600 (page 154 562, 147 198 served) in the twenty-seventh session, for what a
+// review in the browser found: the pickers (preset, profile, country, theme, the map's levers) show
+// the state drawn after Reset, Back or a tour step (they kept the reader's last pick); a held arrow
+// key is one history entry, not one a repeat; Apply and Dismiss leave the focus on a control, not
+// the page; what gave way is said once with the settled finding, not on every key press; a link
+// with thousands of bad keys lists five problems and counts the rest; "Link copied." goes once the
+// link changes; a download's address is revoked a minute after its click (Safari and Firefox saved
+// nothing); a host's `set` with `lang` no longer lists `lang` as known.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -176,7 +184,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 152_800;
+const BUDGET_GZIP_BYTES = 154_600;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -239,7 +247,10 @@ const TARGET_BYTES = 150_000;
 // address's `://` with `split_once`, not `contains`, and the module no longer links core's
 // substring searcher, the panic of a bad string slice and the `Debug` of `char` that it quotes
 // (-7.1 KB before compression; the page still links the last two through Yew).
-const CHART_MODULE_BUDGET_GZIP_BYTES = 44_450;
+// Raised to 44 600 (module 44 545) in the twenty-seventh session: the module reads links with the
+// page's parser, whose notice of an unknown key where only scenario keys are read (a baseline, a
+// host's `set` message) is a case of its own, so a `set` with `lang` no longer lists `lang` as known.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 44_600;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
