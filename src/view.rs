@@ -480,6 +480,11 @@ mod tests {
             errors[0].to_string(),
             format!("base.lang=ko: unknown key (known keys in a baseline: {})", known.join(", "))
         );
+        // A key of the link itself that happens to be named `base.x` is not inside a baseline:
+        // the error says where it came from (it was guessed from the name).
+        let (.., errors) = split("base.x=1");
+        assert!(errors[0].to_string().starts_with("base.x=1: unknown key (known keys: "), "{}", errors[0]);
+        assert!(errors[0].to_string().contains("lang, theme"), "{}", errors[0]);
     }
 
     #[test]
