@@ -183,12 +183,10 @@ impl UiState {
                     Some(p) => p.scenario(),
                     None => Scenario { preset: None, ..next.scenario },
                 };
-                next.gave_way = None;
                 next.changed();
             }
             Action::Reset => {
                 next.scenario = next.scenario.preset.map_or_else(Scenario::default, Preset::scenario);
-                next.gave_way = None;
                 next.changed();
             }
             Action::Load(query) => {
@@ -204,7 +202,6 @@ impl UiState {
             Action::Set(scenario) => {
                 if scenario != next.scenario {
                     next.scenario = scenario;
-                    next.gave_way = None;
                     next.changed();
                 }
             }
@@ -218,8 +215,8 @@ impl UiState {
                     }
                 }
                 if next.scenario != self.scenario {
-                    next.gave_way = gave_way;
                     next.changed();
+                    next.gave_way = gave_way;
                 }
             }
             Action::Lang(lang) => {
@@ -245,7 +242,6 @@ impl UiState {
                 } else {
                     next.view.step = None;
                 }
-                next.gave_way = None;
                 next.changed();
             }
             Action::Pin => {
@@ -260,7 +256,11 @@ impl UiState {
         next
     }
 
+    /// A settled change: a new history entry, the URL written, and no "gave way" (what gave way
+    /// to an earlier move does not explain this change, and was said again with its finding).
+    /// `Move` sets its own after this.
     fn changed(&mut self) {
+        self.gave_way = None;
         self.dragging = false;
         self.history = HistoryOp::Push;
         self.url_version += 1;
@@ -346,6 +346,25 @@ mod tests {
         assert_eq!((s2.history, s2.url_version), (HistoryOp::Replace, 2));
         let s3 = s2.reduce(Action::Settle).reduce(Action::Input(Key::Upfront, 12.0));
         assert_eq!(s3.history, HistoryOp::Push);
+    }
+
+    #[test]
+    fn what_gave_way_is_forgotten_by_the_next_change_that_is_not_a_levers() {
+        // corporate 20: upfront at 90 takes 10 from it.
+        let moved = UiState::load("?corporate=20").reduce(Action::Input(Key::Upfront, 90.0));
+        assert!(moved.reduce(Action::Settle).gave_way.is_some());
+        for action in [
+            Action::Country(Country::Jp),
+            Action::Profile(Profile::Front),
+            Action::Lang(Lang::Ko),
+            Action::Pin,
+        ] {
+            let name = format!("{action:?}");
+            assert_eq!(moved.reduce(Action::Settle).reduce(action).gave_way, None, "{name}");
+        }
+        // A map cell or an answer that takes from another share says so.
+        let map = UiState::load("?corporate=20").reduce(Action::Move(vec![(Key::Upfront, 90.0)]));
+        assert!(map.gave_way.is_some());
     }
 
     #[test]

@@ -165,6 +165,9 @@ pub fn Slider(props: &SliderProps) -> Html {
         Callback::from(move |_: Event| dispatch.dispatch(Action::Settle))
     };
     // A held arrow key's repeats are one change, as a drag is: one history entry, not one each.
+    // Its release ends it, as a drag's does: a repeat that moved nothing (at the end of the
+    // range, or a held Shift) is followed by no `change`, and left the next change replacing
+    // this one's entry.
     let hold = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -172,6 +175,10 @@ pub fn Slider(props: &SliderProps) -> Html {
                 dispatch.dispatch(Action::Hold);
             }
         })
+    };
+    let release = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: KeyboardEvent| dispatch.dispatch(Action::Settle))
     };
     let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
     let on_exact = {
@@ -201,7 +208,7 @@ pub fn Slider(props: &SliderProps) -> Html {
                     value={shortest(value)} aria-valuetext={text}
                     list={tick.map(|_| list_id.clone())}
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
-                    {oninput} onchange={settle} onkeydown={hold} />
+                    {oninput} onchange={settle} onkeydown={hold} onkeyup={release} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
                     aria-label={format!("{}{}", label(lang, key, props.country), tr(lang, ", exact value", ", 정확한 값"))}
                     min={shortest(lo)} max={shortest(hi)} step="any" inputmode="decimal"
@@ -250,7 +257,7 @@ pub fn gave_way_words(lang: Lang, g: &GaveWay, country: Country) -> String {
         ),
         // No particle after a name ("이(가)"): which form fits depends on the name's last sound.
         Lang::Ko => format!(
-            "비중의 합은 100%를 넘을 수 없어, {} 증가로 줄었습니다: {}.",
+            "비중의 합은 100%를 넘을 수 없어, {} 증가분만큼 다음이 줄었습니다: {}.",
             label(lang, g.moved, country),
             others.join(", ")
         ),
