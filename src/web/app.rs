@@ -28,6 +28,13 @@ pub struct Model(pub UiState);
 impl Reducible for Model {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A release or a key's repeat that changes nothing renders nothing (Yew skips a render
+        // when the state is the same `Rc`): every key's release on a slider settles.
+        match action {
+            Action::Settle if !self.0.dragging => return self,
+            Action::Hold if self.0.dragging => return self,
+            _ => {}
+        }
         Rc::new(Model(self.0.reduce(action)))
     }
 }
@@ -161,9 +168,13 @@ fn use_calm(now: Computed, dragging: bool) -> Computed {
 
 /// How many of a link's problems the notice lists; it counts the rest.
 const NOTICE_LINES: usize = 5;
+/// How many of the problems after those the notice remembers, to count a repeat once.
+const NOTICE_RECENT: usize = 16;
 
-/// The first of the levers, where the focus goes when the notice it had is dismissed.
+/// The first of the levers, where the focus goes when the notice it had is dismissed; an embed
+/// with no levers (`controls=none`) has its link to the full explorer.
 const FIRST_CONTROL: &str = ".controls select, .controls input";
+const NO_CONTROL: &str = "#full-link";
 
 /// How long a value must stay unchanged before it is announced to screen readers.
 const SETTLE_MS: u32 = 700;
@@ -294,7 +305,7 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             dispatch.dispatch(Action::DismissNotices);
             // The notice and its button go: the focus goes to the settings it was about.
-            super::teach::focus(FIRST_CONTROL);
+            let _ = super::teach::focus(FIRST_CONTROL) || super::teach::focus(NO_CONTROL);
         })
     };
     let narration = text::narration(lang, &scenario, &summary);
@@ -335,7 +346,7 @@ pub fn App() -> Html {
                         .active_element()
                         .is_some_and(|el| el.closest("#notice").ok().flatten().is_some())
                     {
-                        super::teach::focus(FIRST_CONTROL);
+                        let _ = super::teach::focus(FIRST_CONTROL) || super::teach::focus(NO_CONTROL);
                     }
                 } else if in_tour {
                     dispatch.dispatch(Action::Tour(None));
@@ -350,18 +361,23 @@ pub fn App() -> Html {
     let notices = (!state.notices.is_empty()).then(|| {
         // Each problem once, and the first few: a link with thousands of bad keys gave a notice
         // thousands of lines long, the chart far below it.
-        // (A repeat is a line listed, or the one before: a key given thousands of times.)
-        let (mut lines, mut more, mut last) = (Vec::new(), 0, String::new());
+        // A repeat is a line listed or among the last few counted: exact for any link whose
+        // repeats come within `NOTICE_RECENT` problems of each other, and linear in the link's
+        // length (a set of every line was 1.7 KB of sorting code in the page).
+        let (mut lines, mut recent, mut more) = (Vec::new(), Vec::new(), 0);
         for line in state.notices.iter().map(|n| text::param_error(lang, n)) {
-            if line == last || lines.contains(&line) {
+            if lines.contains(&line) || recent.contains(&line) {
                 continue;
             }
             if lines.len() < NOTICE_LINES {
-                lines.push(line.clone());
+                lines.push(line);
             } else {
                 more += 1;
+                if recent.len() == NOTICE_RECENT {
+                    recent.remove(0);
+                }
+                recent.push(line);
             }
-            last = line;
         }
         html! {
             <div class="notice" role="alert" id="notice">
@@ -370,7 +386,7 @@ pub fn App() -> Html {
                 <ul>
                     { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
                     if more > 0 {
-                        <li>{ match lang { Lang::En => format!("… and {more} more"), Lang::Ko => format!("… 외 {more}개") } }</li>
+                        <li>{ match lang { Lang::En => format!("… and {more} more"), Lang::Ko => format!("… 외 {more}건") } }</li>
                     }
                 </ul>
                 <button type="button" class="dismiss" onclick={dismiss}>{ tr(lang, "Dismiss", "닫기") }</button>
