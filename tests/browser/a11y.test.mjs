@@ -342,6 +342,9 @@ test('without theme=, the page follows the system colour scheme as it changes', 
 
 test('the live region is quiet on load and says what gave way with the finding, once, not on every key press', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&upfront=57');
+  // The region is rendered holding the finding (a region's first content is not read out);
+  // it was rendered empty and filled 0.7 s later, which was read out unasked.
+  assert.equal(await page.textContent('#live'), await page.textContent('#narration'));
   const announcements = [];
   await page.exposeFunction('__said', (t) => announcements.push(t));
   await page.evaluate(() => new MutationObserver(() => window.__said(document.querySelector('#live').textContent))
@@ -361,6 +364,13 @@ test('the live region is quiet on load and says what gave way with the finding, 
   const gaveWay = await page.textContent('.gave-way');
   assert.match(gaveWay, /gave way/);
   assert.equal(announcements[0], `${gaveWay} ${await page.textContent('#narration')}`);
+  // The next change that is not a share's says its finding alone: what gave way before does
+  // not explain it (it was said again, and shown, after a change of country).
+  await page.selectOption('#ctl-country', 'jp');
+  await page.waitForTimeout(1200);
+  assert.equal(announcements.length, 2, JSON.stringify(announcements));
+  assert.doesNotMatch(announcements[1], /gave way/);
+  assert.equal(await page.textContent('.gave-way'), '');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -376,6 +386,21 @@ test('an action that removes or disables its control moves the focus to a contro
     await page.waitForFunction((b) => document.querySelector(b).disabled, button);
     assert.equal(await page.evaluate(() => document.activeElement.id), lever, button);
   }
+  // The lever takes the focus once it has its new value (a screen reader read the old one first);
+  // a pointer's click leaves the page where it is.
+  await page.goto(new URL('?', BASE_URL).href);
+  await page.waitForSelector('#solve-krw:not([disabled])');
+  await page.evaluate(() => {
+    window.__focusedAt = null;
+    document.querySelector('#ctl-krw').addEventListener('focus', (e) => { window.__focusedAt = e.target.value; });
+  });
+  await page.locator('#solve-krw').scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  await page.click('#solve-krw');
+  await page.waitForFunction(() => window.__focusedAt !== null);
+  assert.equal(await page.evaluate(() => window.__focusedAt), await page.inputValue('#ctl-krw'));
+  assert.notEqual(await page.evaluate(() => window.__focusedAt), '0');
+  assert.equal(await page.evaluate(() => window.scrollY), before, 'the click scrolled the page');
   // Dismiss removes the notice: the focus goes to the first of the levers, by Enter or Escape.
   for (const key of ['Enter', 'Escape']) {
     await page.goto(new URL('?x=1', BASE_URL).href);
@@ -385,6 +410,13 @@ test('an action that removes or disables its control moves the focus to a contro
     await page.waitForFunction(() => !document.querySelector('#notice'));
     assert.equal(await page.evaluate(() => document.activeElement.id), 'ctl-preset', key);
   }
+  // An embed with no levers gives it to its link to the full explorer.
+  await page.goto(new URL('?x=1&embed=1&controls=none', BASE_URL).href);
+  await page.waitForSelector('#notice');
+  await page.focus('#notice .dismiss');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#notice'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'full-link');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -311,7 +311,7 @@ test('shares that cannot all hold give way to the control being moved, and the p
   await ko.page.fill('#ctl-upfront-exact', '50');
   await ko.page.press('#ctl-upfront-exact', 'Enter');
   await ko.page.waitForFunction(() => document.querySelector('#ctl-upfront').value === '50');
-  assert.equal(await ko.page.textContent('.gave-way'), '비중의 합은 100%를 넘을 수 없어, 선불 비중 증가로 줄었습니다: 대출 보증 (현재 20%).');
+  assert.equal(await ko.page.textContent('.gave-way'), '비중의 합은 100%를 넘을 수 없어, 선불 비중 증가분만큼 다음이 줄었습니다: 대출 보증 (현재 20%).');
   await ko.page.close();
 });
 
@@ -712,19 +712,35 @@ test('a held arrow key is one change: one history entry, not one a repeat', asyn
   assert.equal(await page.evaluate(() => history.length), before + 1);
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#ctl-years').value === '10');
+  // A key held at the end of the range repeats with nothing to move; its release still ends the
+  // change, so the next press (on another lever) is a change of its own.
+  await page.goto(new URL('?years=29', page.url()).href);
+  await page.waitForSelector('#ctl-years');
+  const start = await page.evaluate(() => history.length);
+  await page.focus('#ctl-years');
+  for (let i = 0; i < 5; i++) await page.keyboard.down('ArrowRight');
+  await page.keyboard.up('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('years=30'));
+  await page.focus('#ctl-upfront');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.search.includes('upfront=1'));
+  assert.equal(await page.evaluate(() => history.length), start + 2);
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('upfront='));
+  assert.equal(await page.inputValue('#ctl-years'), '30', 'the held key\'s change was overwritten');
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('the notice lists each problem once and the first five, then counts the rest', async () => {
   const bad = Array.from({ length: 8 }, (_, i) => `x${i}=1`).join('&');
-  const { page, errors } = await open(context, `?${bad}&upfront=1&upfront=2&upfront=2&upfront=2`);
+  const { page, errors } = await open(context, `?${bad}&upfront=1&upfront=2&upfront=2&upfront=2&a=1&b=1&a=1&b=1&a=1`);
   const items = await page.$$eval('#notice li', (els) => els.map((el) => el.textContent));
   assert.equal(items.length, 6, items.join('\n'));
   assert.ok(items[0].startsWith('x0=1: unknown key'), items[0]);
-  // Four problems after the five listed: x5, x6, x7, and `upfront=2` given more than once
-  // (three times, said once).
-  assert.equal(items[5], '… and 4 more');
+  // Six problems after the five listed: x5, x6, x7, `upfront=2` given more than once (three
+  // times, said once), and the unknown keys a and b, each counted once though they alternate.
+  assert.equal(items[5], '… and 6 more');
   assert.deepEqual(errors, []);
   await page.close();
 });
