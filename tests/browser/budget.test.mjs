@@ -176,6 +176,12 @@
 // with thousands of bad keys lists five problems and counts the rest; "Link copied." goes once the
 // link changes; a download's address is revoked a minute after its click (Safari and Firefox saved
 // nothing); a host's `set` with `lang` no longer lists `lang` as known.
+// Raised to 155 300 (page 155 288, 147 817 served) the same session, after a review of those
+// fixes: a held key's release ends its change (one held at the end of a range left the next
+// change overwriting its history entry), a change that is not a share's forgets what gave way
+// (it was said again with the next finding), Apply focuses the lever once it has its new value
+// and without scrolling the page under a pointer, the notice counts a repeat once when repeats
+// alternate, and an embed with no levers gives Dismiss's focus to its link.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -184,7 +190,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 154_600;
+const BUDGET_GZIP_BYTES = 155_300;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
