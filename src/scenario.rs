@@ -312,6 +312,13 @@ pub struct ParamError {
     pub kind: ParamErrorKind,
 }
 
+/// The keys a link knows, the scenario's then the view's, as a list in words.
+pub fn link_keys() -> String {
+    let known: Vec<&str> =
+        Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
+    known.join(", ")
+}
+
 impl ParamError {
     /// Marks an unknown key as read where only scenario keys are: its message then lists those
     /// alone (`inside` names the place: "a baseline").
@@ -328,9 +335,7 @@ impl fmt::Display for ParamError {
         let (key, value) = (quoted(&self.key), quoted(&self.value));
         match &self.kind {
             ParamErrorKind::UnknownKey => {
-                let known: Vec<&str> =
-                    Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
-                write!(f, "{key}={value}: unknown key (known keys: {})", known.join(", "))
+                write!(f, "{key}={value}: unknown key (known keys: {})", link_keys())
             }
             ParamErrorKind::NotAScenarioKey { inside } => {
                 // The view's keys are not known there, and not listed as known.

@@ -191,6 +191,18 @@ pub fn lever_name(lang: Lang, key: crate::scenario::Key, country: Country) -> &'
     tr(lang, en, ko)
 }
 
+/// The page notice's line for a key the link does not know: the key alone, in either language;
+/// the keys a link knows are said once under the list ([`known_keys`]), not after each such key.
+pub fn unknown_key(lang: Lang, e: &crate::scenario::ParamError) -> String {
+    let (key, value) = (crate::scenario::quoted(&e.key), crate::scenario::quoted(&e.value));
+    format!("{key}={value}: {}", tr(lang, "unknown key", "알 수 없는 키"))
+}
+
+/// The keys a link knows, said once under a notice that lists an unknown key.
+pub fn known_keys(lang: Lang) -> String {
+    format!("{} {}.", tr(lang, "Known keys:", "사용할 수 있는 키:"), crate::scenario::link_keys())
+}
+
 /// A rejected link parameter, in words: English is `ParamError`'s own `Display` (the CLI's
 /// message); Korean says the same with the key, the value and what is allowed.
 pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
@@ -201,9 +213,7 @@ pub fn param_error(lang: Lang, e: &crate::scenario::ParamError) -> String {
     let allowed = crate::scenario::allowed_for(&e.key, lang);
     let (key, value) = (crate::scenario::quoted(&e.key), crate::scenario::quoted(&e.value));
     match &e.kind {
-        ParamErrorKind::UnknownKey | ParamErrorKind::NotAScenarioKey { .. } => {
-            format!("{key}={value}: 알 수 없는 키")
-        }
+        ParamErrorKind::UnknownKey | ParamErrorKind::NotAScenarioKey { .. } => unknown_key(lang, e),
         ParamErrorKind::Duplicate => format!("{key}={value}: 두 번 이상 주어짐 (허용: 한 번, {allowed})"),
         ParamErrorKind::NotANumber => format!("{key}=\"{value}\": 숫자가 아님 (허용: {allowed})"),
         ParamErrorKind::NotAWholeNumber => format!("{key}={value}: 정수가 아님 (허용: {allowed})"),
@@ -662,6 +672,25 @@ pub fn source_line(lang: Lang, s: &Scenario) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_key_is_named_alone_and_the_known_keys_said_once_in_both_languages() {
+        let e = crate::scenario::ParamError {
+            key: "colour".into(),
+            value: "red".into(),
+            kind: crate::scenario::ParamErrorKind::UnknownKey,
+        };
+        assert_eq!(unknown_key(Lang::En, &e), "colour=red: unknown key");
+        assert_eq!(unknown_key(Lang::Ko, &e), "colour=red: 알 수 없는 키");
+        assert_eq!(param_error(Lang::Ko, &e), unknown_key(Lang::Ko, &e));
+        // The CLI's message, one line a key, still lists them.
+        assert!(
+            param_error(Lang::En, &e).ends_with(&format!("(known keys: {})", crate::scenario::link_keys()))
+        );
+        assert!(known_keys(Lang::En).starts_with("Known keys: preset, total, upfront,"));
+        assert!(known_keys(Lang::Ko).starts_with("사용할 수 있는 키: preset,"));
+        assert!(known_keys(Lang::Ko).ends_with(", map."));
+    }
     use crate::model::{schedule, summarize};
     use crate::presets::Preset;
 

@@ -16,7 +16,7 @@ use super::summary::{data_table, notes, summary_view, SummaryProps};
 use super::teach::{baseline_bar, focus_tour, tour, what_it_takes, FeasibilityMap, SolverProps};
 use super::url;
 use crate::model::{self, min_upfront, schedule, summarize, Schedule};
-use crate::scenario::{Country, Key, Scenario};
+use crate::scenario::{Country, Key, ParamError, ParamErrorKind, Scenario};
 use crate::text::{self, tr};
 use crate::ui_state::{Action, UiState};
 use crate::view::{Lang, ThemeChoice, View};
@@ -365,7 +365,13 @@ pub fn App() -> Html {
         // repeats come within `NOTICE_RECENT` problems of each other, and linear in the link's
         // length (a set of every line was 1.7 KB of sorting code in the page).
         let (mut lines, mut recent, mut more) = (Vec::new(), Vec::new(), 0);
-        for line in state.notices.iter().map(|n| text::param_error(lang, n)) {
+        // An unknown key is named alone, and the known keys said once, under the list.
+        let unknown = state.notices.iter().any(|n| n.kind == ParamErrorKind::UnknownKey);
+        let line_of = |n: &ParamError| match n.kind {
+            ParamErrorKind::UnknownKey => text::unknown_key(lang, n),
+            _ => text::param_error(lang, n),
+        };
+        for line in state.notices.iter().map(line_of) {
             if lines.contains(&line) || recent.contains(&line) {
                 continue;
             }
@@ -389,6 +395,9 @@ pub fn App() -> Html {
                         <li>{ match lang { Lang::En => format!("… and {more} more"), Lang::Ko => format!("… 외 {more}건") } }</li>
                     }
                 </ul>
+                if unknown {
+                    <p>{ text::known_keys(lang) }</p>
+                }
                 <button type="button" class="dismiss" onclick={dismiss}>{ tr(lang, "Dismiss", "닫기") }</button>
             </div>
         }

@@ -325,6 +325,8 @@ test('in Korean a malformed link is explained in Korean, naming the key and what
   assert.match(notice, /일부 설정을 이해하지 못해 적용하지 않았습니다/);
   assert.match(notice, /years=99: 범위를 벗어남 \(허용: 1부터 30까지의 정수\)/);
   assert.match(notice, /colour=red: 알 수 없는 키/);
+  // A Korean reader is told the keys a link knows too (only the English notice listed them).
+  assert.match(notice, /사용할 수 있는 키: preset, total, upfront,/);
   assert.deepEqual(errors, []);
   await page.close();
 });
