@@ -182,6 +182,9 @@
 // (it was said again with the next finding), Apply focuses the lever once it has its new value
 // and without scrolling the page under a pointer, the notice counts a repeat once when repeats
 // alternate, and an embed with no levers gives Dismiss's focus to its link.
+// Raised to 155 500 (page 155 494, 148 034 served) the same session: a notice names an unknown
+// key alone and says the keys a link knows once, under its list, in both languages (English
+// repeated them after each unknown key; Korean never said them).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -190,7 +193,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 155_300;
+const BUDGET_GZIP_BYTES = 155_500;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
