@@ -160,8 +160,10 @@ impl UiState {
             Action::Hold => next.dragging = true,
             Action::Typed(key, text) => {
                 return match crate::scenario::parse_number(text.trim()) {
+                    // A settled change of its own, unless a held key's repeat (`Hold`) made it
+                    // part of the change under way: the box's arrow keys step it as a slider's do.
                     Some(value) if value.is_finite() => {
-                        self.reduce(Action::Settle).reduce(Action::Input(key, value)).reduce(Action::Settle)
+                        self.reduce(Action::Input(key, value)).reduce(Action::Settle)
                     }
                     _ => {
                         let kind = crate::scenario::ParamErrorKind::NotANumber;
@@ -447,5 +449,10 @@ mod tests {
         let s = UiState::load("").reduce(Action::Typed(Key::Krw, " 30 ".to_owned()));
         assert_eq!(s.scenario.krw, 30.0);
         assert_eq!((s.history, s.dragging), (HistoryOp::Push, false));
+        // An arrow key held in the box steps it with each repeat: one entry for the whole hold.
+        let repeat = s.reduce(Action::Hold).reduce(Action::Typed(Key::Krw, "31".to_owned()));
+        assert_eq!((repeat.history, repeat.dragging, repeat.scenario.krw), (HistoryOp::Replace, false, 31.0));
+        let next = repeat.reduce(Action::Typed(Key::Krw, "32".to_owned()));
+        assert_eq!(next.history, HistoryOp::Push);
     }
 }

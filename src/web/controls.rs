@@ -208,11 +208,11 @@ pub fn Slider(props: &SliderProps) -> Html {
                     value={shortest(value)} aria-valuetext={text}
                     list={tick.map(|_| list_id.clone())}
                     aria-describedby={mark.as_ref().map(|_| format!("{id}-mark"))}
-                    {oninput} onchange={settle} onkeydown={hold} onkeyup={release} />
+                    {oninput} onchange={settle} onkeydown={hold.clone()} onkeyup={release.clone()} />
                 <input type="number" class="exact" id={format!("{id}-exact")}
                     aria-label={format!("{}{}", label(lang, key, props.country), tr(lang, ", exact value", ", 정확한 값"))}
                     min={shortest(lo)} max={shortest(hi)} step="any" inputmode="decimal"
-                    value={exact} onchange={on_exact} />
+                    value={exact} onchange={on_exact} onkeydown={hold} onkeyup={release} />
             </div>
             if let Some((_, words)) = mark {
                 if let Some(at) = tick {

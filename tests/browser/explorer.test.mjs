@@ -728,6 +728,15 @@ test('a held arrow key is one change: one history entry, not one a repeat', asyn
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes('upfront='));
   assert.equal(await page.inputValue('#ctl-years'), '30', 'the held key\'s change was overwritten');
+  // The number box beside a slider steps with its arrow keys: a held one is one change too.
+  await page.goto(new URL('?years=10', page.url()).href);
+  await page.waitForSelector('#ctl-years-exact');
+  const boxStart = await page.evaluate(() => history.length);
+  await page.focus('#ctl-years-exact');
+  for (let i = 0; i < 6; i++) await page.keyboard.down('ArrowUp');
+  await page.keyboard.up('ArrowUp');
+  await page.waitForFunction(() => location.search.includes('years=16'));
+  assert.equal(await page.evaluate(() => history.length), boxStart + 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
