@@ -185,6 +185,8 @@
 // Raised to 155 500 (page 155 494, 148 034 served) the same session: a notice names an unknown
 // key alone and says the keys a link knows once, under its list, in both languages (English
 // repeated them after each unknown key; Korean never said them).
+// Raised to 155 550 (page 155 516, 148 113 served) the same session: an arrow key held in the
+// number box beside a slider is one history entry, as on the slider (it was one a repeat).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -193,7 +195,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 155_500;
+const BUDGET_GZIP_BYTES = 155_550;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
