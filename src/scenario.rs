@@ -314,8 +314,13 @@ pub struct ParamError {
 
 /// The keys a link knows, the scenario's then the view's, as a list in words.
 pub fn link_keys() -> String {
-    let known: Vec<&str> =
-        Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect();
+    key_list(true)
+}
+
+/// The scenario's keys as a list in words, then the view's if `view_too`.
+fn key_list(view_too: bool) -> String {
+    let view = ViewKey::ALL.iter().filter(|_| view_too).map(|k| k.name());
+    let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).chain(view).collect();
     known.join(", ")
 }
 
@@ -339,8 +344,7 @@ impl fmt::Display for ParamError {
             }
             ParamErrorKind::NotAScenarioKey { inside } => {
                 // The view's keys are not known there, and not listed as known.
-                let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
-                write!(f, "{key}={value}: unknown key (known keys in {inside}: {})", known.join(", "))
+                write!(f, "{key}={value}: unknown key (known keys in {inside}: {})", key_list(false))
             }
             ParamErrorKind::Duplicate => {
                 write!(f, "{key}={value}: given more than once (allowed: once, {allowed})")

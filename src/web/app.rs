@@ -13,7 +13,7 @@ use super::embed::use_host_link;
 use super::pause::Pause;
 use super::share::{full_link, use_share_panel, ShareProps};
 use super::summary::{data_table, notes, summary_view, SummaryProps};
-use super::teach::{baseline_bar, focus_tour, tour, what_it_takes, FeasibilityMap, SolverProps};
+use super::teach::{baseline_bar, focus, focus_tour, tour, what_it_takes, FeasibilityMap, SolverProps};
 use super::url;
 use crate::model::{self, min_upfront, schedule, summarize, Schedule};
 use crate::scenario::{Country, Key, ParamError, ParamErrorKind, Scenario};
@@ -105,8 +105,7 @@ fn use_painted() -> bool {
             let window = gloo::utils::window();
             let (in_frame, in_timeout) = (painted.clone(), painted.clone());
             let after_frame = Closure::once_into_js(move || {
-                let set = Closure::once_into_js(move || in_timeout.set(true));
-                if gloo::utils::window().set_timeout_with_callback(set.unchecked_ref()).is_err() {
+                if super::later(0, move || in_timeout.set(true)).is_err() {
                     in_frame.set(true);
                 }
             });
@@ -114,9 +113,7 @@ fn use_painted() -> bool {
             if window.request_animation_frame(after_frame.unchecked_ref()).is_err() {
                 painted.set(true);
             }
-            let fallback = Closure::once_into_js(move || painted.set(true));
-            let _ =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 500);
+            let _ = super::later(500, move || painted.set(true));
         });
     }
     *painted
@@ -171,10 +168,11 @@ const NOTICE_LINES: usize = 5;
 /// How many of the problems after those the notice remembers, to count a repeat once.
 const NOTICE_RECENT: usize = 16;
 
-/// The first of the levers, where the focus goes when the notice it had is dismissed; an embed
-/// with no levers (`controls=none`) has its link to the full explorer.
-const FIRST_CONTROL: &str = ".controls select, .controls input";
-const NO_CONTROL: &str = "#full-link";
+/// Gives the focus to the first of the levers, when the notice that had it is dismissed; an
+/// embed with no levers (`controls=none`) gives it to its link to the full explorer.
+fn focus_first_lever() {
+    let _ = focus(".controls select, .controls input", false) || focus("#full-link", false);
+}
 
 /// How long a value must stay unchanged before it is announced to screen readers.
 const SETTLE_MS: u32 = 700;
@@ -305,7 +303,7 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             dispatch.dispatch(Action::DismissNotices);
             // The notice and its button go: the focus goes to the settings it was about.
-            let _ = super::teach::focus(FIRST_CONTROL) || super::teach::focus(NO_CONTROL);
+            focus_first_lever();
         })
     };
     let narration = text::narration(lang, &scenario, &summary);
@@ -346,7 +344,7 @@ pub fn App() -> Html {
                         .active_element()
                         .is_some_and(|el| el.closest("#notice").ok().flatten().is_some())
                     {
-                        let _ = super::teach::focus(FIRST_CONTROL) || super::teach::focus(NO_CONTROL);
+                        focus_first_lever();
                     }
                 } else if in_tour {
                     dispatch.dispatch(Action::Tour(None));

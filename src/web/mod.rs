@@ -13,7 +13,17 @@ mod summary;
 mod teach;
 mod url;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Runs `f` once, `ms` from now, in a task of its own (after any render Yew has queued, which
+/// runs in a microtask); the closure handed to JavaScript is freed once it has run.
+pub fn later(ms: i32, f: impl FnOnce() + 'static) -> Result<(), JsValue> {
+    let f = Closure::once_into_js(f);
+    gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms)
+        .map(drop)
+}
 
 /// Mounts the explorer into `#app`, after installing a panic hook that shows a readable error
 /// instead of a dead page (a last resort: the code is written not to panic).

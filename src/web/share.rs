@@ -90,10 +90,9 @@ fn save_blob(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
     a.click();
     // The file is read after the click returns: revoked at once, Safari and Firefox may save
     // nothing. A minute later the save has its bytes; the URL goes then, not with the page.
-    let revoke = Closure::once_into_js(move || web_sys::Url::revoke_object_url(&url));
-    gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
-        .map(drop)
+    super::later(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
 }
 
 fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -302,9 +301,13 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
             if let Some(v) = answer {
                 dispatch.dispatch(Action::Move(vec![(key, v)]));
                 // The button is disabled once its answer is in place; the focus goes to the
-                // lever it moved, once that says its new value. A pointer's click (`detail` 1)
-                // leaves the page where it is; a key's (0) brings the lever into view.
-                focus_later(format!("#ctl-{}", key.name()), e.detail() > 0);
+                // lever it moved, after the render, once that says its new value. A pointer's
+                // click (`detail` 1) leaves the page where it is; a key's (0) brings the lever
+                // into view.
+                let (lever, keep_scroll) = (format!("#ctl-{}", key.name()), e.detail() > 0);
+                let _ = super::later(0, move || {
+                    focus(&lever, keep_scroll);
+                });
             }
         });
         (onclick, disabled)
@@ -372,34 +375,24 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
 /// whether a step was open before. [`tour`] writes the ids as literals, so that the elements'
 /// attributes stay static (a computed one makes Yew diff them on every render).
 pub fn focus_tour(open: bool, was_open: bool) {
-    focus(match (open, was_open) {
+    let target = match (open, was_open) {
         (true, _) => "#tour-heading",
         (false, true) => "#tour-start",
         (false, false) => return,
-    });
+    };
+    focus(target, false);
 }
 
 /// Moves the focus to the first element `selector` matches, if any: where an action leaves it
-/// when the control that had it goes away or is disabled (it fell to `<body>`). Whether one
-/// matched.
-pub fn focus(selector: &str) -> bool {
+/// when the control that had it goes away or is disabled (it fell to `<body>`); without
+/// scrolling the page to it if `keep_scroll`. Whether one matched.
+pub fn focus(selector: &str, keep_scroll: bool) -> bool {
     let target = gloo::utils::document().query_selector(selector).ok().flatten();
-    target.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()).is_some_and(|h| h.focus().is_ok())
-}
-
-/// [`focus`] after the render the action asked for (in a task of its own: Yew renders in a
-/// microtask), so the element has its new value when it is read out; without scrolling the
-/// page to it if `keep_scroll`.
-fn focus_later(selector: String, keep_scroll: bool) {
-    let go = Closure::once_into_js(move || {
-        let target = gloo::utils::document().query_selector(&selector).ok().flatten();
-        if let Some(h) = target.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(keep_scroll);
-            let _ = h.focus_with_options(&options);
-        }
-    });
-    let _ = gloo::utils::window().set_timeout_with_callback(go.unchecked_ref());
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(keep_scroll);
+    target
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|h| h.focus_with_options(&options).is_ok())
 }
 
 /// The guided tour: a start button, or step `step` (1-based) with Back, Next and Leave (a

@@ -703,11 +703,14 @@ test('every picker shows the state drawn, after Reset, Back and Forward, and a t
 
 test('a held arrow key is one change: one history entry, not one a repeat', async () => {
   const { page, errors } = await open(context, '?years=10');
-  const before = await page.evaluate(() => history.length);
-  await page.focus('#ctl-years');
   // Playwright sends a key pressed again while down as a repeat (`KeyboardEvent.repeat`).
-  for (let i = 0; i < 10; i++) await page.keyboard.down('ArrowRight');
-  await page.keyboard.up('ArrowRight');
+  const hold = async (control, key, presses) => {
+    await page.focus(control);
+    for (let i = 0; i < presses; i++) await page.keyboard.down(key);
+    await page.keyboard.up(key);
+  };
+  const before = await page.evaluate(() => history.length);
+  await hold('#ctl-years', 'ArrowRight', 10);
   await page.waitForFunction(() => location.search.includes('years=20'));
   assert.equal(await page.evaluate(() => history.length), before + 1);
   await page.goBack();
@@ -717,9 +720,7 @@ test('a held arrow key is one change: one history entry, not one a repeat', asyn
   await page.goto(new URL('?years=29', page.url()).href);
   await page.waitForSelector('#ctl-years');
   const start = await page.evaluate(() => history.length);
-  await page.focus('#ctl-years');
-  for (let i = 0; i < 5; i++) await page.keyboard.down('ArrowRight');
-  await page.keyboard.up('ArrowRight');
+  await hold('#ctl-years', 'ArrowRight', 5);
   await page.waitForFunction(() => location.search.includes('years=30'));
   await page.focus('#ctl-upfront');
   await page.keyboard.press('ArrowRight');
@@ -732,9 +733,7 @@ test('a held arrow key is one change: one history entry, not one a repeat', asyn
   await page.goto(new URL('?years=10', page.url()).href);
   await page.waitForSelector('#ctl-years-exact');
   const boxStart = await page.evaluate(() => history.length);
-  await page.focus('#ctl-years-exact');
-  for (let i = 0; i < 6; i++) await page.keyboard.down('ArrowUp');
-  await page.keyboard.up('ArrowUp');
+  await hold('#ctl-years-exact', 'ArrowUp', 6);
   await page.waitForFunction(() => location.search.includes('years=16'));
   assert.equal(await page.evaluate(() => history.length), boxStart + 1);
   assert.deepEqual(errors, []);
