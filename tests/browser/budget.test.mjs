@@ -187,6 +187,8 @@
 // repeated them after each unknown key; Korean never said them).
 // Raised to 155 550 (page 155 516, 148 113 served) the same session: an arrow key held in the
 // number box beside a slider is one history entry, as on the slider (it was one a repeat).
+// Lowered to 155 200 (page 155 196, 147 844 served) the same session: one `later` for the
+// page's four timeouts and one `focus` for its focus moves, in place of a copy each.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -195,7 +197,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 155_550;
+const BUDGET_GZIP_BYTES = 155_200;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
