@@ -45,9 +45,11 @@ export function requirePeers() {
   }
 }
 
-/** Starts the server; resolves to `{ url, close() }`. */
-export function serve({ dist = 'dist', port = 0 } = {}) {
+/** Starts the server; resolves to `{ url, close() }`. `extra` mounts more folders, as
+ * `[[prefix, dir], …]` (bench/equivalent.mjs serves the pages it writes under `/eq/`). */
+export function serve({ dist = 'dist', port = 0, extra = [] } = {}) {
   const mounts = [
+    ...extra,
     ['/peers/', path.join(BENCH, 'peers')],
     ['/lib/', path.join(BENCH, 'node_modules')],
     ['/', path.resolve(dist)],

@@ -1,0 +1,207 @@
+// Is the slider slower than uPlot's because of the stack or because of the page? compare.mjs
+// times our page against uPlot's page, which is one slider and the chart. This times both
+// against **the same page drawn with uPlot**: for each of our pages (the full page and the
+// embed at `?preset=kr-deal`) it writes a peer page that is a copy of our page's DOM and style
+// sheet, without its scripts, with uPlot drawing the chart where our canvas was and, on each
+// slider input, every text, attribute and child list that the same input changes on our page
+// (bench/peers/equivalent.js). Those changes are recorded from our page first: a drag of
+// INPUTS inputs finds what a drag changes, a second drag reads, for each value, what it leaves.
+// The peer looks each text up instead of computing it, so its script does less than a real page
+// would; the browser's style, layout and paint work is the same.
+//
+//   cargo xtask dist && npm ci --prefix bench
+//   node bench/equivalent.mjs        # DIST=dist ROUNDS=3 INPUTS=300 THROTTLE=1
+//   SHOTS=/tmp ROUNDS=0 node bench/equivalent.mjs   # and a screenshot of each page after the check
+//
+// Per input, as in compare.mjs: update (input event to `chart-drawn`, then a forced layout) and
+// next frame. Each round measures every page once, in turn, each in a fresh browser context.
+// Before timing, a check: after the same drag, the peer's text (the chart's own aside) is our
+// page's, or the script says where they differ and exits 1.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { requirePeers, serve } from './serve.mjs';
+import { launchChromium, median, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
+
+requirePeers();
+const DIST = process.env.DIST || 'dist';
+const ROUNDS = +(process.env.ROUNDS || 3);
+const INPUTS = +(process.env.INPUTS || 300);
+const THROTTLE = throttleFromEnv();
+const VIEWPORT = { width: 1280, height: 900 };
+const OURS = [
+  { name: 'ours', path: '?preset=kr-deal', peer: 'full' },
+  { name: 'ours-embed', path: '?preset=kr-deal&embed=1', peer: 'embed' },
+];
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-eq-'));
+const server = await serve({ dist: DIST, extra: [['/eq/', dir]] });
+const browser = await launchChromium();
+const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
+const loadBefore = loadAvg();
+
+async function open(url) {
+  const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+  await throttle(page, THROTTLE);
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e}`));
+  await page.addInitScript(() => {
+    document.addEventListener('chart-drawn', () => { window.__drawn = (window.__drawn || 0) + 1; }, true);
+  });
+  await page.goto(new URL(url, server.url).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__drawn > 0, null, { timeout: 15000 });
+  await page.waitForTimeout(1000); // the panels that come after the first paint
+  return { page, problems };
+}
+
+/** Runs in our page: tags every element, drags, snapshots the page, drags again. */
+function record(n) {
+  const tagOf = (el) => el?.dataset?.eq;
+  document.querySelectorAll('body *').forEach((el, i) => el.setAttribute('data-eq', String(i)));
+  const taggedAbove = (node) => { let el = node.nodeType === 1 ? node : node.parentElement; while (el && tagOf(el) === undefined) el = el.parentElement; return el; };
+  const slider = document.querySelector('#ctl-upfront');
+  const drag = async (each) => {
+    for (let i = 0; i < n; i++) {
+      const value = String(1 + ((i * 7) % 100));
+      slider.value = value;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      each(value);
+    }
+  };
+  // Units: a text node of the first DOM (`text`), an attribute of a tagged element (`attr`), or
+  // the child list of a tagged element (`list`), which also stands for any change inside a node
+  // the drag created.
+  const texts = new Set();
+  const attrs = new Map();
+  const lists = new Set();
+  const original = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) original.add(walker.currentNode);
+  const note = (m) => {
+    if (!document.body.contains(m.target)) return;
+    if (m.type === 'characterData' && original.has(m.target) && tagOf(m.target.parentElement) !== undefined) texts.add(m.target);
+    else if (m.type === 'attributes' && tagOf(m.target) !== undefined) attrs.set(`${tagOf(m.target)}@${m.attributeName}`, [m.target, m.attributeName]);
+    else if (m.type === 'childList' && tagOf(m.target) !== undefined) lists.add(m.target);
+    else { const el = taggedAbove(m.target.parentNode ?? m.target); if (el) lists.add(el); }
+  };
+  return (async () => {
+    const obs = new MutationObserver((ms) => ms.forEach(note));
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: false });
+    await drag(() => {});
+    obs.takeRecords().forEach(note);
+    obs.disconnect();
+    const units = [
+      ...[...texts].filter((t) => document.body.contains(t)).map((t) => ({ kind: 'text', node: t, eq: tagOf(t.parentElement), idx: [...t.parentElement.childNodes].indexOf(t) })),
+      ...[...attrs.values()].map(([el, name]) => ({ kind: 'attr', el, eq: tagOf(el), name })),
+      ...[...lists].map((el) => ({ kind: 'list', el, eq: tagOf(el) })),
+    ];
+    const read = (u) => {
+      if (u.kind === 'text') return u.node.data;
+      if (u.kind === 'attr') return u.el.getAttribute(u.name);
+      return JSON.stringify([...u.el.childNodes].filter((c) => c.nodeType === 1 || c.nodeType === 3).map((c) => (c.nodeType === 3 ? { t: c.data }
+        : tagOf(c) !== undefined ? { e: tagOf(c) } : { h: c.outerHTML })));
+    };
+    // The snapshot: the page as this drag left it, without scripts, served from /eq/.
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], noscript').forEach((el) => el.remove());
+    const canvas = document.querySelector('#chart canvas');
+    const box = canvas.getBoundingClientRect();
+    const forms = [...document.querySelectorAll('input, select, textarea')].map((el) => ({ eq: tagOf(el), value: el.value, checked: el.type === 'checkbox' || el.type === 'radio' ? el.checked : undefined }));
+    const spec = {
+      units: units.map(({ kind, eq, idx, name }) => ({ kind, eq, idx, name })),
+      initial: units.map(read),
+      states: {},
+      forms,
+      canvas: tagOf(canvas),
+      size: { width: Math.round(box.width), height: Math.round(box.height) },
+    };
+    let inconsistent = 0;
+    await drag((value) => {
+      const state = units.map(read);
+      if (spec.states[value] && JSON.stringify(spec.states[value]) !== JSON.stringify(state)) inconsistent++;
+      spec.states[value] = state;
+    });
+    const kinds = Object.fromEntries(['text', 'attr', 'list'].map((k) => [k, units.filter((u) => u.kind === k).length]));
+    return { html: '<!doctype html>\n' + copy.outerHTML, spec, inconsistent, kinds, elements: document.querySelectorAll('*').length };
+  })();
+}
+
+/** Runs in a page: the same drag as `record`'s, then the page's text outside the chart's drawing. */
+function textAfterDrag(n) {
+  const slider = document.querySelector('#ctl-upfront');
+  return (async () => {
+    for (let i = 0; i < n; i++) {
+      slider.value = String(1 + ((i * 7) % 100));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll('.uplot, canvas, script, noscript').forEach((el) => el.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  })();
+}
+
+const targets = [];
+let failed = false;
+for (const ours of OURS) {
+  const { page, problems } = await open(ours.path);
+  const rec = await page.evaluate(record, INPUTS);
+  await page.context().close();
+  const base = '<base href="/">';
+  const head = `${base}<meta name="eq-spec" content="/eq/${ours.peer}.json"><link rel="stylesheet" href="/lib/uplot/dist/uPlot.min.css">` +
+    '<script defer src="/lib/uplot/dist/uPlot.iife.min.js"></script><script type="module" src="/peers/equivalent.js"></script>';
+  fs.writeFileSync(path.join(dir, `${ours.peer}.json`), JSON.stringify(rec.spec));
+  fs.writeFileSync(path.join(dir, `${ours.peer}.html`), rec.html.replace(/<head>/, `<head>${head}`));
+  console.log(`${ours.name}: ${rec.elements} elements; a drag changes ${rec.kinds.text} texts, ${rec.kinds.attr} attributes and ` +
+    `${rec.kinds.list} child lists; ${Object.keys(rec.spec.states).length} values recorded, ${rec.inconsistent} seen twice with different states` +
+    (problems.length ? `; problems: ${problems.join('; ')}` : ''));
+  // The check: the same drag on both pages leaves the same text.
+  const texts = [];
+  for (const url of [ours.path, `eq/${ours.peer}.html`]) {
+    const opened = await open(url);
+    texts.push(await opened.page.evaluate(textAfterDrag, INPUTS));
+    if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${url === ours.path ? ours.name : `uplot-${ours.peer}`}.png`), fullPage: true });
+    await opened.page.context().close();
+    if (opened.problems.length) { console.log(`${url}: ${opened.problems.join('; ')}`); failed = true; }
+  }
+  if (texts[0] !== texts[1]) {
+    const at = [...texts[0]].findIndex((c, i) => c !== texts[1][i]);
+    console.log(`${ours.name}: the peer's text differs from ours at character ${at}:\n  ours: …${texts[0].slice(Math.max(0, at - 60), at + 60)}…\n  peer: …${texts[1].slice(Math.max(0, at - 60), at + 60)}…`);
+    failed = true;
+  }
+  targets.push({ name: ours.name, url: ours.path }, { name: `uplot-${ours.peer}`, url: `eq/${ours.peer}.html` });
+}
+targets.push({ name: 'uplot', url: 'peers/uplot.html' });
+if (failed) { await browser.close(); await server.close(); process.exit(1); }
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const r2 = (x) => +x.toFixed(2);
+const rows = Object.fromEntries(targets.map((t) => [t.name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const t of targets) {
+    const { page, problems } = await open(t.url);
+    const times = await timeInputs(page, INPUTS);
+    await page.context().close();
+    const update = times.map((x) => x.drawn + x.layout);
+    const frame = times.map((x) => x.frame);
+    rows[t.name].push({ p50: r2(pct(update, 0.5)), p95: r2(pct(update, 0.95)), frame95: r2(pct(frame, 0.95)), problems });
+  }
+}
+await browser.close();
+await server.close();
+
+console.log(`${new Date().toISOString()}  DIST=${DIST} ROUNDS=${ROUNDS} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''} ` +
+  `node bench/equivalent.mjs  (load average before ${loadBefore.join(' ')}, after ${loadAvg().join(' ')})`);
+console.log('update p50 / p95 and next frame p95 in ms, one column a round:');
+for (const [name, rs] of Object.entries(rows)) {
+  console.log(`${name.padEnd(12)} ${rs.map((r) => `${r.p50} / ${r.p95}, ${r.frame95}`.padStart(20)).join(' ')}`);
+  for (const p of new Set(rs.flatMap((r) => r.problems))) console.log(`  ${name}: ${p}`);
+}
+const ratio = (a, b, key) => r2(median(rows[a].map((r, i) => r[key] / rows[b][i][key])));
+console.log('median over the rounds of the ratio in each round:');
+for (const [a, b] of [['ours', 'uplot-full'], ['ours-embed', 'uplot-embed'], ['ours', 'uplot'], ['ours-embed', 'uplot'], ['uplot-full', 'uplot'], ['uplot-embed', 'uplot']]) {
+  console.log(`  ${`${a} / ${b}`.padEnd(26)} update p50 ${ratio(a, b, 'p50')}, p95 ${ratio(a, b, 'p95')}, next frame p95 ${ratio(a, b, 'frame95')}`);
+}
+fs.rmSync(dir, { recursive: true, force: true });
