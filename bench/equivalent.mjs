@@ -3,15 +3,18 @@
 // against **the same page drawn with uPlot**: for each of our pages (the full page and the
 // embed at `?preset=kr-deal`) it writes a peer page that is a copy of our page's DOM and style
 // sheet, without its scripts, with uPlot drawing the chart where our canvas was and, on each
-// slider input, every text, attribute and child list that the same input changes on our page
-// (bench/peers/equivalent.js). Those changes are recorded from our page first: a drag of
-// INPUTS inputs finds what a drag changes, a second drag reads, for each value, what it leaves.
-// The peer looks each text up instead of computing it, so its script does less than a real page
-// would; the browser's style, layout and paint work is the same.
+// slider input, every text, attribute, child list and form value that the same input changes
+// on our page (bench/peers/equivalent.js). Those changes are recorded from our page first: a
+// drag of INPUTS inputs finds what a drag changes, a second drag reads, for each value, what it
+// leaves. The peer does less than our page in two ways, both in its favour: it looks each text
+// up instead of computing it, and it leaves the map's canvases (full page) as they were, where
+// ours draws the map's ring again. The browser's style, layout and paint of the DOM are the same.
 //
 //   cargo xtask dist && npm ci --prefix bench
 //   node bench/equivalent.mjs        # DIST=dist ROUNDS=3 INPUTS=300 THROTTLE=1
 //   SHOTS=/tmp ROUNDS=0 node bench/equivalent.mjs   # and a screenshot of each page after the check
+//   EQ=/tmp/eq ROUNDS=0 node bench/equivalent.mjs && EQ=/tmp/eq node bench/trace.mjs
+//                                    # keep the pages, and trace them beside ours by phase
 //
 // Per input, as in compare.mjs: update (input event to `chart-drawn`, then a forced layout) and
 // next frame. Each round measures every page once, in turn, each in a fresh browser context.
@@ -34,7 +37,9 @@ const OURS = [
   { name: 'ours-embed', path: '?preset=kr-deal&embed=1', peer: 'embed' },
 ];
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-eq-'));
+// EQ=dir keeps the pages written (full.html, embed.html and their records) for trace.mjs.
+const dir = process.env.EQ ? path.resolve(process.env.EQ) : fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-eq-'));
+fs.mkdirSync(dir, { recursive: true });
 const server = await serve({ dist: DIST, extra: [['/eq/', dir]] });
 const browser = await launchChromium();
 const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
@@ -89,17 +94,24 @@ function record(n) {
   return (async () => {
     const obs = new MutationObserver((ms) => ms.forEach(note));
     obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: false });
-    await drag(() => {});
+    // A form control's value is a property, which no MutationObserver sees: compared after
+    // each input (the number box beside a slider shows its value).
+    const controls = [...document.querySelectorAll('input, select, textarea')];
+    const last = controls.map((c) => c.value);
+    const valued = new Set();
+    await drag(() => controls.forEach((c, i) => { if (c.value !== last[i]) { valued.add(c); last[i] = c.value; } }));
     obs.takeRecords().forEach(note);
     obs.disconnect();
     const units = [
       ...[...texts].filter((t) => document.body.contains(t)).map((t) => ({ kind: 'text', node: t, eq: tagOf(t.parentElement), idx: [...t.parentElement.childNodes].indexOf(t) })),
       ...[...attrs.values()].map(([el, name]) => ({ kind: 'attr', el, eq: tagOf(el), name })),
       ...[...lists].map((el) => ({ kind: 'list', el, eq: tagOf(el) })),
+      ...[...valued].map((el) => ({ kind: 'value', el, eq: tagOf(el) })),
     ];
     const read = (u) => {
       if (u.kind === 'text') return u.node.data;
       if (u.kind === 'attr') return u.el.getAttribute(u.name);
+      if (u.kind === 'value') return u.el.value;
       return JSON.stringify([...u.el.childNodes].filter((c) => c.nodeType === 1 || c.nodeType === 3).map((c) => (c.nodeType === 3 ? { t: c.data }
         : tagOf(c) !== undefined ? { e: tagOf(c) } : { h: c.outerHTML })));
     };
@@ -123,12 +135,13 @@ function record(n) {
       if (spec.states[value] && JSON.stringify(spec.states[value]) !== JSON.stringify(state)) inconsistent++;
       spec.states[value] = state;
     });
-    const kinds = Object.fromEntries(['text', 'attr', 'list'].map((k) => [k, units.filter((u) => u.kind === k).length]));
+    const kinds = Object.fromEntries(['text', 'attr', 'list', 'value'].map((k) => [k, units.filter((u) => u.kind === k).length]));
     return { html: '<!doctype html>\n' + copy.outerHTML, spec, inconsistent, kinds, elements: document.querySelectorAll('*').length };
   })();
 }
 
-/** Runs in a page: the same drag as `record`'s, then the page's text outside the chart's drawing. */
+/** Runs in a page: the same drag as `record`'s, then the page's text outside the chart's drawing
+ * and its form controls' values. */
 function textAfterDrag(n) {
   const slider = document.querySelector('#ctl-upfront');
   return (async () => {
@@ -139,7 +152,8 @@ function textAfterDrag(n) {
     }
     const copy = document.body.cloneNode(true);
     copy.querySelectorAll('.uplot, canvas, script, noscript').forEach((el) => el.remove());
-    return copy.textContent.replace(/\s+/g, ' ').trim();
+    const values = [...document.querySelectorAll('input, select, textarea')].map((el) => el.value).join(' ');
+    return `${copy.textContent.replace(/\s+/g, ' ').trim()} | form values: ${values}`;
   })();
 }
 
@@ -154,8 +168,8 @@ for (const ours of OURS) {
     '<script defer src="/lib/uplot/dist/uPlot.iife.min.js"></script><script type="module" src="/peers/equivalent.js"></script>';
   fs.writeFileSync(path.join(dir, `${ours.peer}.json`), JSON.stringify(rec.spec));
   fs.writeFileSync(path.join(dir, `${ours.peer}.html`), rec.html.replace(/<head>/, `<head>${head}`));
-  console.log(`${ours.name}: ${rec.elements} elements; a drag changes ${rec.kinds.text} texts, ${rec.kinds.attr} attributes and ` +
-    `${rec.kinds.list} child lists; ${Object.keys(rec.spec.states).length} values recorded, ${rec.inconsistent} seen twice with different states` +
+  console.log(`${ours.name}: ${rec.elements} elements; a drag changes ${rec.kinds.text} texts, ${rec.kinds.attr} attributes, ` +
+    `${rec.kinds.list} child lists and ${rec.kinds.value} form values; ${Object.keys(rec.spec.states).length} values recorded, ${rec.inconsistent} seen twice with different states` +
     (problems.length ? `; problems: ${problems.join('; ')}` : ''));
   // The check: the same drag on both pages leaves the same text.
   const texts = [];
@@ -200,8 +214,8 @@ for (const [name, rs] of Object.entries(rows)) {
   for (const p of new Set(rs.flatMap((r) => r.problems))) console.log(`  ${name}: ${p}`);
 }
 const ratio = (a, b, key) => r2(median(rows[a].map((r, i) => r[key] / rows[b][i][key])));
-console.log('median over the rounds of the ratio in each round:');
-for (const [a, b] of [['ours', 'uplot-full'], ['ours-embed', 'uplot-embed'], ['ours', 'uplot'], ['ours-embed', 'uplot'], ['uplot-full', 'uplot'], ['uplot-embed', 'uplot']]) {
+if (ROUNDS > 0) console.log('median over the rounds of the ratio in each round:');
+for (const [a, b] of ROUNDS === 0 ? [] : [['ours', 'uplot-full'], ['ours-embed', 'uplot-embed'], ['ours', 'uplot'], ['ours-embed', 'uplot'], ['uplot-full', 'uplot'], ['uplot-embed', 'uplot']]) {
   console.log(`  ${`${a} / ${b}`.padEnd(26)} update p50 ${ratio(a, b, 'p50')}, p95 ${ratio(a, b, 'p95')}, next frame p95 ${ratio(a, b, 'frame95')}`);
 }
-fs.rmSync(dir, { recursive: true, force: true });
+if (!process.env.EQ) fs.rmSync(dir, { recursive: true, force: true });

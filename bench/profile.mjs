@@ -23,7 +23,8 @@ if (Q.startsWith('peers/')) requirePeers(); // a peer page (Q=peers/uplot.html) 
 const INPUTS = +(process.env.INPUTS || 300);
 const PROFILED = 200;
 
-const server = await serve({ dist: DIST });
+// EQ=dir serves the pages `EQ=dir node bench/equivalent.mjs` wrote (Q=eq/embed.html).
+const server = await serve({ dist: DIST, extra: process.env.EQ ? [['/eq/', process.env.EQ]] : [] });
 const browser = await launchChromium();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await throttle(page, throttleFromEnv());

@@ -29,7 +29,9 @@ const PHASES = [
   ['all tasks', 'RunTask'],
 ];
 
-const server = await serve({ dist: DIST });
+// EQ=dir: also the embed and the equivalent pages that `EQ=dir node bench/equivalent.mjs` wrote.
+const EQ = process.env.EQ;
+const server = await serve({ dist: DIST, extra: EQ ? [['/eq/', EQ]] : [] });
 const browser = await launchChromium();
 
 async function trace(path, css) {
@@ -62,10 +64,15 @@ async function trace(path, css) {
 
 const rows = [
   ['ours', await trace('?preset=kr-deal', process.env.CSS)],
+  ...(EQ ? [
+    ['uplot-full', await trace('eq/full.html')],
+    ['ours-embed', await trace('?preset=kr-deal&embed=1', process.env.CSS)],
+    ['uplot-embed', await trace('eq/embed.html')],
+  ] : []),
   ['uplot', await trace('peers/uplot.html')],
 ];
 console.log(`DIST=${DIST} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''}${process.env.CSS ? ` CSS=${process.env.CSS}` : ''}; ms per input, main thread`);
-console.log(['page'.padEnd(8), ...PHASES.map(([label]) => label.padStart(10))].join(''));
-for (const [name, ms] of rows) console.log([name.padEnd(8), ...ms.map((x) => x.toFixed(2).padStart(10))].join(''));
+console.log(['page'.padEnd(12), ...PHASES.map(([label]) => label.padStart(10))].join(''));
+for (const [name, ms] of rows) console.log([name.padEnd(12), ...ms.map((x) => x.toFixed(2).padStart(10))].join(''));
 await browser.close();
 await server.close();

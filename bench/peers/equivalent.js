@@ -1,8 +1,8 @@
 // The peer of bench/equivalent.mjs: our page as it stood after a drag (a copy of its DOM and its
 // style sheet, without its scripts), with the chart drawn by uPlot, as in uplot.js, and every
 // other change a slider input makes on our page made here too, from a record of our page:
-// for each upfront value, the texts, the attributes and the child lists that an input to that
-// value leaves on our page. This page computes no text: it looks each one up, so it does less
+// for each upfront value, the texts, the attributes, the child lists and the form values that an
+// input to that value leaves on our page. This page computes no text: it looks each one up, so it does less
 // script per input than a page that formats its figures, and the same DOM writes.
 import { uplotChart } from './uplot-chart.js';
 
@@ -30,6 +30,9 @@ const matches = (node, want) => (want.e !== undefined ? node === tagged.get(want
 
 function write(unit, state) {
   if (unit.kind === 'text') unit.node.data = state;
+  else if (unit.kind === 'value') {
+    if (unit.el.value !== state) unit.el.value = state; // as Yew does: only if the DOM differs
+  }
   else if (unit.kind === 'attr') {
     if (state === null) unit.el.removeAttribute(unit.name);
     else unit.el.setAttribute(unit.name, state);
