@@ -15,6 +15,9 @@
 //   SHOTS=/tmp ROUNDS=0 node bench/equivalent.mjs   # and a screenshot of each page after the check
 //   EQ=/tmp/eq ROUNDS=0 node bench/equivalent.mjs && EQ=/tmp/eq node bench/trace.mjs
 //                                    # keep the pages, and trace them beside ours by phase
+//   FLOOR=/tmp/floor node bench/equivalent.mjs   # and our page with a drag outside Yew: a dist
+//                                    # built with bench/experiments/chart-only.patch, the other
+//                                    # changes written from the record (bench/peers/floor.js)
 //
 // Per input, as in compare.mjs: update (input event to `chart-drawn`, then a forced layout) and
 // next frame. Each round measures every page once, in turn, each in a fresh browser context.
@@ -41,11 +44,17 @@ const OURS = [
 const dir = process.env.EQ ? path.resolve(process.env.EQ) : fs.mkdtempSync(path.join(os.tmpdir(), 'pledge-eq-'));
 fs.mkdirSync(dir, { recursive: true });
 const server = await serve({ dist: DIST, extra: [['/eq/', dir]] });
+// FLOOR=dir: also our page built with bench/experiments/chart-only.patch (a drag that reaches
+// no Yew render), with the rest of each input's changes written from the record (floor.js).
+const FLOOR = process.env.FLOOR;
+const floorServer = FLOOR ? await serve({ dist: FLOOR, extra: [['/eq/', dir]] }) : null;
 const browser = await launchChromium();
 const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
 const loadBefore = loadAvg();
 
-async function open(url) {
+/** Opens `url` (on the floor build's server with `floor`, the record's address) in a fresh
+ * context, once its chart is drawn and the panels after the first paint have come. */
+async function open(url, floor) {
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
   await throttle(page, THROTTLE);
   const problems = [];
@@ -54,9 +63,14 @@ async function open(url) {
   await page.addInitScript(() => {
     document.addEventListener('chart-drawn', () => { window.__drawn = (window.__drawn || 0) + 1; }, true);
   });
-  await page.goto(new URL(url, server.url).href, { waitUntil: 'load' });
+  await page.goto(new URL(url, (floor ? floorServer : server).url).href, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__drawn > 0, null, { timeout: 15000 });
   await page.waitForTimeout(1000); // the panels that come after the first paint
+  if (floor) {
+    await page.evaluate((spec) => { window.__eqSpec = spec; }, floor);
+    await page.addScriptTag({ url: '/peers/floor.js', type: 'module' });
+    await page.waitForFunction(() => window.__floorReady === true, null, { timeout: 15000 });
+  }
   return { page, problems };
 }
 
@@ -113,7 +127,7 @@ function record(n) {
       if (u.kind === 'attr') return u.el.getAttribute(u.name);
       if (u.kind === 'value') return u.el.value;
       return JSON.stringify([...u.el.childNodes].filter((c) => c.nodeType === 1 || c.nodeType === 3).map((c) => (c.nodeType === 3 ? { t: c.data }
-        : tagOf(c) !== undefined ? { e: tagOf(c) } : { h: c.outerHTML })));
+        : tagOf(c) !== undefined ? { e: tagOf(c), h: c.outerHTML } : { h: c.outerHTML })));
     };
     // The snapshot: the page as this drag left it, without scripts, served from /eq/.
     const copy = document.documentElement.cloneNode(true);
@@ -121,7 +135,12 @@ function record(n) {
     const canvas = document.querySelector('#chart canvas');
     const box = canvas.getBoundingClientRect();
     const forms = [...document.querySelectorAll('input, select, textarea')].map((el) => ({ eq: tagOf(el), value: el.value, checked: el.type === 'checkbox' || el.type === 'radio' ? el.checked : undefined }));
+    // HTML merges adjacent text nodes, which Yew writes apart: the peer splits them again from
+    // the shape of each text unit's parent (its texts, and `e` for each element).
+    const parents = new Set(units.filter((u) => u.kind === 'text').map((u) => u.node.parentElement));
+    const shapes = [...parents].map((el) => ({ eq: tagOf(el), shape: [...el.childNodes].filter((c) => c.nodeType === 1 || c.nodeType === 3).map((c) => (c.nodeType === 3 ? { t: c.data } : { e: 1 })) }));
     const spec = {
+      shapes,
       units: units.map(({ kind, eq, idx, name }) => ({ kind, eq, idx, name })),
       initial: units.map(read),
       states: {},
@@ -153,7 +172,8 @@ function textAfterDrag(n) {
     const copy = document.body.cloneNode(true);
     copy.querySelectorAll('.uplot, canvas, script, noscript').forEach((el) => el.remove());
     const values = [...document.querySelectorAll('input, select, textarea')].map((el) => el.value).join(' ');
-    return `${copy.textContent.replace(/\s+/g, ' ').trim()} | form values: ${values}`;
+    // Without the origin: the floor build is served on a port of its own.
+    return `${copy.textContent.replace(/\s+/g, ' ').trim()} | form values: ${values}`.replaceAll(location.origin, '');
   })();
 }
 
@@ -171,31 +191,37 @@ for (const ours of OURS) {
   console.log(`${ours.name}: ${rec.elements} elements; a drag changes ${rec.kinds.text} texts, ${rec.kinds.attr} attributes, ` +
     `${rec.kinds.list} child lists and ${rec.kinds.value} form values; ${Object.keys(rec.spec.states).length} values recorded, ${rec.inconsistent} seen twice with different states` +
     (problems.length ? `; problems: ${problems.join('; ')}` : ''));
-  // The check: the same drag on both pages leaves the same text.
+  const mine = [
+    { name: ours.name, url: ours.path },
+    { name: `uplot-${ours.peer}`, url: `eq/${ours.peer}.html` },
+    ...(FLOOR ? [{ name: `floor-${ours.peer}`, url: ours.path, floor: `/eq/${ours.peer}.json` }] : []),
+  ];
+  // The check: the same drag on every page leaves the same text.
   const texts = [];
-  for (const url of [ours.path, `eq/${ours.peer}.html`]) {
-    const opened = await open(url);
+  for (const t of mine) {
+    const opened = await open(t.url, t.floor);
     texts.push(await opened.page.evaluate(textAfterDrag, INPUTS));
-    if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${url === ours.path ? ours.name : `uplot-${ours.peer}`}.png`), fullPage: true });
+    if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${t.name}.png`), fullPage: true });
     await opened.page.context().close();
-    if (opened.problems.length) { console.log(`${url}: ${opened.problems.join('; ')}`); failed = true; }
+    if (opened.problems.length) { console.log(`${t.name}: ${opened.problems.join('; ')}`); failed = true; }
   }
-  if (texts[0] !== texts[1]) {
-    const at = [...texts[0]].findIndex((c, i) => c !== texts[1][i]);
-    console.log(`${ours.name}: the peer's text differs from ours at character ${at}:\n  ours: …${texts[0].slice(Math.max(0, at - 60), at + 60)}…\n  peer: …${texts[1].slice(Math.max(0, at - 60), at + 60)}…`);
+  texts.forEach((text, i) => {
+    if (text === texts[0]) return;
+    const at = [...texts[0]].findIndex((c, j) => c !== text[j]);
+    console.log(`${mine[i].name}: the text differs from ${ours.name}'s at character ${at}:\n  ours: …${texts[0].slice(Math.max(0, at - 60), at + 60)}…\n  ${mine[i].name}: …${text.slice(Math.max(0, at - 60), at + 60)}…`);
     failed = true;
-  }
-  targets.push({ name: ours.name, url: ours.path }, { name: `uplot-${ours.peer}`, url: `eq/${ours.peer}.html` });
+  });
+  targets.push(...mine);
 }
 targets.push({ name: 'uplot', url: 'peers/uplot.html' });
-if (failed) { await browser.close(); await server.close(); process.exit(1); }
+if (failed) { await browser.close(); await server.close(); await floorServer?.close(); process.exit(1); }
 
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const r2 = (x) => +x.toFixed(2);
 const rows = Object.fromEntries(targets.map((t) => [t.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const t of targets) {
-    const { page, problems } = await open(t.url);
+    const { page, problems } = await open(t.url, t.floor);
     const times = await timeInputs(page, INPUTS);
     await page.context().close();
     const update = times.map((x) => x.drawn + x.layout);
@@ -205,6 +231,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 await browser.close();
 await server.close();
+await floorServer?.close();
 
 console.log(`${new Date().toISOString()}  DIST=${DIST} ROUNDS=${ROUNDS} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''} ` +
   `node bench/equivalent.mjs  (load average before ${loadBefore.join(' ')}, after ${loadAvg().join(' ')})`);
@@ -215,7 +242,8 @@ for (const [name, rs] of Object.entries(rows)) {
 }
 const ratio = (a, b, key) => r2(median(rows[a].map((r, i) => r[key] / rows[b][i][key])));
 if (ROUNDS > 0) console.log('median over the rounds of the ratio in each round:');
-for (const [a, b] of ROUNDS === 0 ? [] : [['ours', 'uplot-full'], ['ours-embed', 'uplot-embed'], ['ours', 'uplot'], ['ours-embed', 'uplot'], ['uplot-full', 'uplot'], ['uplot-embed', 'uplot']]) {
+for (const [a, b] of ROUNDS === 0 ? [] : [['ours', 'uplot-full'], ['ours-embed', 'uplot-embed'],
+  ...(FLOOR ? [['floor-full', 'uplot-full'], ['floor-embed', 'uplot-embed']] : []), ['ours', 'uplot'], ['ours-embed', 'uplot'], ['uplot-full', 'uplot'], ['uplot-embed', 'uplot']]) {
   console.log(`  ${`${a} / ${b}`.padEnd(26)} update p50 ${ratio(a, b, 'p50')}, p95 ${ratio(a, b, 'p95')}, next frame p95 ${ratio(a, b, 'frame95')}`);
 }
 if (!process.env.EQ) fs.rmSync(dir, { recursive: true, force: true });
