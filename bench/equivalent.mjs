@@ -21,8 +21,8 @@
 //
 // Per input, as in compare.mjs: update (input event to `chart-drawn`, then a forced layout) and
 // next frame. Each round measures every page once, in turn, each in a fresh browser context.
-// Before timing, a check: after the same drag, the peer's text (the chart's own aside) is our
-// page's, or the script says where they differ and exits 1.
+// Before timing, a check: after the same drag, every page's text (the chart's drawing aside)
+// and form values are our page's, or the script says where they differ and exits 1.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
