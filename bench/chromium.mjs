@@ -20,8 +20,12 @@ export function rendererMainThread(events) {
   return { pid: thread.pid, tid: thread.tid };
 }
 
+/** The `p` quantile of `xs` (0 to 1): the sample at rank ⌊p·n⌋ of the sorted values, the last
+ * one for p = 1. */
+export const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
 /** The median of `xs` (the upper one of an even count). */
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs) => percentile(xs, 0.5);
 
 /** Sends `n` inputs to the page's "Upfront share" slider as a drag does (values 1, 8, 15, …,
  * never the same twice running; no `change` event), each followed by the next animation frame

@@ -38,7 +38,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { requirePeers, serve } from './serve.mjs';
-import { launchChromium, throttle, throttleFromEnv } from './chromium.mjs';
+import { launchChromium, percentile as pct, throttle, throttleFromEnv } from './chromium.mjs';
 
 const DIST = process.env.DIST || 'dist';
 const RUNS = +(process.env.RUNS || 7);
@@ -74,7 +74,6 @@ const userAgent = await (async () => {
   return ua;
 })();
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const r1 = (x) => +x.toFixed(1);
 const r2 = (x) => +x.toFixed(2);
 

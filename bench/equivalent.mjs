@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { requirePeers, serve } from './serve.mjs';
-import { launchChromium, median, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
+import { launchChromium, median, percentile as pct, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
 
 requirePeers();
 const DIST = process.env.DIST || 'dist';
@@ -216,7 +216,6 @@ for (const ours of OURS) {
 targets.push({ name: 'uplot', url: 'peers/uplot.html' });
 if (failed) { await browser.close(); await server.close(); await floorServer?.close(); process.exit(1); }
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const r2 = (x) => +x.toFixed(2);
 const rows = Object.fromEntries(targets.map((t) => [t.name, []]));
 for (let round = 0; round < ROUNDS; round++) {

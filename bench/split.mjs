@@ -8,11 +8,10 @@
 //
 // Times are performance.now() in the page, which Chromium rounds to 0.1 ms here.
 import { requirePeers, serve } from './serve.mjs';
-import { addStyle, launchChromium, timeInputs } from './chromium.mjs';
+import { addStyle, launchChromium, percentile as pct, timeInputs } from './chromium.mjs';
 requirePeers();
 const server = await serve({ dist: process.env.DIST || 'dist' });
 const browser = await launchChromium();
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const fmt = (xs) => `${pct(xs, 0.5).toFixed(2)} / ${pct(xs, 0.95).toFixed(2)}`;
 const PAGES = [['ours', '?preset=kr-deal', process.env.CSS], ['embed', '?preset=kr-deal&embed=1', process.env.CSS], ['uplot', 'peers/uplot.html']];
 console.log('page    to chart-drawn p50 / p95   forced layout p50 / p95 (ms)');
