@@ -27,7 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { requirePeers, serve } from './serve.mjs';
-import { launchChromium, median, percentile as pct, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
+import { dragUpfront, launchChromium, median, percentile as pct, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
 
 requirePeers();
 const DIST = process.env.DIST || 'dist';
@@ -107,7 +107,7 @@ function record(n) {
   };
   return (async () => {
     const obs = new MutationObserver((ms) => ms.forEach(note));
-    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: false });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     // A form control's value is a property, which no MutationObserver sees: compared after
     // each input (the number box beside a slider shows its value).
     const controls = [...document.querySelectorAll('input, select, textarea')];
@@ -142,7 +142,6 @@ function record(n) {
     const spec = {
       shapes,
       units: units.map(({ kind, eq, idx, name }) => ({ kind, eq, idx, name })),
-      initial: units.map(read),
       states: {},
       forms,
       canvas: tagOf(canvas),
@@ -159,22 +158,13 @@ function record(n) {
   })();
 }
 
-/** Runs in a page: the same drag as `record`'s, then the page's text outside the chart's drawing
- * and its form controls' values. */
-function textAfterDrag(n) {
-  const slider = document.querySelector('#ctl-upfront');
-  return (async () => {
-    for (let i = 0; i < n; i++) {
-      slider.value = String(1 + ((i * 7) % 100));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r()));
-    }
-    const copy = document.body.cloneNode(true);
-    copy.querySelectorAll('.uplot, canvas, script, noscript').forEach((el) => el.remove());
-    const values = [...document.querySelectorAll('input, select, textarea')].map((el) => el.value).join(' ');
-    // Without the origin: the floor build is served on a port of its own.
-    return `${copy.textContent.replace(/\s+/g, ' ').trim()} | form values: ${values}`.replaceAll(location.origin, '');
-  })();
+/** Runs in a page: its text outside the chart's drawing and its form controls' values. */
+function pageText() {
+  const copy = document.body.cloneNode(true);
+  copy.querySelectorAll('.uplot, canvas, script, noscript').forEach((el) => el.remove());
+  const values = [...document.querySelectorAll('input, select, textarea')].map((el) => el.value).join(' ');
+  // Without the origin: the floor build is served on a port of its own.
+  return `${copy.textContent.replace(/\s+/g, ' ').trim()} | form values: ${values}`.replaceAll(location.origin, '');
 }
 
 const targets = [];
@@ -200,7 +190,10 @@ for (const ours of OURS) {
   const texts = [];
   for (const t of mine) {
     const opened = await open(t.url, t.floor);
-    texts.push(await opened.page.evaluate(textAfterDrag, INPUTS));
+    // The drag as `record`'s (values 1, 8, 15, …), read at once: well before the 150 ms pause
+    // after which our page's lower panels catch up with it.
+    await dragUpfront(opened.page, INPUTS);
+    texts.push(await opened.page.evaluate(pageText));
     if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${t.name}.png`), fullPage: true });
     await opened.page.context().close();
     if (opened.problems.length) { console.log(`${t.name}: ${opened.problems.join('; ')}`); failed = true; }
