@@ -190,9 +190,11 @@ for (const ours of OURS) {
   const texts = [];
   for (const t of mine) {
     const opened = await open(t.url, t.floor);
-    // The drag as `record`'s (values 1, 8, 15, …), read at once: well before the 150 ms pause
-    // after which our page's lower panels catch up with it.
-    await dragUpfront(opened.page, INPUTS);
+    // The drag as `record`'s (values 1, 8, 15, …) with one input more, so that it ends on
+    // another value than the one the copy was made at (a peer that wrote nothing would pass),
+    // and read at once: well before the 150 ms pause after which our page's lower panels catch
+    // up with it.
+    await dragUpfront(opened.page, INPUTS + 1);
     texts.push(await opened.page.evaluate(pageText));
     if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${t.name}.png`), fullPage: true });
     await opened.page.context().close();
