@@ -22,7 +22,9 @@
 // Per input, as in compare.mjs: update (input event to `chart-drawn`, then a forced layout) and
 // next frame. Each round measures every page once, in turn, each in a fresh browser context.
 // Before timing, a check: after the same drag, every page's text (the chart's drawing aside)
-// and form values are our page's, or the script says where they differ and exits 1.
+// and form values are our page's, and the uPlot copy's bars are drawn from the shares our levers
+// show (its model gives way from the shares drawn last, as our reducer does), or the script says
+// where they differ and exits 1.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +160,18 @@ function record(n) {
   })();
 }
 
+/** Runs in a page: the other shares its bars show. Ours: its levers' values; the uPlot copy: the
+ * shares its chart model last drew (its levers show what ours showed, replayed). */
+function shares() {
+  if (window.__eqShares) return window.__eqShares();
+  const out = {};
+  for (const key of ['guarantees', 'loans', 'corporate']) {
+    const lever = document.getElementById(`ctl-${key}`);
+    if (lever) out[key] = +lever.value;
+  }
+  return out;
+}
+
 /** Runs in a page: its text outside the chart's drawing and its form controls' values. */
 function pageText() {
   const copy = document.body.cloneNode(true);
@@ -188,6 +202,7 @@ for (const ours of OURS) {
   ];
   // The check: the same drag on every page leaves the same text.
   const texts = [];
+  const drawnShares = [];
   for (const t of mine) {
     const opened = await open(t.url, t.floor);
     // The drag as `record`'s (values 1, 8, 15, …) with one input more, so that it ends on
@@ -196,6 +211,7 @@ for (const ours of OURS) {
     // up with it.
     await dragUpfront(opened.page, INPUTS + 1);
     texts.push(await opened.page.evaluate(pageText));
+    drawnShares.push(t.floor ? null : await opened.page.evaluate(shares));
     if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${t.name}.png`), fullPage: true });
     await opened.page.context().close();
     if (opened.problems.length) { console.log(`${t.name}: ${opened.problems.join('; ')}`); failed = true; }
@@ -204,6 +220,16 @@ for (const ours of OURS) {
     if (text === texts[0]) return;
     const at = [...texts[0]].findIndex((c, j) => c !== text[j]);
     console.log(`${mine[i].name}: the text differs from ${ours.name}'s at character ${at}:\n  ours: …${texts[0].slice(Math.max(0, at - 60), at + 60)}…\n  ${mine[i].name}: …${text.slice(Math.max(0, at - 60), at + 60)}…`);
+    failed = true;
+  });
+  // And the bars: the uPlot copy's chart model gives way from the shares drawn last, as ours does,
+  // so after the same drag it draws the shares our levers show (the floor page draws ours).
+  drawnShares.forEach((got, i) => {
+    if (i === 0 || got === null) return;
+    const off = Object.entries(drawnShares[0]).filter(([key, want]) => !(Math.abs(got[key] - want) < 0.05));
+    if (off.length === 0) return;
+    console.log(`${mine[i].name}: its chart draws other shares than the levers of ${ours.name} show: ` +
+      off.map(([key, want]) => `${key} ${got[key]} against ${want}`).join(', '));
     failed = true;
   });
   targets.push(...mine);

@@ -16,7 +16,9 @@ canvas.height = 495;
 canvas.setAttribute('aria-label', TITLE);
 chartEl.appendChild(canvas);
 
-const first = schedule(withUpfront(KR_DEAL, +slider.value));
+// The scenario drawn last: each input gives way from it, as the explorer's reducer does.
+let drawn = withUpfront(KR_DEAL, +slider.value);
+const first = schedule(drawn);
 const chart = new Chart(canvas, {
   type: 'bar',
   data: {
@@ -44,7 +46,8 @@ const chart = new Chart(canvas, {
 
 slider.addEventListener('input', () => {
   output.textContent = `${slider.value}%`;
-  const sch = schedule(withUpfront(KR_DEAL, +slider.value));
+  drawn = withUpfront(drawn, +slider.value);
+  const sch = schedule(drawn);
   SEGMENTS.forEach((seg, i) => { chart.data.datasets[i].data = sch.series[seg.key]; });
   chart.update();
 });

@@ -17,7 +17,9 @@ export const KR_DEAL = Object.freeze({
 
 const OTHERS = ['guarantees', 'loans', 'corporate'];
 
-/** The scenario with `upfront` set to `value` percent; the largest other share gives way above 100. */
+/** The scenario with `upfront` set to `value` percent; the largest other share gives way above 100.
+ * Pass the scenario drawn last, not the preset: the explorer gives way from its current scenario,
+ * so a drag up to 100 and back leaves the other shares at 0 (the rest is direct investment). */
 export function withUpfront(base, value) {
   const s = { ...base, upfront: Math.min(100, Math.max(0, value)) };
   let excess = s.upfront + OTHERS.reduce((a, k) => a + s[k], 0) - 100;

@@ -8,8 +8,8 @@ import { markDrawn } from './mark.js';
 /* global uPlot */
 const TOP_FIRST = [...SEGMENTS].reverse();
 
-function data(upfront) {
-  const sch = schedule(withUpfront(KR_DEAL, upfront));
+function data(s) {
+  const sch = schedule(s);
   const sums = [];
   let acc = sch.years.map(() => 0);
   for (const seg of SEGMENTS) {
@@ -19,10 +19,14 @@ function data(upfront) {
   return [sch.years, ...sums.reverse(), sch.years.map(() => sch.limit)];
 }
 
-/** Draws the chart for `upfront` percent into `host`, `width` × `height` CSS px in all (uPlot's
- * title and two legend rows take 100 of the height); returns `(upfront) => void`, which draws it
- * again. Each drawing ends in a `chart-drawn` event on #chart (mark.js). */
-export function uplotChart(host, { width, height }, upfront) {
+/** Draws the chart for `upfront` percent of scenario `from` (the Korean deal unless given) into
+ * `host`, `width` × `height` CSS px in all (uPlot's title and two legend rows take 100 of the
+ * height); returns `(upfront) => void`, which draws it again. Each input gives way from the
+ * scenario drawn last, as the explorer's reducer does from its current one, so after the same
+ * drag the bars are the explorer's. Each drawing ends in a `chart-drawn` event on #chart
+ * (mark.js). */
+export function uplotChart(host, { width, height }, upfront, from = KR_DEAL) {
+  let drawn = withUpfront(from, upfront);
   const bars = uPlot.paths.bars({ size: [0.7, 100] });
   const plot = new uPlot({
     title: TITLE,
@@ -44,6 +48,12 @@ export function uplotChart(host, { width, height }, upfront) {
       { label: LIMIT_LABEL, stroke: 'rgb(28, 28, 30)', width: 1.5, dash: [6, 4], points: { show: false } },
     ],
     hooks: { draw: [markDrawn] },
-  }, data(upfront), host);
-  return (value) => plot.setData(data(value));
+  }, data(drawn), host);
+  const redraw = (value) => {
+    drawn = withUpfront(drawn, value);
+    plot.setData(data(drawn));
+  };
+  // For equivalent.mjs's check: the shares the bars were last drawn with.
+  redraw.drawn = () => ({ ...drawn });
+  return redraw;
 }
