@@ -423,7 +423,12 @@ pub fn draw<DB: DrawingBackend>(
         Breach,
         Baseline,
     }
-    let limit_text = text::limit_label(style.lang, scenario);
+    let peak = tallest_bar(schedule, baseline);
+    let limit_above = limit_above_scale(scenario.limit, peak);
+    let mut limit_text = text::limit_label(style.lang, scenario);
+    if limit_above {
+        limit_text.push_str(tr(style.lang, ", above the scale", ", 축 범위 밖"));
+    }
     let mut items: Vec<Item> =
         Segment::ALL.into_iter().filter(|s| s.present(schedule)).map(Item::Seg).collect();
     items.push(Item::Limit);
@@ -492,16 +497,7 @@ pub fn draw<DB: DrawingBackend>(
     // Plot rectangle.
     let top = y + px(12.0);
     let bottom = height - pad - source_h - px(8.0) - line_h(&label_font) * 2 - px(6.0);
-    let max_bar = schedule
-        .rows
-        .iter()
-        .map(|r| Segment::ALL.iter().map(|s| s.amount(r)).sum::<f64>())
-        .fold(0.0, f64::max);
-    let max_base = baseline.map_or(0.0, |b| {
-        let shared = b.rows.iter().filter(|r| schedule.rows.iter().any(|l| l.year == r.year));
-        shared.map(|r| r.usd_cash).fold(0.0, f64::max)
-    });
-    let y_max_raw = max_bar.max(max_base).max(scenario.limit).max(1.0) * 1.08;
+    let y_max_raw = if limit_above { peak } else { peak.max(scenario.limit).max(1.0) } * 1.08;
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
     let y_max = (y_max_raw / step).ceil() * step;
     // Korean readers count money in 억 (10^8): the axis is in 억 dollars (1 bn = 10억), grouped.
@@ -608,12 +604,61 @@ pub fn draw<DB: DrawingBackend>(
         small.clone().pos(pos),
     ))?;
 
-    // The FX limit: a dashed line, its value beside it (the legend names its source).
-    let ly = to_y(scenario.limit);
-    dashed(area, (left, right), ly, t.limit, style.scale)?;
-    let pos = Pos::new(HPos::Left, VPos::Center);
-    area.draw(&Text::new(limit_tag, (right + px(4.0), ly), label_font.pos(pos)))?;
+    // The FX limit: a dashed line, its value beside it (the legend names its source); far above
+    // the scale, an arrow pointing up to it at the plot's top corner, its value under it.
+    if limit_above {
+        let (x, size) = (right + px(8.0), px(9.0));
+        let stroke = t.limit.stroke_width(px(1.5).max(1) as u32);
+        area.draw(&PathElement::new(vec![(x, top + size), (x, top)], stroke))?;
+        area.draw(&PathElement::new(
+            vec![(x - size / 2, top + size / 2), (x, top), (x + size / 2, top + size / 2)],
+            stroke,
+        ))?;
+        let pos = Pos::new(HPos::Left, VPos::Top);
+        area.draw(&Text::new(limit_tag, (right + px(4.0), top + size + px(3.0)), label_font.pos(pos)))?;
+    } else {
+        let ly = to_y(scenario.limit);
+        dashed(area, (left, right), ly, t.limit, style.scale)?;
+        let pos = Pos::new(HPos::Left, VPos::Center);
+        area.draw(&Text::new(limit_tag, (right + px(4.0), ly), label_font.pos(pos)))?;
+    }
     Ok(true)
+}
+
+/// How many times the tallest bar the FX limit may be and still set the value axis.
+///
+/// Above that the axis follows the bars, and the limit is named at the plot's top corner instead
+/// of drawn: on an axis that reached the limit, `?total=1&limit=1000` drew $0.1 bn bars on an
+/// axis to $1,250 bn, one pixel tall. At ten times, bars are at least about a tenth of the plot
+/// before the axis lets go of the limit.
+pub const LIMIT_OFF_SCALE: f64 = 10.0;
+
+/// Whether a limit of `limit` is named above the value axis of bars at most `peak` tall
+/// ([`LIMIT_OFF_SCALE`]) rather than drawn across it.
+pub fn limit_above_scale(limit: f64, peak: f64) -> bool {
+    peak > 0.0 && limit > LIMIT_OFF_SCALE * peak
+}
+
+/// Whether the chart of `schedule` for `scenario` (with `baseline`'s outlines) names its FX
+/// limit above the scale instead of drawing its line: what [`draw`] does, for the chart's
+/// description to say.
+pub fn limit_off_scale(scenario: &Scenario, schedule: &Schedule, baseline: Option<&Schedule>) -> bool {
+    limit_above_scale(scenario.limit, tallest_bar(schedule, baseline))
+}
+
+/// The tallest bar a chart draws, in $ bn: a year's whole stack, or a baseline's outline (its
+/// dollars) in a year both timelines share.
+fn tallest_bar(schedule: &Schedule, baseline: Option<&Schedule>) -> f64 {
+    let max_bar = schedule
+        .rows
+        .iter()
+        .map(|r| Segment::ALL.iter().map(|s| s.amount(r)).sum::<f64>())
+        .fold(0.0, f64::max);
+    let max_base = baseline.map_or(0.0, |b| {
+        let shared = b.rows.iter().filter(|r| schedule.rows.iter().any(|l| l.year == r.year));
+        shared.map(|r| r.usd_cash).fold(0.0, f64::max)
+    });
+    max_bar.max(max_base)
 }
 
 /// A horizontal dashed line from `x0` to `x1` at `y`.
@@ -889,6 +934,21 @@ mod tests {
         assert_eq!(labels(20.0), ["0", "20", "40", "60", "80"]);
         assert_eq!(labels(1000.0), ["0", "1000", "2000", "3000", "4000"]);
         assert_eq!(labels(0.0025), ["0", "0.0025", "0.005", "0.0075", "0.01"]);
+    }
+
+    #[test]
+    fn the_limit_leaves_the_scale_only_beyond_ten_times_the_tallest_bar() {
+        assert!(!limit_above_scale(350.0, 35.0));
+        assert!(limit_above_scale(350.1, 35.0));
+        assert!(!limit_above_scale(0.0, 35.0));
+        // No bars at all: the axis keeps the limit, whatever it is.
+        assert!(!limit_above_scale(1000.0, 0.0));
+        let s = Scenario::parse("total=1&limit=1000").unwrap();
+        let sched = crate::model::schedule(&s);
+        assert!(limit_off_scale(&s, &sched, None));
+        // A baseline whose dollars reach a tenth of the limit keeps it on the scale.
+        let base = Scenario::parse("total=1000&years=10&limit=1000").unwrap();
+        assert!(!limit_off_scale(&s, &sched, Some(&crate::model::schedule(&base))));
     }
 
     #[test]

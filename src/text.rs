@@ -416,8 +416,9 @@ pub fn capitalise(text: &str) -> String {
 }
 
 /// The chart's long description for assistive technology: what it shows and what it finds,
-/// not how it is drawn.
-pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
+/// not how it is drawn. `limit_above`: the chart names the FX limit above its scale instead of
+/// drawing its line (`chart::limit_off_scale`).
+pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary, limit_above: bool) -> String {
     let last = s.start + s.years - 1;
     let limit = usd_bn(lang, s.limit);
     let peak = usd_bn(lang, sum.peak_usd_cash);
@@ -428,10 +429,14 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
                 (1, _) => "The one year is".to_owned(),
                 (n, b) => of_years(b, n),
             };
+            let line = if limit_above {
+                format!("The FX limit of {limit} a year is far above every bar, beyond the scale")
+            } else {
+                format!("A dashed line marks the FX limit of {limit} a year")
+            };
             format!(
                 "Stacked bars, one per year from {} to {last}, show what is paid each year by kind; the dollar part of \
-                 state cash is at the bottom. A dashed line marks the FX limit of {limit} a year. {above} above it; \
-                 the most dollars in one year are {peak}{}.",
+                 state cash is at the bottom. {line}. {above} above it; the most dollars in one year are {peak}{}.",
                 s.start,
                 peak_when(lang, sum).map(|w| format!(", {w}")).unwrap_or_default()
             )
@@ -446,9 +451,14 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary) -> String {
                 Some(w) => format!("한 해 달러 지급이 가장 큰 해는 {w}으로 {peak}입니다"),
                 None => "달러 지급은 없습니다".to_owned(),
             };
+            let line = if limit_above {
+                format!("연 {limit}의 외환 한도는 모든 막대보다 훨씬 높아 축 범위 밖에 있습니다")
+            } else {
+                format!("점선은 연 {limit}의 외환 한도입니다")
+            };
             format!(
                 "{}년부터 {last}년까지 해마다 막대 하나가 그해 지급액을 종류별로 쌓아 보여 줍니다. 국가 현금 중 달러 부분이 \
-                 맨 아래입니다. 점선은 연 {limit}의 외환 한도입니다. {above}, {peak}.",
+                 맨 아래입니다. {line}. {above}, {peak}.",
                 s.start
             )
         }
@@ -779,10 +789,10 @@ mod tests {
         assert!(lines.iter().all(|l| !l.contains(" bn")), "{lines:?}");
         // No year above the limit is said as such, not as "0 of 10 years are above it".
         let deal = Preset::KrDeal.scenario();
-        let described = chart_description(Lang::Ko, &deal, &summarize(&deal, &schedule(&deal)));
+        let described = chart_description(Lang::Ko, &deal, &summarize(&deal, &schedule(&deal)), false);
         assert!(described.contains("외환 한도입니다. 한도를 넘는 해는 없고, "), "{described}");
         let demand = Preset::UsDemand.scenario();
-        let described = chart_description(Lang::Ko, &demand, &summarize(&demand, &schedule(&demand)));
+        let described = chart_description(Lang::Ko, &demand, &summarize(&demand, &schedule(&demand)), false);
         assert!(described.contains("10년 중 1년이 한도를 넘고, "), "{described}");
     }
 
@@ -985,7 +995,7 @@ mod tests {
             title(Lang::En, &ten)
         );
         assert_eq!(years("17.5"), "17.5 years");
-        let describe = |s: &Scenario| chart_description(Lang::En, s, &summarize(s, &schedule(s)));
+        let describe = |s: &Scenario| chart_description(Lang::En, s, &summarize(s, &schedule(s)), false);
         let above = describe(&one);
         assert!(above.contains(". The one year is above it; "), "{above}");
         let within = Scenario { years: 1, upfront: 0.0, guarantees: 0.0, corporate: 100.0, ..one };
@@ -995,6 +1005,21 @@ mod tests {
         assert!(describe(&ten).contains(". 10 of 10 years are above it; "), "{}", describe(&ten));
         let three = Scenario { years: 3, ..Scenario::default() };
         assert!(describe(&three).contains(". 3 of 3 years are above it; "), "{}", describe(&three));
+        // Far above the bars the limit is named at the chart's corner, with no line to speak of.
+        let far = Scenario::parse("total=1&limit=1000").unwrap();
+        let sum = summarize(&far, &schedule(&far));
+        let said = chart_description(Lang::En, &far, &sum, true);
+        assert!(
+            said.contains(". The FX limit of $1,000 bn a year is far above every bar, beyond the scale. "),
+            "{said}"
+        );
+        assert!(!said.contains("dashed"), "{said}");
+        let said = chart_description(Lang::Ko, &far, &sum, true);
+        assert!(
+            said.contains("연 1조 달러의 외환 한도는 모든 막대보다 훨씬 높아 축 범위 밖에 있습니다."),
+            "{said}"
+        );
+        assert!(!said.contains("점선"), "{said}");
     }
 
     #[test]

@@ -78,6 +78,35 @@ fn extreme_but_valid_inputs_draw_without_error() {
     }
 }
 
+/// The heights of the `<rect>`s filled with `fill` (`#005EB8`: direct investment's blue).
+fn heights(svg: &str, fill: &str) -> Vec<f64> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(fill))
+        .map(|n| n.attribute("height").unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_limit_far_above_the_bars_is_named_above_the_scale_and_the_bars_fill_the_plot() {
+    // $0.1 bn a year against a limit of $1,000 bn: on an axis that reached the limit the bars
+    // were a pixel tall. The axis follows the bars; the limit is named, not drawn.
+    let far = svg("total=1&limit=1000", (960, 560));
+    let has_text = |svg: &str, t: &str| svg.contains(&format!(">\n{t}\n</text>"));
+    let tallest = heights(&far, "#005EB8").into_iter().fold(0.0, f64::max);
+    assert!(tallest > 250.0, "the tallest bar is {tallest} px of 560");
+    assert!(far.contains("FX limit on state dollars, $1,000 bn a year (your setting), above the scale"));
+    assert!(has_text(&far, "$1,000 bn"), "the limit's value at the plot's corner");
+    assert!(has_text(&far, "0.1") && !has_text(&far, "1,000"), "ticks follow the bars");
+    // Ten times the tallest bar still sets the axis: $35 bn bars, a $350 bn line, drawn.
+    let near = svg("limit=350", (960, 560));
+    assert!(!near.contains("above the scale"));
+    assert!(has_text(&near, "$350 bn") && has_text(&near, "400"), "the line's tag, and an axis past it");
+    let s = Scenario::parse("total=1&limit=1000").unwrap();
+    let ko = native::svg(&s, &schedule(&s), None, (800, 480), Theme::LIGHT, Lang::Ko).unwrap();
+    assert!(ko.contains("국가 달러 지급 한도 연 1조 달러 (사용자 설정), 축 범위 밖"));
+}
+
 #[test]
 fn a_korean_chart_counts_money_in_eok() {
     // 1 bn is 10억: the axis of the US demand's $350 bn bar runs to 4,000 (억 달러), grouped,

@@ -307,7 +307,6 @@ pub fn App() -> Html {
         })
     };
     let narration = text::narration(lang, &scenario, &summary);
-    let description = text::chart_description(lang, &scenario, &summary);
     // What gave way is said with the finding, once the change settles.
     let gave_way =
         state.gave_way.as_ref().map(|g| super::controls::gave_way_words(lang, g, scenario.country));
@@ -420,6 +419,8 @@ pub fn App() -> Html {
         state.dragging,
     );
 
+    let limit_above = crate::chart::limit_off_scale(&scenario, &sched, base_schedule.as_deref());
+    let description = text::chart_description(lang, &scenario, &summary, limit_above);
     // One chart element for both layouts (each `html!` use of a component is code of its own).
     let chart = html! {
         <ChartView scenario={scenario.clone()} schedule={sched.clone()} narration={narration.clone()} {description} {dark} {lang} baseline={base_schedule.clone()} />

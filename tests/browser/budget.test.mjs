@@ -189,6 +189,10 @@
 // number box beside a slider is one history entry, as on the slider (it was one a repeat).
 // Lowered to 155 200 (page 155 196, 147 844 served) the same session: one `later` for the
 // page's four timeouts and one `focus` for its focus moves, in place of a copy each.
+// Raised to 155 600 (page 155 586, 148 191 served) in the thirtieth session: a limit more than
+// ten times the tallest bar no longer sets the value axis (`?total=1&limit=1000` drew bars a pixel
+// tall on an axis to $1,250 bn); the chart names it at the plot's corner with an arrow, its legend
+// entry says it is above the scale, and the chart's description says so instead of a dashed line.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -197,7 +201,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 155_200;
+const BUDGET_GZIP_BYTES = 155_600;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -263,7 +267,9 @@ const TARGET_BYTES = 150_000;
 // Raised to 44 600 (module 44 545) in the twenty-seventh session: the module reads links with the
 // page's parser, whose notice of an unknown key where only scenario keys are read (a baseline, a
 // host's `set` message) is a case of its own, so a `set` with `lang` no longer lists `lang` as known.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 44_600;
+// Raised to 44 800 (module 44 796) in the thirtieth session: the chart it draws names a limit far
+// above the bars at the plot's corner instead of an axis that reaches it (the page's note above).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 44_800;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
