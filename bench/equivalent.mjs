@@ -10,6 +10,12 @@
 // up instead of computing it, and it leaves the map's canvases (full page) as they were, where
 // ours draws the map's ring again. The browser's style, layout and paint of the DOM are the same.
 //
+// A third page per layout, `canvas-…`, is the same copy with **our own chart drawn by plain
+// JavaScript** (bench/peers/canvas-replay.js): the record also keeps, for each value, every call
+// and property set our page made on the chart's 2d context to draw it, and this page makes them
+// again. Same DOM writes, same pixels, no Rust, wasm, Yew or plotters: ours over it is what the
+// stack costs; uPlot's copy over it is what uPlot costs for a chart with less on it.
+//
 //   cargo xtask dist && npm ci --prefix bench
 //   node bench/equivalent.mjs        # DIST=dist ROUNDS=3 INPUTS=300 THROTTLE=1
 //   SHOTS=/tmp ROUNDS=0 node bench/equivalent.mjs   # and a screenshot of each page after the check
@@ -20,10 +26,12 @@
 //                                    # changes written from the record (bench/peers/floor.js)
 //
 // Per input, as in compare.mjs: update (input event to `chart-drawn`, then a forced layout) and
-// next frame. Each round measures every page once, in turn, each in a fresh browser context.
-// Before timing, a check: after the same drag, every page's text (the chart's drawing aside)
-// and form values are our page's, and the uPlot copy's bars are drawn from the shares our levers
-// show (its model gives way from the shares drawn last, as our reducer does), or the script says
+// next frame. Each round measures every page once, in turn, each in a fresh browser context,
+// after a first drag through 100 % upfront (untimed), so every page starts from the state the
+// copies were made in. Before timing, a check: after the same drag, every page's text (the
+// chart's drawing aside) and form values are our page's, the uPlot copy's bars are drawn from
+// the shares our levers show (its model gives way from the shares drawn last, as our reducer
+// does), and the canvas copy's chart is ours pixel for pixel (`toDataURL`), or the script says
 // where they differ and exits 1.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,6 +45,8 @@ const ROUNDS = +(process.env.ROUNDS || 3);
 const INPUTS = +(process.env.INPUTS || 300);
 const THROTTLE = throttleFromEnv();
 const VIEWPORT = { width: 1280, height: 900 };
+// The inputs `dragUpfront` takes to reach 100 (1, 8, 15, …: the 58th is 100).
+const WARM_UP = 58;
 const OURS = [
   { name: 'ours', path: '?preset=kr-deal', peer: 'full' },
   { name: 'ours-embed', path: '?preset=kr-deal&embed=1', peer: 'embed' },
@@ -55,10 +65,13 @@ const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
 const loadBefore = loadAvg();
 
 /** Opens `url` (on the floor build's server with `floor`, the record's address) in a fresh
- * context, once its chart is drawn and the panels after the first paint have come. */
-async function open(url, floor) {
+ * context, once its chart is drawn and the panels after the first paint have come. With
+ * `logCanvas`, every call and property set on the chart's 2d context is appended to
+ * `window.__canvasLog` while that is an array (for the record only: it slows every call). */
+async function open(url, floor, logCanvas) {
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
   await throttle(page, THROTTLE);
+  if (logCanvas) await page.addInitScript(logCanvasCalls);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
@@ -76,7 +89,26 @@ async function open(url, floor) {
   return { page, problems };
 }
 
-/** Runs in our page: tags every element, drags, snapshots the page, drags again. */
+/** Runs in a page before its scripts: wraps every method and setter of the 2d context so that
+ * a call on the chart's canvas (`#chart canvas`) is appended to `window.__canvasLog`, as
+ * `[name, args]` or `['=' + property, [value]]`, while that is an array. */
+function logCanvasCalls() {
+  const P = CanvasRenderingContext2D.prototype;
+  const logging = (ctx) => Array.isArray(window.__canvasLog) && ctx.canvas.parentElement?.id === 'chart';
+  for (const key of Object.getOwnPropertyNames(P)) {
+    const d = Object.getOwnPropertyDescriptor(P, key);
+    if (typeof d.value === 'function' && key !== 'constructor') {
+      const f = d.value;
+      P[key] = function (...args) { if (logging(this)) window.__canvasLog.push([key, args]); return f.apply(this, args); };
+    } else if (d.set) {
+      const set = d.set;
+      Object.defineProperty(P, key, { ...d, set(v) { if (logging(this)) window.__canvasLog.push([`=${key}`, [v]]); set.call(this, v); } });
+    }
+  }
+}
+
+/** Runs in our page: tags every element, drags, snapshots the page, drags again (recording,
+ * for each value, the DOM it leaves and the canvas calls that drew its chart). */
 function record(n) {
   const tagOf = (el) => el?.dataset?.eq;
   document.querySelectorAll('body *').forEach((el, i) => el.setAttribute('data-eq', String(i)));
@@ -150,13 +182,19 @@ function record(n) {
       size: { width: Math.round(box.width), height: Math.round(box.height) },
     };
     let inconsistent = 0;
+    const draws = { width: canvas.width, height: canvas.height, values: {} };
+    window.__canvasLog = [];
     await drag((value) => {
       const state = units.map(read);
       if (spec.states[value] && JSON.stringify(spec.states[value]) !== JSON.stringify(state)) inconsistent++;
       spec.states[value] = state;
+      // The calls since the last input: this value's drawing (the last, if a value comes twice).
+      if (window.__canvasLog.length > 0) draws.values[value] = window.__canvasLog;
+      window.__canvasLog = [];
     });
+    window.__canvasLog = null;
     const kinds = Object.fromEntries(['text', 'attr', 'list', 'value'].map((k) => [k, units.filter((u) => u.kind === k).length]));
-    return { html: '<!doctype html>\n' + copy.outerHTML, spec, inconsistent, kinds, elements: document.querySelectorAll('*').length };
+    return { html: '<!doctype html>\n' + copy.outerHTML, spec, draws, inconsistent, kinds, elements: document.querySelectorAll('*').length };
   })();
 }
 
@@ -184,7 +222,7 @@ function pageText() {
 const targets = [];
 let failed = false;
 for (const ours of OURS) {
-  const { page, problems } = await open(ours.path);
+  const { page, problems } = await open(ours.path, undefined, true);
   const rec = await page.evaluate(record, INPUTS);
   await page.context().close();
   const base = '<base href="/">';
@@ -192,17 +230,24 @@ for (const ours of OURS) {
     '<script defer src="/lib/uplot/dist/uPlot.iife.min.js"></script><script type="module" src="/peers/equivalent.js"></script>';
   fs.writeFileSync(path.join(dir, `${ours.peer}.json`), JSON.stringify(rec.spec));
   fs.writeFileSync(path.join(dir, `${ours.peer}.html`), rec.html.replace(/<head>/, `<head>${head}`));
+  // The same copy with our chart drawn by replaying our canvas calls (peers/canvas-replay.js).
+  fs.writeFileSync(path.join(dir, `${ours.peer}-draws.json`), JSON.stringify(rec.draws));
+  const canvasHead = `${base}<meta name="eq-spec" content="/eq/${ours.peer}.json"><meta name="eq-draws" content="/eq/${ours.peer}-draws.json">` +
+    '<script type="module" src="/peers/canvas-replay.js"></script>';
+  fs.writeFileSync(path.join(dir, `canvas-${ours.peer}.html`), rec.html.replace(/<head>/, `<head>${canvasHead}`));
   console.log(`${ours.name}: ${rec.elements} elements; a drag changes ${rec.kinds.text} texts, ${rec.kinds.attr} attributes, ` +
     `${rec.kinds.list} child lists and ${rec.kinds.value} form values; ${Object.keys(rec.spec.states).length} values recorded, ${rec.inconsistent} seen twice with different states` +
     (problems.length ? `; problems: ${problems.join('; ')}` : ''));
   const mine = [
     { name: ours.name, url: ours.path },
     { name: `uplot-${ours.peer}`, url: `eq/${ours.peer}.html` },
+    { name: `canvas-${ours.peer}`, url: `eq/canvas-${ours.peer}.html`, pixels: true },
     ...(FLOOR ? [{ name: `floor-${ours.peer}`, url: ours.path, floor: `/eq/${ours.peer}.json` }] : []),
   ];
   // The check: the same drag on every page leaves the same text.
   const texts = [];
   const drawnShares = [];
+  const pictures = [];
   for (const t of mine) {
     const opened = await open(t.url, t.floor);
     // The drag as `record`'s (values 1, 8, 15, …) with one input more, so that it ends on
@@ -211,7 +256,8 @@ for (const ours of OURS) {
     // up with it.
     await dragUpfront(opened.page, INPUTS + 1);
     texts.push(await opened.page.evaluate(pageText));
-    drawnShares.push(t.floor ? null : await opened.page.evaluate(shares));
+    drawnShares.push(t.floor || t.pixels ? null : await opened.page.evaluate(shares));
+    pictures.push(await opened.page.evaluate(() => document.querySelector('#chart canvas')?.toDataURL() ?? ''));
     if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${t.name}.png`), fullPage: true });
     await opened.page.context().close();
     if (opened.problems.length) { console.log(`${t.name}: ${opened.problems.join('; ')}`); failed = true; }
@@ -232,6 +278,12 @@ for (const ours of OURS) {
       off.map(([key, want]) => `${key} ${got[key]} against ${want}`).join(', '));
     failed = true;
   });
+  // And the replayed chart is ours, pixel for pixel.
+  mine.forEach((t, i) => {
+    if (!t.pixels || pictures[i] === pictures[0]) return;
+    console.log(`${t.name}: its chart's pixels differ from those of ${ours.name} after the same drag`);
+    failed = true;
+  });
   targets.push(...mine);
 }
 targets.push({ name: 'uplot', url: 'peers/uplot.html' });
@@ -242,6 +294,12 @@ const rows = Object.fromEntries(targets.map((t) => [t.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const t of targets) {
     const { page, problems } = await open(t.url, t.floor);
+    // First a drag through 100 % upfront, which leaves the other shares at 0 on our page (the
+    // rest is direct investment), as the copies were made: the timed drag then draws and writes
+    // the same on every page from its first input. Our page, opened at the deal, would draw the
+    // guarantees' hatching until the drag first reached 100, where the copies draw none.
+    await dragUpfront(page, WARM_UP);
+    await page.waitForTimeout(300);
     const times = await timeInputs(page, INPUTS);
     await page.context().close();
     const update = times.map((x) => x.drawn + x.layout);
@@ -263,6 +321,7 @@ for (const [name, rs] of Object.entries(rows)) {
 const ratio = (a, b, key) => r2(median(rows[a].map((r, i) => r[key] / rows[b][i][key])));
 if (ROUNDS > 0) console.log('median over the rounds of the ratio in each round:');
 for (const [a, b] of ROUNDS === 0 ? [] : [['ours', 'uplot-full'], ['ours-embed', 'uplot-embed'],
+  ['ours', 'canvas-full'], ['ours-embed', 'canvas-embed'], ['uplot-full', 'canvas-full'], ['uplot-embed', 'canvas-embed'],
   ...(FLOOR ? [['floor-full', 'uplot-full'], ['floor-embed', 'uplot-embed']] : []), ['ours', 'uplot'], ['ours-embed', 'uplot'], ['uplot-full', 'uplot'], ['uplot-embed', 'uplot']]) {
   console.log(`  ${`${a} / ${b}`.padEnd(26)} update p50 ${ratio(a, b, 'p50')}, p95 ${ratio(a, b, 'p95')}, next frame p95 ${ratio(a, b, 'frame95')}`);
 }
