@@ -13,7 +13,7 @@
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
 import { requirePeers, serve } from './serve.mjs';
-import { addStyle, launchChromium, rendererMainThread, throttle, throttleFromEnv, traceDrag } from './chromium.mjs';
+import { addStyle, dragUpfront, launchChromium, rendererMainThread, throttle, throttleFromEnv, traceDrag } from './chromium.mjs';
 
 requirePeers(); // the uPlot page is measured beside ours
 const DIST = process.env.DIST || 'dist';
@@ -29,7 +29,8 @@ const PHASES = [
   ['all tasks', 'RunTask'],
 ];
 
-// EQ=dir: also the embed and the equivalent pages that `EQ=dir node bench/equivalent.mjs` wrote.
+// EQ=dir: also the embed and the equivalent pages that `EQ=dir node bench/equivalent.mjs` wrote (our
+// pages drawn with uPlot, and with our own chart's canvas calls replayed by plain JavaScript).
 const EQ = process.env.EQ;
 const server = await serve({ dist: DIST, extra: EQ ? [['/eq/', EQ]] : [] });
 const browser = await launchChromium();
@@ -42,6 +43,9 @@ async function trace(path, css) {
   await page.waitForSelector('#chart canvas');
   await page.waitForTimeout(1000);
   await addStyle(page, css);
+  // As equivalent.mjs: first a drag through 100 % upfront, the state its copies were made in.
+  await dragUpfront(page, 58);
+  await page.waitForTimeout(300);
   const { events } = await traceDrag(page, INPUTS, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink']);
   await context.close();
   const { pid: mainPid, tid: mainTid } = rendererMainThread(events);
@@ -68,6 +72,8 @@ const rows = [
     ['uplot-full', await trace('eq/full.html')],
     ['ours-embed', await trace('?preset=kr-deal&embed=1', process.env.CSS)],
     ['uplot-embed', await trace('eq/embed.html')],
+    ['canvas-full', await trace('eq/canvas-full.html')],
+    ['canvas-embed', await trace('eq/canvas-embed.html')],
   ] : []),
   ['uplot', await trace('peers/uplot.html')],
 ];
