@@ -343,7 +343,8 @@ fn line_starts(ems: &[u32], font_px: f64, max_width: i32) -> Vec<bool> {
 /// never ends on a lone word. (Greedy wrapping needs the fewest lines for a width, and that
 /// count never grows with the width, so the narrowest such width can be found by halving.)
 fn wrap(text: &str, font_px: f64, max_width: i32, balance: bool) -> Vec<String> {
-    let ems: Vec<u32> = text.split(' ').map(em_thousandths).collect();
+    let words = unbroken_words(text);
+    let ems: Vec<u32> = words.iter().map(|w| em_thousandths(w)).collect();
     let count = |starts: &[bool]| starts.iter().filter(|s| **s).count();
     let mut starts = line_starts(&ems, font_px, max_width);
     let lines = count(&starts);
@@ -361,16 +362,38 @@ fn wrap(text: &str, font_px: f64, max_width: i32, balance: bool) -> Vec<String> 
         starts = line_starts(&ems, font_px, hi);
     }
     let mut out: Vec<String> = Vec::new();
-    for (word, start) in text.split(' ').zip(starts) {
+    for (word, start) in words.into_iter().zip(starts) {
         match out.last_mut() {
             Some(line) if !start => {
                 line.push(' ');
-                line.push_str(word);
+                line.push_str(&word);
             }
-            _ => out.push(word.to_owned()),
+            _ => out.push(word),
         }
     }
     out
+}
+
+/// The words of `text` (split at spaces) as lines may break between them: a unit stays on the
+/// line of the number before it (`$1,000 bn`, `1조 달러`, `5.3조 원`, `$1 m`).
+fn unbroken_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        let unit = matches!(word.trim_end_matches([',', '.', ')', ';', ':']), "bn" | "m" | "달러" | "원");
+        match words.last_mut() {
+            // After a number: it ends in a digit or a Korean one (`1조`, `3,500억`).
+            Some(last)
+                if unit
+                    && last.chars().any(|c| c.is_ascii_digit())
+                    && last.chars().next_back().is_some_and(|c| c.is_ascii_digit() || !c.is_ascii()) =>
+            {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    words
 }
 
 /// Draws the chart of `schedule` for `scenario` onto `area`, filling it. With a `baseline`, each
@@ -427,7 +450,7 @@ pub fn draw<DB: DrawingBackend>(
     let limit_above = limit_above_scale(scenario.limit, peak);
     let mut limit_text = text::limit_label(style.lang, scenario);
     if limit_above {
-        limit_text.push_str(tr(style.lang, ", above the scale", ", 축 범위 밖"));
+        limit_text.push_str(tr(style.lang, ", off the scale", ", 축 범위 초과"));
     }
     let mut items: Vec<Item> =
         Segment::ALL.into_iter().filter(|s| s.present(schedule)).map(Item::Seg).collect();
@@ -467,6 +490,10 @@ pub fn draw<DB: DrawingBackend>(
         let mid = y + label_h / 2;
         match item {
             Item::Seg(seg) => draw_swatch(area, *seg, (x, mid - swatch / 2), swatch, style)?,
+            // Off the scale the limit is an arrow, as at the plot's corner.
+            Item::Limit if limit_above => {
+                up_arrow(area, (x + swatch_w / 2, mid - swatch / 2), swatch, t.limit, style.scale)?;
+            }
             Item::Limit => dashed(area, (x, x + swatch_w), mid, t.limit, style.scale)?,
             Item::Breach => draw_breach_marker(area, (x + swatch / 2, mid + swatch / 2), swatch, t)?,
             Item::Baseline => {
@@ -495,7 +522,11 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Plot rectangle.
-    let top = y + px(12.0);
+    // Off the scale, the limit's arrow and value take a band of their own above the plot, clear
+    // of its top grid line (read beside it, the value would look like that line's).
+    let arrow = px(9.0);
+    let limit_band = if limit_above { line_h(&label_font) + px(2.0) } else { 0 };
+    let top = y + px(12.0) + limit_band;
     let bottom = height - pad - source_h - px(8.0) - line_h(&label_font) * 2 - px(6.0);
     let y_max_raw = if limit_above { peak } else { peak.max(scenario.limit).max(1.0) } * 1.08;
     let step = nice_step(y_max_raw, if bottom - top < px(160.0) { 3.0 } else { 5.0 });
@@ -512,7 +543,8 @@ pub fn draw<DB: DrawingBackend>(
     let axis_title_w = line_h(&small);
     let left = pad + axis_title_w + tick_w + px(6.0);
     let limit_tag = text::usd_bn(style.lang, scenario.limit);
-    let right = width - pad - measure(&limit_tag, &small) - px(6.0);
+    let tag_w = measure(&limit_tag, &small) + if limit_above { arrow + px(4.0) } else { 0 };
+    let right = width - pad - tag_w - px(6.0);
     if right - left < px(40.0) || bottom - top < px(40.0) {
         return Ok(false); // Too small to draw a readable plot; the title and source still show.
     }
@@ -607,15 +639,10 @@ pub fn draw<DB: DrawingBackend>(
     // The FX limit: a dashed line, its value beside it (the legend names its source); far above
     // the scale, an arrow pointing up to it at the plot's top corner, its value under it.
     if limit_above {
-        let (x, size) = (right + px(8.0), px(9.0));
-        let stroke = t.limit.stroke_width(px(1.5).max(1) as u32);
-        area.draw(&PathElement::new(vec![(x, top + size), (x, top)], stroke))?;
-        area.draw(&PathElement::new(
-            vec![(x - size / 2, top + size / 2), (x, top), (x + size / 2, top + size / 2)],
-            stroke,
-        ))?;
-        let pos = Pos::new(HPos::Left, VPos::Top);
-        area.draw(&Text::new(limit_tag, (right + px(4.0), top + size + px(3.0)), label_font.pos(pos)))?;
+        let mid = top - limit_band / 2 - px(2.0);
+        up_arrow(area, (right + px(4.0) + arrow / 2, mid - arrow / 2), arrow, t.limit, style.scale)?;
+        let pos = Pos::new(HPos::Left, VPos::Center);
+        area.draw(&Text::new(limit_tag, (right + px(8.0) + arrow, mid), label_font.pos(pos)))?;
     } else {
         let ly = to_y(scenario.limit);
         dashed(area, (left, right), ly, t.limit, style.scale)?;
@@ -627,11 +654,13 @@ pub fn draw<DB: DrawingBackend>(
 
 /// How many times the tallest bar the FX limit may be and still set the value axis.
 ///
-/// Above that the axis follows the bars, and the limit is named at the plot's top corner instead
-/// of drawn: on an axis that reached the limit, `?total=1&limit=1000` drew $0.1 bn bars on an
-/// axis to $1,250 bn, one pixel tall. At ten times, bars are at least about a tenth of the plot
-/// before the axis lets go of the limit.
-pub const LIMIT_OFF_SCALE: f64 = 10.0;
+/// Above that the axis follows the bars, and the limit is named above the plot's top corner
+/// instead of drawn: on an axis that reached the limit, `?total=1&limit=1000` drew $0.1 bn bars
+/// on an axis to $1,250 bn, one pixel tall. Up to 25 times, bars keep about a twenty-fifth of the
+/// plot (10 px of a phone's), readable beside the line, so the axis changes only for bars that
+/// would otherwise be slivers (at ten times, a review found the switch took bars from a tenth
+/// of the plot to nine tenths for a $1 bn change of the limit).
+pub const LIMIT_OFF_SCALE: f64 = 25.0;
 
 /// Whether a limit of `limit` is named above the value axis of bars at most `peak` tall
 /// ([`LIMIT_OFF_SCALE`]) rather than drawn across it.
@@ -644,6 +673,22 @@ pub fn limit_above_scale(limit: f64, peak: f64) -> bool {
 /// description to say.
 pub fn limit_off_scale(scenario: &Scenario, schedule: &Schedule, baseline: Option<&Schedule>) -> bool {
     limit_above_scale(scenario.limit, tallest_bar(schedule, baseline))
+}
+
+/// An arrow pointing up, `size` pixels tall and wide, its tip at `(x, tip_y)`: a limit above the
+/// plot's scale.
+fn up_arrow<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, tip_y): (i32, i32),
+    size: i32,
+    colour: RGBColor,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let stroke = colour.stroke_width((1.5 * scale).round().max(1.0) as u32);
+    area.draw(&PathElement::new(vec![(x, tip_y + size), (x, tip_y)], stroke))?;
+    let (half, head) = (size / 2, tip_y + size / 2);
+    area.draw(&PathElement::new(vec![(x - half, head), (x, tip_y), (x + half, head)], stroke))?;
+    Ok(())
 }
 
 /// The tallest bar a chart draws, in $ bn: a year's whole stack, or a baseline's outline (its
@@ -846,6 +891,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_unit_stays_on_the_line_of_its_number() {
+        // Greedy wrapping at a width that ends the first line right after the number.
+        let legend = "FX limit on state dollars, $1,000 bn a year (your setting), off the scale";
+        let px = 13.0;
+        let width = text_width("FX limit on state dollars, $1,000", px);
+        for lines in [wrap(legend, px, width, false), wrap(legend, px, width + 4, true)] {
+            assert!(lines.iter().all(|l| !l.starts_with("bn")), "{lines:?}");
+            assert_eq!(lines.join(" "), legend);
+        }
+        let ko = "국가 달러 지급 한도 연 1조 달러 (사용자 설정), 축 범위 초과";
+        let lines = wrap(ko, px, text_width("국가 달러 지급 한도 연 1조", px), false);
+        assert!(lines.iter().all(|l| !l.starts_with("달러 (")), "{lines:?}");
+        assert_eq!(
+            unbroken_words("$1 m, 5.3조 원; 3,500억 달러. 달러 bn"),
+            ["$1 m,", "5.3조 원;", "3,500억 달러.", "달러", "bn"]
+        );
+    }
+
+    #[test]
     fn a_balanced_title_keeps_its_line_count_and_ends_on_no_lone_word() {
         let title =
             "Korea's final deal (Nov 2025) · $350 bn pledge over 5 years: 0% upfront, 21.4% guarantees, \
@@ -937,9 +1001,9 @@ mod tests {
     }
 
     #[test]
-    fn the_limit_leaves_the_scale_only_beyond_ten_times_the_tallest_bar() {
-        assert!(!limit_above_scale(350.0, 35.0));
-        assert!(limit_above_scale(350.1, 35.0));
+    fn the_limit_leaves_the_scale_only_beyond_25_times_the_tallest_bar() {
+        assert!(!limit_above_scale(875.0, 35.0));
+        assert!(limit_above_scale(875.1, 35.0));
         assert!(!limit_above_scale(0.0, 35.0));
         // No bars at all: the axis keeps the limit, whatever it is.
         assert!(!limit_above_scale(1000.0, 0.0));

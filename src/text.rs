@@ -430,7 +430,7 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary, limit_above: b
                 (n, b) => of_years(b, n),
             };
             let line = if limit_above {
-                format!("The FX limit of {limit} a year is far above every bar, beyond the scale")
+                format!("The FX limit of {limit} a year is off the scale, far above every bar")
             } else {
                 format!("A dashed line marks the FX limit of {limit} a year")
             };
@@ -452,7 +452,7 @@ pub fn chart_description(lang: Lang, s: &Scenario, sum: &Summary, limit_above: b
                 None => "달러 지급은 없습니다".to_owned(),
             };
             let line = if limit_above {
-                format!("연 {limit}의 외환 한도는 모든 막대보다 훨씬 높아 축 범위 밖에 있습니다")
+                format!("연 {limit}의 외환 한도는 모든 막대보다 훨씬 높아 축 범위를 넘습니다")
             } else {
                 format!("점선은 연 {limit}의 외환 한도입니다")
             };
@@ -1010,13 +1010,13 @@ mod tests {
         let sum = summarize(&far, &schedule(&far));
         let said = chart_description(Lang::En, &far, &sum, true);
         assert!(
-            said.contains(". The FX limit of $1,000 bn a year is far above every bar, beyond the scale. "),
+            said.contains(". The FX limit of $1,000 bn a year is off the scale, far above every bar. "),
             "{said}"
         );
         assert!(!said.contains("dashed"), "{said}");
         let said = chart_description(Lang::Ko, &far, &sum, true);
         assert!(
-            said.contains("연 1조 달러의 외환 한도는 모든 막대보다 훨씬 높아 축 범위 밖에 있습니다."),
+            said.contains("연 1조 달러의 외환 한도는 모든 막대보다 훨씬 높아 축 범위를 넘습니다."),
             "{said}"
         );
         assert!(!said.contains("점선"), "{said}");

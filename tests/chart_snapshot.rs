@@ -95,16 +95,16 @@ fn a_limit_far_above_the_bars_is_named_above_the_scale_and_the_bars_fill_the_plo
     let has_text = |svg: &str, t: &str| svg.contains(&format!(">\n{t}\n</text>"));
     let tallest = heights(&far, "#005EB8").into_iter().fold(0.0, f64::max);
     assert!(tallest > 250.0, "the tallest bar is {tallest} px of 560");
-    assert!(far.contains("FX limit on state dollars, $1,000 bn a year (your setting), above the scale"));
-    assert!(has_text(&far, "$1,000 bn"), "the limit's value at the plot's corner");
+    assert!(far.contains("FX limit on state dollars, $1,000 bn a year (your setting), off the scale"));
+    assert!(has_text(&far, "$1,000 bn"), "the limit's value above the plot's corner");
     assert!(has_text(&far, "0.1") && !has_text(&far, "1,000"), "ticks follow the bars");
-    // Ten times the tallest bar still sets the axis: $35 bn bars, a $350 bn line, drawn.
-    let near = svg("limit=350", (960, 560));
-    assert!(!near.contains("above the scale"));
-    assert!(has_text(&near, "$350 bn") && has_text(&near, "400"), "the line's tag, and an axis past it");
+    // 25 times the tallest bar still sets the axis: $35 bn bars, a $875 bn line, drawn.
+    let near = svg("limit=875", (960, 560));
+    assert!(!near.contains("off the scale"));
+    assert!(has_text(&near, "$875 bn") && has_text(&near, "1,000"), "the line's tag, and an axis past it");
     let s = Scenario::parse("total=1&limit=1000").unwrap();
     let ko = native::svg(&s, &schedule(&s), None, (800, 480), Theme::LIGHT, Lang::Ko).unwrap();
-    assert!(ko.contains("국가 달러 지급 한도 연 1조 달러 (사용자 설정), 축 범위 밖"));
+    assert!(ko.contains("국가 달러 지급 한도 연 1조 달러 (사용자 설정), 축 범위 초과"));
 }
 
 #[test]

@@ -190,9 +190,15 @@
 // Lowered to 155 200 (page 155 196, 147 844 served) the same session: one `later` for the
 // page's four timeouts and one `focus` for its focus moves, in place of a copy each.
 // Raised to 155 600 (page 155 586, 148 191 served) in the thirtieth session: a limit more than
-// ten times the tallest bar no longer sets the value axis (`?total=1&limit=1000` drew bars a pixel
-// tall on an axis to $1,250 bn); the chart names it at the plot's corner with an arrow, its legend
-// entry says it is above the scale, and the chart's description says so instead of a dashed line.
+// 25 times the tallest bar no longer sets the value axis (`?total=1&limit=1000` drew bars a pixel
+// tall on an axis to $1,250 bn); the chart names it above the plot's corner with an arrow, its
+// legend entry says it is off the scale, and the chart's description says so instead of a dashed
+// line.
+// Raised to 156 000 (page 155 971, 148 591 served) the same session, after a review of that
+// chart: the limit's arrow and value have a band of their own above the plot (beside its top grid
+// line they read as that line's value), the legend's swatch for it is the arrow, the switch is at
+// 25 times the tallest bar (at 10 the bars jumped from a tenth of the plot to nine tenths), and
+// the chart's wrapped lines keep a unit with its number (`1조` | `달러` broke a legend).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -201,7 +207,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 155_600;
+const BUDGET_GZIP_BYTES = 156_000;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -268,8 +274,10 @@ const TARGET_BYTES = 150_000;
 // page's parser, whose notice of an unknown key where only scenario keys are read (a baseline, a
 // host's `set` message) is a case of its own, so a `set` with `lang` no longer lists `lang` as known.
 // Raised to 44 800 (module 44 796) in the thirtieth session: the chart it draws names a limit far
-// above the bars at the plot's corner instead of an axis that reaches it (the page's note above).
-const CHART_MODULE_BUDGET_GZIP_BYTES = 44_800;
+// above the bars over the plot's corner instead of an axis that reaches it (the page's note above).
+// Raised to 45 200 (module 45 177) the same session: that limit's band and legend arrow, and
+// wrapped lines that keep a unit with its number (the page's note above).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_200;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

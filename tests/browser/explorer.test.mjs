@@ -77,22 +77,22 @@ for (const [link, years, viewport] of [
   });
 }
 
-test('a limit far above every bar is named above the scale, and the bars fill the plot', async () => {
+test('a limit far above every bar is named off the scale, and the bars fill the plot', async () => {
   // $0.1 bn a year against $1,000 bn: on an axis that reached the limit the bars were a pixel
   // tall. The axis follows the bars; the chart, its legend and its description name the limit.
   const blue = [0, 94, 184]; // direct investment (chart.rs, Theme::LIGHT)
   const { page, errors } = await open(context, '?total=1&limit=1000');
   const words = await chartText(page);
-  assert.match(words, /\$1,000 bn a year \(your setting\), above the scale/);
-  assert.match(words, /^\$1,000 bn$/m, 'the limit at the plot\'s corner');
+  assert.match(words, /\$1,000 bn a year \(your setting\), off the scale/);
+  assert.match(words, /^\$1,000 bn$/m, 'the limit above the plot\'s corner');
   assert.match(words, /^0\.1$/m, 'the axis follows the bars');
   const pixels = await chartPixels(page, blue);
   assert.ok(pixels > 20000, `${pixels} pixels of bars`);
-  assert.match(await page.textContent('#chart-description'), /The FX limit of \$1,000 bn a year is far above every bar, beyond the scale\./);
+  assert.match(await page.textContent('#chart-description'), /The FX limit of \$1,000 bn a year is off the scale, far above every bar\./);
   assert.doesNotMatch(await page.textContent('#chart-description'), /dashed/);
   // A pinned baseline paying $100 bn a year is drawn on the same axis: the limit is back on it.
   const { page: pinned, errors: e2 } = await open(context, `?total=1&limit=1000&base=${encodeURIComponent('total=1000&limit=1000')}`);
-  assert.doesNotMatch(await chartText(pinned), /above the scale/);
+  assert.doesNotMatch(await chartText(pinned), /off the scale/);
   assert.match(await pinned.textContent('#chart-description'), /A dashed line marks the FX limit of \$1,000 bn a year\./);
   assert.deepEqual([...errors, ...e2], []);
   await page.close();
