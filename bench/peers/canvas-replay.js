@@ -7,18 +7,12 @@
 // what this one costs over the page drawn with uPlot is what our chart draws that uPlot's does
 // not (hatching, the dashed line dash by dash, the title, legend and sources on the canvas).
 import { markDrawn } from './mark.js';
-import { replayer, restoreTexts, tagged } from './replay.js';
+import { restoreCopy } from './replay.js';
 
-const meta = (name) => document.querySelector(`meta[name="${name}"]`).content;
-const [spec, draws] = await Promise.all([meta('eq-spec'), meta('eq-draws')].map(async (url) => (await fetch(url)).json()));
-const byEq = tagged();
-for (const f of spec.forms) {
-  const el = byEq.get(f.eq);
-  if (f.value !== undefined) el.value = f.value;
-  if (f.checked !== undefined) el.checked = f.checked;
-}
-restoreTexts(spec, byEq);
-const show = replayer(spec, byEq);
+const [{ spec, byEq, show }, draws] = await Promise.all([
+  restoreCopy(),
+  fetch(document.querySelector('meta[name="eq-draws"]').content).then((r) => r.json()),
+]);
 
 const canvas = byEq.get(spec.canvas);
 canvas.width = draws.width;

@@ -5,17 +5,9 @@
 // input than a page that formats its figures, and the same DOM writes.
 import { uplotChart } from './uplot-chart.js';
 import { KR_DEAL } from './model.js';
-import { replayer, restoreTexts, tagged } from './replay.js';
+import { restoreCopy } from './replay.js';
 
-const spec = await (await fetch(document.querySelector('meta[name="eq-spec"]').content)).json();
-const byEq = tagged();
-for (const f of spec.forms) {
-  const el = byEq.get(f.eq);
-  if (f.value !== undefined) el.value = f.value;
-  if (f.checked !== undefined) el.checked = f.checked;
-}
-restoreTexts(spec, byEq);
-const show = replayer(spec, byEq);
+const { spec, byEq, show } = await restoreCopy();
 
 // The chart, as uplot.html draws it, at the size of our canvas.
 const canvas = byEq.get(spec.canvas);

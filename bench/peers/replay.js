@@ -1,7 +1,8 @@
 // What bench/equivalent.mjs's record of our page replays: for each upfront value, the texts,
 // attributes, child lists and form values that an input to that value leaves on our page.
-// Used by equivalent.js (our page's DOM drawn with uPlot) and floor.js (our page's own
-// drag-only build, with the texts it does not write).
+// Used by equivalent.js (our page's DOM drawn with uPlot), canvas-replay.js (the same with our
+// own chart's canvas calls replayed) and floor.js (our page's own drag-only build, with the
+// texts it does not write).
 
 /** The record's nodes in a page whose elements carry the record's `data-eq` tags. */
 export function tagged() {
@@ -68,4 +69,19 @@ export function replayer(spec, byEq) {
     const next = spec.states[value];
     if (next) units.forEach((unit, i) => write(unit, next[i]));
   };
+}
+
+/** Makes the copy of our page (equivalent.mjs wrote it, without scripts) what our page was when
+ * it was copied: its form values, and its texts split as Yew wrote them. Returns the record
+ * (`spec`, from the page's `eq-spec` meta), its nodes (`byEq`) and `show(value)` (replayer). */
+export async function restoreCopy() {
+  const spec = await (await fetch(document.querySelector('meta[name="eq-spec"]').content)).json();
+  const byEq = tagged();
+  for (const f of spec.forms) {
+    const el = byEq.get(f.eq);
+    if (f.value !== undefined) el.value = f.value;
+    if (f.checked !== undefined) el.checked = f.checked;
+  }
+  restoreTexts(spec, byEq);
+  return { spec, byEq, show: replayer(spec, byEq) };
 }
