@@ -637,7 +637,7 @@ pub fn draw<DB: DrawingBackend>(
     ))?;
 
     // The FX limit: a dashed line, its value beside it (the legend names its source); far above
-    // the scale, an arrow pointing up to it at the plot's top corner, its value under it.
+    // the scale, an arrow pointing up to it above the plot's top corner, its value beside it.
     if limit_above {
         let mid = top - limit_band / 2 - px(2.0);
         up_arrow(area, (right + px(4.0) + arrow / 2, mid - arrow / 2), arrow, t.limit, style.scale)?;
@@ -664,7 +664,7 @@ pub const LIMIT_OFF_SCALE: f64 = 25.0;
 
 /// Whether a limit of `limit` is named above the value axis of bars at most `peak` tall
 /// ([`LIMIT_OFF_SCALE`]) rather than drawn across it.
-pub fn limit_above_scale(limit: f64, peak: f64) -> bool {
+fn limit_above_scale(limit: f64, peak: f64) -> bool {
     peak > 0.0 && limit > LIMIT_OFF_SCALE * peak
 }
 
