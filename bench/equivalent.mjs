@@ -45,8 +45,9 @@ const ROUNDS = +(process.env.ROUNDS || 3);
 const INPUTS = +(process.env.INPUTS || 300);
 const THROTTLE = throttleFromEnv();
 const VIEWPORT = { width: 1280, height: 900 };
-// The inputs `dragUpfront` takes to reach 100 (1, 8, 15, …: the 58th is 100).
-const WARM_UP = 58;
+// The inputs `dragUpfront` takes to reach 100 (1, 8, 15, …: the 58th is 100). WARM_UP=0 times
+// each page from its first input after loading, as before the thirtieth session.
+const WARM_UP = +(process.env.WARM_UP ?? 58);
 const OURS = [
   { name: 'ours', path: '?preset=kr-deal', peer: 'full' },
   { name: 'ours-embed', path: '?preset=kr-deal&embed=1', peer: 'embed' },
@@ -298,8 +299,10 @@ for (let round = 0; round < ROUNDS; round++) {
     // rest is direct investment), as the copies were made: the timed drag then draws and writes
     // the same on every page from its first input. Our page, opened at the deal, would draw the
     // guarantees' hatching until the drag first reached 100, where the copies draw none.
-    await dragUpfront(page, WARM_UP);
-    await page.waitForTimeout(300);
+    if (WARM_UP > 0) {
+      await dragUpfront(page, WARM_UP);
+      await page.waitForTimeout(300);
+    }
     const times = await timeInputs(page, INPUTS);
     await page.context().close();
     const update = times.map((x) => x.drawn + x.layout);
@@ -312,7 +315,7 @@ await server.close();
 await floorServer?.close();
 
 console.log(`${new Date().toISOString()}  DIST=${DIST} ROUNDS=${ROUNDS} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''} ` +
-  `node bench/equivalent.mjs  (load average before ${loadBefore.join(' ')}, after ${loadAvg().join(' ')})`);
+  `${WARM_UP === 58 ? '' : `WARM_UP=${WARM_UP} `}node bench/equivalent.mjs  (load average before ${loadBefore.join(' ')}, after ${loadAvg().join(' ')})`);
 console.log('update p50 / p95 and next frame p95 in ms, one column a round:');
 for (const [name, rs] of Object.entries(rows)) {
   console.log(`${name.padEnd(12)} ${rs.map((r) => `${r.p50} / ${r.p95}, ${r.frame95}`.padStart(20)).join(' ')}`);
