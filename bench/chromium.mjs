@@ -39,6 +39,18 @@ export const dragUpfront = (page, n) => page.evaluate(async (count) => {
   }
 }, n);
 
+/** The inputs `dragUpfront` takes to reach 100 % upfront (1, 8, 15, …: the 58th is 100). */
+export const THROUGH_FULL = 58;
+
+/** A drag through 100 % upfront, then 300 ms for the page to settle: on our page it leaves the
+ * other shares at 0 (the rest is direct investment), the state bench/equivalent.mjs copies our
+ * page in, so a timed drag after it draws and writes the same on every page from its first
+ * input. */
+export async function dragThroughFull(page) {
+  await dragUpfront(page, THROUGH_FULL);
+  await page.waitForTimeout(300);
+}
+
 /** Sends `n` inputs to the page's "Upfront share" slider as `dragUpfront` does and times each in
  * the page: `drawn`, from the `input` event to the chart's `chart-drawn` event; `layout`, the
  * forced layout after it (getBoundingClientRect: every text the input changed); `frame`, from

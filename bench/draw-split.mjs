@@ -10,7 +10,7 @@
 // 2 no lines or paths, 4 no `fillText` but its settings, 8 one font for every label), in a fresh
 // context, first drags through 100 % upfront as equivalent.mjs does, then times INPUTS inputs.
 import { serve } from './serve.mjs';
-import { dragUpfront, launchChromium, percentile, timeInputs } from './chromium.mjs';
+import { dragThroughFull, launchChromium, percentile, timeInputs } from './chromium.mjs';
 
 const DIST = process.env.DIST;
 if (!DIST) throw new Error('DIST=… a build with bench/experiments/draw-split.patch');
@@ -27,8 +27,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(new URL(Q, server.url).href);
     await page.waitForFunction(() => window.__draws > 0, null, { timeout: 15000 });
-    await dragUpfront(page, 58);
-    await page.waitForTimeout(300);
+    await dragThroughFull(page);
     await page.evaluate((s) => Object.assign(window, { __skip: s, __nullMs: 0, __canvasMs: 0, __draws: 0 }), skip);
     const times = await timeInputs(page, INPUTS);
     const [nullMs, canvasMs, draws] = await page.evaluate(() => [window.__nullMs, window.__canvasMs, window.__draws]);

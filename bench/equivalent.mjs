@@ -37,7 +37,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { requirePeers, serve } from './serve.mjs';
-import { dragUpfront, launchChromium, median, percentile as pct, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
+import { dragThroughFull, dragUpfront, launchChromium, median, percentile as pct, throttle, throttleFromEnv, timeInputs } from './chromium.mjs';
 
 requirePeers();
 const DIST = process.env.DIST || 'dist';
@@ -45,9 +45,8 @@ const ROUNDS = +(process.env.ROUNDS || 3);
 const INPUTS = +(process.env.INPUTS || 300);
 const THROTTLE = throttleFromEnv();
 const VIEWPORT = { width: 1280, height: 900 };
-// The inputs `dragUpfront` takes to reach 100 (1, 8, 15, …: the 58th is 100). WARM_UP=0 times
-// each page from its first input after loading, as before the thirtieth session.
-const WARM_UP = +(process.env.WARM_UP ?? 58);
+// WARM_UP=0 times each page from its first input after loading, as before the thirtieth session.
+const WARM_UP = process.env.WARM_UP !== '0';
 const OURS = [
   { name: 'ours', path: '?preset=kr-deal', peer: 'full' },
   { name: 'ours-embed', path: '?preset=kr-deal&embed=1', peer: 'embed' },
@@ -258,7 +257,8 @@ for (const ours of OURS) {
     await dragUpfront(opened.page, INPUTS + 1);
     texts.push(await opened.page.evaluate(pageText));
     drawnShares.push(t.floor || t.pixels ? null : await opened.page.evaluate(shares));
-    pictures.push(await opened.page.evaluate(() => document.querySelector('#chart canvas')?.toDataURL() ?? ''));
+    // Our chart's pixels, and the replayed copy's to compare with them.
+    pictures.push(t === mine[0] || t.pixels ? await opened.page.evaluate(() => document.querySelector('#chart canvas')?.toDataURL() ?? '') : null);
     if (process.env.SHOTS) await opened.page.screenshot({ path: path.join(process.env.SHOTS, `${t.name}.png`), fullPage: true });
     await opened.page.context().close();
     if (opened.problems.length) { console.log(`${t.name}: ${opened.problems.join('; ')}`); failed = true; }
@@ -295,14 +295,10 @@ const rows = Object.fromEntries(targets.map((t) => [t.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const t of targets) {
     const { page, problems } = await open(t.url, t.floor);
-    // First a drag through 100 % upfront, which leaves the other shares at 0 on our page (the
-    // rest is direct investment), as the copies were made: the timed drag then draws and writes
-    // the same on every page from its first input. Our page, opened at the deal, would draw the
-    // guarantees' hatching until the drag first reached 100, where the copies draw none.
-    if (WARM_UP > 0) {
-      await dragUpfront(page, WARM_UP);
-      await page.waitForTimeout(300);
-    }
+    // First a drag through 100 % upfront, as the copies were made: our page, opened at the deal,
+    // would draw the guarantees' hatching until the drag first reached 100, where the copies
+    // draw none.
+    if (WARM_UP) await dragThroughFull(page);
     const times = await timeInputs(page, INPUTS);
     await page.context().close();
     const update = times.map((x) => x.drawn + x.layout);
@@ -315,7 +311,7 @@ await server.close();
 await floorServer?.close();
 
 console.log(`${new Date().toISOString()}  DIST=${DIST} ROUNDS=${ROUNDS} INPUTS=${INPUTS}${THROTTLE > 1 ? ` THROTTLE=${THROTTLE}` : ''} ` +
-  `${WARM_UP === 58 ? '' : `WARM_UP=${WARM_UP} `}node bench/equivalent.mjs  (load average before ${loadBefore.join(' ')}, after ${loadAvg().join(' ')})`);
+  `${WARM_UP ? '' : 'WARM_UP=0 '}node bench/equivalent.mjs  (load average before ${loadBefore.join(' ')}, after ${loadAvg().join(' ')})`);
 console.log('update p50 / p95 and next frame p95 in ms, one column a round:');
 for (const [name, rs] of Object.entries(rows)) {
   console.log(`${name.padEnd(12)} ${rs.map((r) => `${r.p50} / ${r.p95}, ${r.frame95}`.padStart(20)).join(' ')}`);

@@ -13,7 +13,7 @@
 // animation frame and a task, so every input's frame (style, layout, paint) lands in the trace.
 // Printed: ms per input on the renderer's main thread for each phase, and the phases' sum.
 import { requirePeers, serve } from './serve.mjs';
-import { addStyle, dragUpfront, launchChromium, rendererMainThread, throttle, throttleFromEnv, traceDrag } from './chromium.mjs';
+import { addStyle, dragThroughFull, launchChromium, rendererMainThread, throttle, throttleFromEnv, traceDrag } from './chromium.mjs';
 
 requirePeers(); // the uPlot page is measured beside ours
 const DIST = process.env.DIST || 'dist';
@@ -44,8 +44,7 @@ async function trace(path, css) {
   await page.waitForTimeout(1000);
   await addStyle(page, css);
   // As equivalent.mjs: first a drag through 100 % upfront, the state its copies were made in.
-  await dragUpfront(page, 58);
-  await page.waitForTimeout(300);
+  await dragThroughFull(page);
   const { events } = await traceDrag(page, INPUTS, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink']);
   await context.close();
   const { pid: mainPid, tid: mainTid } = rendererMainThread(events);
