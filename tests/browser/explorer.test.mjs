@@ -634,16 +634,22 @@ test('during a drag the panels below the first screen wait, and catch up on rele
 test('a drag sets no timer an input: each wait for a pause (lower panels, announcement, address bar) keeps one', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal');
   await page.waitForSelector('#share-link');
-  const seen = await page.evaluate(async () => {
+  // Thirty inputs inside one task: each is rendered and drawn (Yew's scheduler runs in a
+  // microtask), and no timer can run between them, so every timer counted was set by them. But
+  // a scheduler run past 16 ms (a loaded machine) yields with a `setTimeout(…, 0)` and renders the
+  // rest in a later task, out of the count: such a burst is not a measurement, and is tried
+  // again, up to five times.
+  const burst = () => page.evaluate(async () => {
     const slider = document.querySelector('#ctl-upfront');
-    let [timers, drawn] = [0, 0];
+    let [timers, yields, drawn] = [0, 0, 0];
     const count = () => { drawn++; };
     document.addEventListener('chart-drawn', count, true);
     const real = window.setTimeout;
-    window.setTimeout = function (...a) { timers++; return real.apply(this, a); };
+    window.setTimeout = function (f, ms, ...rest) {
+      if (ms === 0) yields++; else timers++;
+      return real.call(this, f, ms, ...rest);
+    };
     try {
-      // Thirty inputs inside one task: each is rendered and drawn (Yew's scheduler runs in a
-      // microtask), and no timer can run between them, so every timer counted was set by them.
       for (let i = 0; i < 30; i++) {
         slider.value = String(10 + i);
         slider.dispatchEvent(new Event('input', { bubbles: true }));
@@ -653,8 +659,15 @@ test('a drag sets no timer an input: each wait for a pause (lower panels, announ
       window.setTimeout = real;
       document.removeEventListener('chart-drawn', count, true);
     }
-    return { timers, drawn, peak: document.querySelector('#peak').textContent };
+    return { timers, yields, drawn };
   });
+  let seen;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    seen = await burst();
+    if (seen.yields === 0) break;
+    await page.waitForTimeout(500);
+  }
+  assert.equal(seen.yields, 0, `Yew's scheduler yielded in each of five bursts: ${JSON.stringify(seen)}`);
   assert.equal(seen.drawn, 30, 'every input drawn');
   // Until the fourteenth session three timers were set (and two cleared) an input: 90 here.
   assert.ok(seen.timers <= 3, `${seen.timers} timers set by 30 inputs`);
