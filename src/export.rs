@@ -302,7 +302,7 @@ pub fn notes_html(lang: Lang, s: &Scenario, sum: &Summary) -> String {
         pick("How the model works", "모델은 이렇게 계산합니다")
     );
     if let Some(d) = &ctx.local_equivalent {
-        let v = crate::text::pct(d.value);
+        let v = crate::text::figure(d.value);
         let _ = if ko {
             write!(out, "<li>{currency}화로 본 약정액: {v}조 {currency}. ")
         } else {
@@ -561,6 +561,18 @@ mod tests {
             let html = sources_html(lang, yen);
             assert!(html.starts_with("<span class=\"source\"><span class=\"assumption\">"), "{html}");
         }
+    }
+
+    /// A pledge in won of thousands of trillions is grouped as every other figure is.
+    #[test]
+    fn the_pledge_in_won_is_grouped_by_thousands() {
+        let s = Scenario::parse("total=5000").unwrap();
+        let sum = summarize(&s, &schedule(&s));
+        let html = notes_html(Lang::En, &s, &sum);
+        let v = crate::text::figure(sum.context.local_equivalent.as_ref().unwrap().value);
+        assert!(v.contains(','), "{v}");
+        assert!(html.contains(&format!("The pledge in won: {v} trillion won.")), "{html}");
+        assert!(notes_html(Lang::Ko, &s, &sum).contains(&format!(": {v}조 원.")));
     }
 
     #[test]
