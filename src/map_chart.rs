@@ -415,6 +415,24 @@ mod tests {
         }
     }
 
+    /// What the map's caption says (`teach.rs`, `#map-how`): the further a bucket from the limit,
+    /// the darker its shade on a light page and the brighter on a dark one. Lightness as the
+    /// sum of the channels, for both colours.
+    #[test]
+    fn shades_run_as_the_caption_says_in_each_theme() {
+        let light = |b: Bucket, dark: bool| {
+            let RGBColor(r, g, bl) = colour(b, dark);
+            u32::from(r) + u32::from(g) + u32::from(bl)
+        };
+        for make in [Bucket::Fits as fn(u8) -> Bucket, Bucket::Above] {
+            for k in 0..2u8 {
+                let (near, far) = (make(k), make(k + 1));
+                assert!(light(far, false) < light(near, false), "{far:?} not darker than {near:?} on a light page");
+                assert!(light(far, true) > light(near, true), "{far:?} not brighter than {near:?} on a dark page");
+            }
+        }
+    }
+
     #[test]
     fn the_map_names_the_own_currency_of_its_economy() {
         let japan = crate::presets::Preset::Japan.scenario();

@@ -250,8 +250,14 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
         <figure class="map-figure">
             <figcaption>
                 <strong>{ tr(lang, "Where every year fits", "모든 해가 한도 안에 드는 곳") }</strong>
-                <span id="map-how">{ tr(lang, " — each cell is one combination of two levers, as their sliders set them; the darker its shade, the further from the limit.",
-                    " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나이며, 색이 진할수록 한도에서 멉니다.") }
+                // The shades stand out more from the page the further a cell is from the limit:
+                // darker on a light page, brighter on a dark one (`map_chart::colour`).
+                <span id="map-how">{ match (lang, props.dark) {
+                    (Lang::En, false) => " — each cell is one combination of two levers, as their sliders set them; the darker its shade, the further from the limit.",
+                    (Lang::En, true) => " — each cell is one combination of two levers, as their sliders set them; the brighter its shade, the further from the limit.",
+                    (Lang::Ko, false) => " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나이며, 색이 진할수록 한도에서 멉니다.",
+                    (Lang::Ko, true) => " — 칸 하나가 두 레버를 슬라이더로 옮긴 조합 하나이며, 색이 밝을수록 한도에서 멉니다.",
+                } }
                     // How to use it, which a printed page leaves out.
                     <span class="map-do">{ tr(lang, " Click a cell to move there, or focus the map and use the arrow keys.",
                         " 칸을 누르거나, 지도에 초점을 두고 화살표 키로 옮깁니다.") }</span></span>

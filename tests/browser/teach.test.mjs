@@ -306,6 +306,17 @@ test('a new screen density redraws the chart and the map at it, with no resize',
   await page.close();
 });
 
+test('the map\'s caption says which way its shades run in the theme shown: darker on a light page, brighter on a dark one', async () => {
+  for (const [query, words] of [['?years=10&theme=light', /the darker its shade, the further/], ['?years=10&theme=dark', /the brighter its shade, the further/],
+    ['?years=10&theme=light&lang=ko', /색이 진할수록/], ['?years=10&theme=dark&lang=ko', /색이 밝을수록/]]) {
+    const { page, errors } = await open(context, query);
+    await waitForMap(page);
+    assert.match(await page.textContent('#map-how'), words, query);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('the feasibility map works from the keyboard: arrows move the ring and one lever, and say where it is', async () => {
   const { page, errors } = await open(context, '?years=10');
   await waitForMap(page);
