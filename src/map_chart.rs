@@ -427,8 +427,14 @@ mod tests {
         for make in [Bucket::Fits as fn(u8) -> Bucket, Bucket::Above] {
             for k in 0..2u8 {
                 let (near, far) = (make(k), make(k + 1));
-                assert!(light(far, false) < light(near, false), "{far:?} not darker than {near:?} on a light page");
-                assert!(light(far, true) > light(near, true), "{far:?} not brighter than {near:?} on a dark page");
+                assert!(
+                    light(far, false) < light(near, false),
+                    "{far:?} not darker than {near:?} on a light page"
+                );
+                assert!(
+                    light(far, true) > light(near, true),
+                    "{far:?} not brighter than {near:?} on a dark page"
+                );
             }
         }
     }
