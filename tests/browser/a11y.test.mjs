@@ -236,7 +236,7 @@ test('phones: touch targets are at least 44 px and nothing scrolls sideways at 3
   }
 });
 
-test('the data table: every column fits a laptop and a printed page; on a phone its caption stays in view as it scrolls', async () => {
+test('the data table: every column fits a laptop and a printed page; on a phone its caption and its years stay in view as it scrolls', async () => {
   const open_ = async (viewport) => {
     const { page } = await open(context, '?preset=japan', viewport);
     await page.$eval('.data-table', (d) => { d.open = true; });
@@ -257,6 +257,23 @@ test('the data table: every column fits a laptop and a printed page; on a phone 
   await phone.$eval('.table-scroll', (s) => { s.scrollLeft = s.scrollWidth; });
   const caption = await phone.$eval('.data-table caption', (c) => { const r = c.getBoundingClientRect(); return [r.left, r.right]; });
   assert.ok(caption[0] >= 0 && caption[1] <= 390, `scrolled to the end, the caption spans ${caption} px of a 390 px screen`);
+  // The years stay at the left edge of the box, in front of the figures scrolled under them
+  // (seen after a frame: until then the panel, skipped off screen, hides its contents from
+  // `elementFromPoint`).
+  await phone.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const years = await phone.$eval('.table-scroll', (s) => {
+    const left = s.getBoundingClientRect().left;
+    // Those on the screen: `elementFromPoint` sees nothing outside it.
+    const shown = [...s.querySelectorAll('thead th:first-child, tbody th')]
+      .map((th) => [th, th.getBoundingClientRect()]).filter(([, r]) => r.top >= 0 && r.bottom <= innerHeight);
+    return [s.scrollLeft, ...shown.map(([th, r]) => {
+      const front = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+      return [Math.round(r.left - left), th === front || th.contains(front)];
+    })];
+  });
+  assert.ok(years[0] > 100, `the table scrolled by ${years[0]} px only`);
+  assert.ok(years.length > 4, `${years.length - 1} years on the screen`);
+  for (const [at, front] of years.slice(1)) assert.ok(Math.abs(at) <= 1 && front, `scrolled, a year sits ${at} px from the box's left edge, in front: ${front}`);
   await phone.close();
 });
 

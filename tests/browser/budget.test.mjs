@@ -199,6 +199,12 @@
 // line they read as that line's value), the legend's swatch for it is the arrow, the switch is at
 // 25 times the tallest bar (at 10 the bars jumped from a tenth of the plot to nine tenths), and
 // the chart's wrapped lines keep a unit with its number (`1조` | `달러` broke a legend).
+// Raised to 156 150 (page 156 112, 148 653 served) in the thirty-first session, from a reader's
+// review: on a phone the data table keeps its years at the left while the figures scroll under
+// them, with a shade at the right edge while more columns are hidden (it showed Year to Loans
+// and cut "Company", with no sign that "In dollars", "FX limit" and "Headroom" were there), and
+// on a dark page the map's caption says "the brighter its shade" (it said darker, the opposite
+// of the cells).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -207,7 +213,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_000;
+const BUDGET_GZIP_BYTES = 156_150;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
