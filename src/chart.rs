@@ -196,13 +196,14 @@ impl Segment {
         Segment::Contingent,
     ];
 
-    fn label(self, lang: Lang) -> &'static str {
+    /// The legend's name: the own-currency part is named as its lever is (`Paid in won`).
+    fn label(self, lang: Lang, country: crate::scenario::Country) -> &'static str {
         let (en, ko) = match self {
             Segment::Upfront => ("Upfront cash", "선불 현금"),
             Segment::Direct => ("Direct investment", "직접 투자"),
             Segment::Loans => ("State loans", "국가 대출"),
             Segment::Called => ("Guarantees called", "청구된 보증"),
-            Segment::Local => ("Paid in own currency", "자국 통화 지급"),
+            Segment::Local => return text::paid_in_own_currency(lang, country),
             Segment::Corporate => ("Company investment", "기업 투자"),
             Segment::Contingent => ("Guarantees (contingent)", "미청구 보증"),
         };
@@ -467,7 +468,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut extra = 0; // how far the current row's wrapped labels reach below its first line
     for item in &items {
         let label = match item {
-            Item::Seg(seg) => seg.label(style.lang),
+            Item::Seg(seg) => seg.label(style.lang, scenario.country),
             Item::Limit => limit_text.as_str(),
             Item::Breach => tr(style.lang, "Above the FX limit", "외환 한도 초과"),
             Item::Baseline => tr(style.lang, "Baseline: dollars a year", "기준선: 연간 달러"),

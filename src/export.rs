@@ -611,7 +611,7 @@ mod tests {
         let sched = schedule(&s);
         let sum = summarize(&s, &sched);
         expect![[r#"
-            $350 bn pledge over 4 years: 10% upfront, 20% guarantees, 0% loans, 0% company, 30% in own currency
+            $350 bn pledge over 4 years: 10% upfront, 20% guarantees, 0% loans, 0% company, 30% in won
             USD bn per year, rounded (parts may not add up); 'guar.' are guarantees given (contingent), 'called' those paid.
 
              year  upfront   direct    loans  company    guar.   called    state   in USD   limit  headroom
@@ -629,7 +629,7 @@ mod tests {
             The pledge is 18.7% of Korea's GDP (from $1,870 bn, 2025: The Hans India (Bank of Korea data))
             The pledge is 81.6% of Korea's FX reserves (from $428.82 bn, 2025-10-31: Korea JoongAng Daily)
             In won: 497.8 tn won (from 1,422.16 KRW per USD, 2025: KBS World)
-            To keep every year under the limit, one lever at a time: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in own currency
+            To keep every year under the limit, one lever at a time: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in won
             Assumption: a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)
             Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit
             Assumption: state cash paid in the country's own currency does not count against the dollar limit

@@ -190,7 +190,7 @@ mod tests {
     fn every_chart_draws_its_plot_at_the_smallest_size_the_cli_allows() {
         use crate::chart::{MIN_EXPORT_SIZE, TOO_SMALL};
         let worst =
-            Scenario::parse("upfront=10&guarantees=20&loans=20&corporate=20&krw=30&calls=50&country=jp")
+            Scenario::parse("upfront=10&guarantees=20&loans=20&corporate=20&krw=30&calls=50&country=eu")
                 .unwrap();
         let baseline = crate::model::schedule(&crate::presets::Preset::KrDeal.scenario());
         let mut scenarios: Vec<Scenario> = crate::presets::Preset::ALL.iter().map(|p| p.scenario()).collect();

@@ -166,17 +166,23 @@ pub fn fit_words(lang: Lang, fits: bool) -> &'static str {
     }
 }
 
+/// The name of the own-currency lever, and of the part it pays in the chart's legend.
+pub fn paid_in_own_currency(lang: Lang, country: Country) -> &'static str {
+    let (en, ko) = match country {
+        Country::Kr => ("Paid in won", "원화 지급"),
+        Country::Jp => ("Paid in yen", "엔화 지급"),
+        Country::Eu => ("Paid in euros", "유로화 지급"),
+    };
+    tr(lang, en, ko)
+}
+
 /// The name of a scenario lever, as its control and the map's axes show it.
 pub fn lever_name(lang: Lang, key: crate::scenario::Key, country: Country) -> &'static str {
     use crate::scenario::Key;
     let (en, ko) = match key {
         Key::Upfront => ("Upfront share", "선불 비중"),
         Key::Guarantees => ("Loan guarantees", "대출 보증"),
-        Key::Krw => match country {
-            Country::Kr => ("Paid in won", "원화 지급"),
-            Country::Jp => ("Paid in yen", "엔화 지급"),
-            Country::Eu => ("Paid in euros", "유로화 지급"),
-        },
+        Key::Krw => return paid_in_own_currency(lang, country),
         Key::Years => ("Timeline (years)", "기간 (년)"),
         Key::Loans => ("Loans", "대출"),
         Key::Corporate => ("Company investment", "기업 투자"),
@@ -281,12 +287,14 @@ pub fn title(lang: Lang, s: &Scenario) -> String {
     );
     match lang {
         Lang::En => format!(
-            "{preset}{total} pledge over {}: {u}% upfront, {g}% guarantees, {l}% loans, {c}% company, {k}% in own currency",
-            years(&s.years.to_string())
+            "{preset}{total} pledge over {}: {u}% upfront, {g}% guarantees, {l}% loans, {c}% company, {k}% in {}",
+            years(&s.years.to_string()),
+            currency_name(lang, s.country)
         ),
         Lang::Ko => format!(
-            "{preset}총 {total} 약정, {}년: 선불 {u}%, 보증 {g}%, 대출 {l}%, 기업 {c}%, 자국 통화 {k}%",
-            s.years
+            "{preset}총 {total} 약정, {}년: 선불 {u}%, 보증 {g}%, 대출 {l}%, 기업 {c}%, {}화 {k}%",
+            s.years,
+            currency_name(lang, s.country)
         ),
     }
 }
@@ -551,7 +559,7 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
     if let Some(d) = &ctx.local_equivalent {
         let currency = currency_name(lang, s.country);
         lines.push(if ko {
-            format!("자국 통화로: {}조 {currency}{}", grouped(&pct(d.value)), cite(lang, d))
+            format!("{currency}화로: {}조 {currency}{}", grouped(&pct(d.value)), cite(lang, d))
         } else {
             format!("In {currency}: {} tn {currency}{}", grouped(&pct(d.value)), cite(lang, d))
         });
@@ -571,10 +579,10 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
             sv.min_years.map_or("30년 이내의 어떤 기간으로도 부족함".to_owned(), |y| format!(
                 "기간 최소 {y}년"
             )),
-            sv.min_krw.map_or("자국 통화 비중만으로는 부족함".to_owned(), |x| format!(
-                "자국 통화 지급 최소 {}%",
-                pct(x)
-            )),
+            sv.min_krw
+                .map_or(format!("{}화 비중만으로는 부족함", currency_name(lang, s.country)), |x| {
+                    format!("{} 최소 {}%", paid_in_own_currency(lang, s.country), pct(x))
+                }),
         )
     } else {
         format!(
@@ -590,10 +598,10 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
                 "a timeline of at least {}",
                 years(&y.to_string())
             )),
-            sv.min_krw.map_or("no own-currency share is enough".to_owned(), |x| format!(
-                "at least {}% paid in own currency",
-                pct(x)
-            )),
+            sv.min_krw
+                .map_or(format!("no share paid in {} is enough", currency_name(lang, s.country)), |x| {
+                    format!("at least {}% paid in {}", pct(x), currency_name(lang, s.country))
+                }),
         )
     });
     for a in assumptions(lang, s) {
@@ -778,14 +786,18 @@ mod tests {
         assert_eq!(times(Lang::Ko, 0.0), "0%");
         assert_eq!(
             title(Lang::Ko, &Preset::KrDeal.scenario()),
-            "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 자국 통화 0%"
+            "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 원화 0%"
         );
+        // The own currency is named, as its lever names it.
+        let japan = Preset::Japan.scenario();
+        assert!(title(Lang::Ko, &japan).ends_with(", 엔화 0%"), "{}", title(Lang::Ko, &japan));
+        assert!(title(Lang::En, &japan).ends_with(", 0% in yen"), "{}", title(Lang::En, &japan));
         let lines = summary_lines(
             Lang::Ko,
             &Scenario::default(),
             &summarize(&Scenario::default(), &schedule(&Scenario::default())),
         );
-        assert!(lines.iter().any(|l| l.starts_with("자국 통화로: 497.8조 원")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with("원화로: 497.8조 원")), "{lines:?}");
         assert!(lines.iter().all(|l| !l.contains(" bn")), "{lines:?}");
         // No year above the limit is said as such, not as "0 of 10 years are above it".
         let deal = Preset::KrDeal.scenario();

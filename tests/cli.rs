@@ -177,7 +177,7 @@ fn the_summary_groups_thousands_and_names_a_plan_with_no_dollars() {
     assert!(text.contains("the dollars take 5,000,000 years"), "{text}");
     assert!(text.contains("In won: 7,110.8 tn won"), "{text}");
     let ko = stdout(&["total=5000&years=1&limit=0.001&lang=ko"]);
-    assert!(ko.contains("달러 지급에 5,000,000년") && ko.contains("자국 통화로: 7,110.8조 원"), "{ko}");
+    assert!(ko.contains("달러 지급에 5,000,000년") && ko.contains("원화로: 7,110.8조 원"), "{ko}");
     for (query, line) in [
         ("krw=100", "State cash: $350 bn, none of it in dollars\n"),
         ("krw=100&lang=ko", "국가 현금: 3,500억 달러, 달러로 내는 금액 없음\n"),

@@ -204,7 +204,9 @@
 // them, with a shade at the right edge while more columns are hidden (it showed Year to Loans
 // and cut "Company", with no sign that "In dollars", "FX limit" and "Headroom" were there), and
 // on a dark page the map's caption says "the brighter its shade" (it said darker, the opposite
-// of the cells).
+// of the cells). Raised to 156 250 (page 156 213, 148 775 served) the same session: the chart's
+// title and legend and the solvers' sentences name the economy's currency ("0% in won", "Paid in
+// won", "원화 0%") as the lever does, where they said "own currency" ("자국 통화").
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -213,7 +215,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_150;
+const BUDGET_GZIP_BYTES = 156_250;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -283,7 +285,11 @@ const TARGET_BYTES = 150_000;
 // above the bars over the plot's corner instead of an axis that reaches it (the page's note above).
 // Raised to 45 200 (module 45 177) the same session: that limit's band and legend arrow, and
 // wrapped lines that keep a unit with its number (the page's note above).
-const CHART_MODULE_BUDGET_GZIP_BYTES = 45_200;
+// Raised to 45 400 (module 45 380) in the thirty-first session: the chart's title, its legend and
+// the solvers' lines of the text download name the economy's currency as its lever does ("30% in
+// won", "Paid in yen", "at least 81% paid in won"), where they said "own currency" beside a lever
+// called "Paid in won" (the page's note above).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_400;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -276,14 +276,18 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   await japan.page.close();
 });
 
-test('the own-currency lever is named after the economy: yen for Japan, euros for the EU, in both languages', async () => {
-  for (const [query, label, pair] of [
-    ['?preset=japan', 'Paid in yen', 'Upfront share × Paid in yen'],
-    ['?preset=eu', 'Paid in euros', 'Upfront share × Paid in euros'],
-    ['?preset=japan&lang=ko', '엔화 지급', '선불 비중 × 엔화 지급'],
+test('the own-currency lever, and the chart\'s title and legend, are named after the economy: yen for Japan, euros for the EU, in both languages', async () => {
+  for (const [query, label, pair, title] of [
+    ['?preset=japan&krw=30', 'Paid in yen', 'Upfront share × Paid in yen', '30% in yen'],
+    ['?preset=eu&corporate=50&krw=30', 'Paid in euros', 'Upfront share × Paid in euros', '30% in euros'],
+    ['?preset=japan&lang=ko&krw=30', '엔화 지급', '선불 비중 × 엔화 지급', '엔화 30%'],
   ]) {
     const { page, errors } = await open(context, query);
     assert.equal(await page.getByLabel(label, { exact: true }).getAttribute('id'), 'ctl-krw', query);
+    // The chart's title and legend name that part as the lever does.
+    const drawn = await chartText(page);
+    assert.ok(drawn.includes(title) && drawn.includes(label), `${query}: ${drawn}`);
+    assert.doesNotMatch(drawn, /own currency|자국 통화/, query);
     assert.ok((await page.locator('#map-pair option').allTextContents()).includes(pair), query);
     // The controls, the solvers' sentences and the notes (drawn after the first paint) never
     // name Korea's currency for another economy; the intro is about Korea and may.
