@@ -37,14 +37,14 @@ pub struct ChartProps {
 }
 
 /// Height for a container width: taller on phones, where the title, the legend and the sources
-/// wrap onto more lines (at 300 px, in 440 px, they left the bars 80 px).
+/// wrap onto more lines (at 300 px, in 440 px, they left the bars 80 px), and from 400 px on never
+/// shorter for a wider box: an embed in a 600 px column had 400 px, where a 500 px one had 440, and its title,
+/// legend and sources left the bars 170 px.
 fn height_for(width: u32) -> u32 {
     if width < 400 {
         520
-    } else if width < 520 {
-        440
     } else {
-        ((f64::from(width) * 0.56) as u32).clamp(400, 580)
+        ((f64::from(width) * 0.56) as u32).clamp(440, 580)
     }
 }
 
