@@ -321,8 +321,8 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
     let upfront_words = match (sv.max_upfront, ko) {
         (Some(x), false) => format!("The largest upfront share that keeps every year under the limit: {}%.", pct(x)),
         (Some(x), true) => format!("모든 해를 한도 안에 두는 가장 큰 선불 비중: {}%.", pct(x)),
-        (None, false) => format!("Impossible: even with nothing upfront, some year is above the limit. Spread over more years or pay more in {currency} first."),
-        (None, true) => format!("불가능: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 {currency}화 비중을 높이세요."),
+        (None, false) => format!("No upfront share fits on its own: even with nothing upfront, some year is above the limit. Spread over more years or pay more in {currency} first."),
+        (None, true) => format!("선불 비중만으로는 맞출 수 없음: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 {currency}화 비중을 높이세요."),
     };
     let upfront_cash = s.upfront > 0.0;
     let years_words = match (sv.min_years, ko) {
@@ -331,17 +331,17 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         }
         (Some(y), true) => format!("한도 안에 드는 가장 짧은 기간: {y}년."),
         (None, false) if upfront_cash => {
-            "Impossible within 30 years: the upfront payment lands in the first year whatever the timeline."
+            "No timeline up to 30 years fits: the upfront payment lands in the first year whatever the timeline."
                 .to_owned()
         }
         (None, true) if upfront_cash => {
-            "30년 안에는 불가능: 기간과 상관없이 선불금은 첫해에 한꺼번에 나갑니다.".to_owned()
+            "30년 이내의 어떤 기간으로도 맞출 수 없음: 기간과 상관없이 선불금은 첫해에 한꺼번에 나갑니다.".to_owned()
         }
         (None, false) => {
-            "Impossible within 30 years: even spread that thin, the yearly dollars stay above the limit."
+            "No timeline up to 30 years fits: even spread that thin, the yearly dollars stay above the limit."
                 .to_owned()
         }
-        (None, true) => "30년 안에는 불가능: 그만큼 나눠도 한 해 달러 지급이 한도를 넘습니다.".to_owned(),
+        (None, true) => "30년 이내의 어떤 기간으로도 맞출 수 없음: 그만큼 나눠도 한 해 달러 지급이 한도를 넘습니다.".to_owned(),
     };
     let krw_words = match (sv.min_krw, ko) {
         (Some(x), false) => {
@@ -350,8 +350,12 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         (Some(x), true) => {
             format!("한도 안에 드는 가장 작은 {currency}화 지급 비중(국가 현금 중): {}%.", pct(x))
         }
-        (None, false) => format!("Impossible: even all in {currency} leaves a year above the limit."),
-        (None, true) => format!("불가능: 전부 {currency}화로 내도 한도를 넘는 해가 있습니다."),
+        (None, false) => format!(
+            "No share in {currency} fits on its own: even all in {currency} leaves a year above the limit."
+        ),
+        (None, true) => format!(
+            "{currency}화 비중만으로는 맞출 수 없음: 전부 {currency}화로 내도 한도를 넘는 해가 있습니다."
+        ),
     };
     // Each button is described by its answer: three buttons all named "Apply" are told apart.
     let rows = [

@@ -206,7 +206,11 @@
 // on a dark page the map's caption says "the brighter its shade" (it said darker, the opposite
 // of the cells). Raised to 156 250 (page 156 213, 148 775 served) the same session: the chart's
 // title and legend and the solvers' sentences name the economy's currency ("0% in won", "Paid in
-// won", "원화 0%") as the lever does, where they said "own currency" ("자국 통화").
+// won", "원화 0%") as the lever does, where they said "own currency" ("자국 통화"). Raised to
+// 156 300 (page 156 261, 148 939 served) the same session: a slider's mark with no value that
+// fits says "No value keeps every year under the limit" (it said "No value fits the limit"), and
+// "What would it take?" says which lever cannot do it alone ("No upfront share fits on its own:
+// …") where each answer began "Impossible", above the answers that do fit.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -215,7 +219,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_250;
+const BUDGET_GZIP_BYTES = 156_300;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

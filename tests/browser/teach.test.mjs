@@ -163,6 +163,12 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
     assert.equal(await at.textContent('#ctl-upfront-mark'), words);
     await at.close();
   }
+  // No value of a slider fits: its mark says what does not hold, in the words the others use.
+  for (const [lang, words] of [['en', 'No value keeps every year under the limit'], ['ko', '어떤 값으로도 모든 해가 한도 안에 들지 않음']]) {
+    const { page: none } = await open(context, `?limit=0&lang=${lang}`);
+    assert.equal(await none.textContent('#ctl-upfront-mark'), words);
+    await none.close();
+  }
   assert.match(await p3.textContent('.figures'), /none of the limit/);
   assert.doesNotMatch(await p3.textContent('.figures'), /0 times/);
   // No dollars in any year: the peak has no year.
@@ -202,8 +208,8 @@ test('"what would it take" applies the solvers and the result keeps every year u
   await eu.waitForFunction(() => /[?&]upfront=3\.3(&|$)/.test(location.search) && /[?&]corporate=96\.7(&|$)/.test(location.search));
   await eu.close();
   const { page: p2 } = await open(context, '?upfront=50');
-  assert.match(await p2.textContent('.solvers'), /Impossible: even with nothing upfront|largest upfront share/);
-  assert.match(await p2.textContent('.solvers'), /Impossible within 30 years: the upfront payment lands in the first year/);
+  assert.match(await p2.textContent('.solvers'), /No upfront share fits on its own: even with nothing upfront|largest upfront share/);
+  assert.match(await p2.textContent('.solvers'), /No timeline up to 30 years fits: the upfront payment lands in the first year/);
   assert.equal(await p2.isDisabled('#solve-years'), true);
   // ...and looks it: muted text and a dashed border, beside the page's enabled buttons.
   const looks = (sel) => p2.$eval(sel, (b) => { const c = getComputedStyle(b); return [c.color, c.borderTopStyle, c.cursor]; });
