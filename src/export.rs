@@ -629,7 +629,7 @@ mod tests {
             The pledge is 18.7% of Korea's GDP (from $1,870 bn, 2025: The Hans India (Bank of Korea data))
             The pledge is 81.6% of Korea's FX reserves (from $428.82 bn, 2025-10-31: Korea JoongAng Daily)
             In won: 497.8 tn won (from 1,422.16 KRW per USD, 2025: KBS World)
-            To keep every year under the limit, one lever at a time: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in won
+            To keep every year within the limit, one lever at a time: no upfront share works; no timeline up to 30 years is long enough; at least 81% paid in won
             Assumption: a called guarantee is paid in the same year it is issued (the worst timing for that year's dollar limit)
             Assumption: companies invest their own money: it counts toward the pledge but not against the state's dollar limit
             Assumption: state cash paid in the country's own currency does not count against the dollar limit

@@ -586,7 +586,7 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
         )
     } else {
         format!(
-            "To keep every year under the limit, one lever at a time: {}; {}; {}",
+            "To keep every year within the limit, one lever at a time: {}; {}; {}",
             sv.max_upfront.map_or("no upfront share works".to_owned(), |x| format!(
                 "upfront share at most {}%{}",
                 pct(x),

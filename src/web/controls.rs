@@ -115,7 +115,7 @@ fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     let Some(at) = at else {
         return tr(
             lang,
-            "No value keeps every year under the limit",
+            "No value keeps every year within the limit",
             "어떤 값으로도 모든 해가 한도 안에 들지 않음",
         )
         .to_owned();

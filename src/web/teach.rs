@@ -319,7 +319,7 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         (onclick, disabled)
     };
     let upfront_words = match (sv.max_upfront, ko) {
-        (Some(x), false) => format!("The largest upfront share that keeps every year under the limit: {}%.", pct(x)),
+        (Some(x), false) => format!("The largest upfront share that keeps every year within the limit: {}%.", pct(x)),
         (Some(x), true) => format!("모든 해를 한도 안에 두는 가장 큰 선불 비중: {}%.", pct(x)),
         (None, false) => format!("No upfront share fits on its own: even with nothing upfront, some year is above the limit. Spread over more years or pay more in {currency} first."),
         (None, true) => format!("선불 비중만으로는 맞출 수 없음: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 {currency}화 비중을 높이세요."),

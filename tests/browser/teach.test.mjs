@@ -164,7 +164,7 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
     await at.close();
   }
   // No value of a slider fits: its mark says what does not hold, in the words the others use.
-  for (const [lang, words] of [['en', 'No value keeps every year under the limit'], ['ko', '어떤 값으로도 모든 해가 한도 안에 들지 않음']]) {
+  for (const [lang, words] of [['en', 'No value keeps every year within the limit'], ['ko', '어떤 값으로도 모든 해가 한도 안에 들지 않음']]) {
     const { page: none } = await open(context, `?limit=0&lang=${lang}`);
     assert.equal(await none.textContent('#ctl-upfront-mark'), words);
     await none.close();
@@ -200,7 +200,7 @@ test('"what would it take" applies the solvers and the result keeps every year u
   // and the link that results holds shares that add up to 100.
   const { page: eu } = await open(context, '?preset=eu');
   await eu.waitForSelector('.solvers');
-  assert.match(await eu.textContent('.solvers'), /The largest upfront share that keeps every year under the limit: 3\.3%\./);
+  assert.match(await eu.textContent('.solvers'), /The largest upfront share that keeps every year within the limit: 3\.3%\./);
   await eu.click('#solve-upfront');
   await eu.waitForFunction(() => document.querySelector('#ctl-upfront-exact').value === '3.3');
   assert.equal(await eu.inputValue('#ctl-corporate-exact'), '96.7');
