@@ -113,12 +113,8 @@ pub struct Mark {
 /// value fits, and one at upfront's near end that only 0% does.
 fn mark_text(lang: Lang, key: Key, Mark { at, from }: Mark) -> String {
     let Some(at) = at else {
-        return tr(
-            lang,
-            "No value keeps every year within the limit",
-            "어떤 값으로도 모든 해가 한도 안에 들지 않음",
-        )
-        .to_owned();
+        // One line at 320 px, as every mark: "…within the limit" was cut there.
+        return tr(lang, "No value makes every year fit", "모든 해가 한도 안인 값 없음").to_owned();
     };
     let (lo, hi) = key.range().unwrap_or_default();
     if from.is_none() && at == if key == Key::Upfront { hi } else { lo } {

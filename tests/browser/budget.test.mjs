@@ -208,7 +208,7 @@
 // title and legend and the solvers' sentences name the economy's currency ("0% in won", "Paid in
 // won", "원화 0%") as the lever does, where they said "own currency" ("자국 통화"). Raised to
 // 156 300 (page 156 261, 148 939 served) the same session: a slider's mark with no value that
-// fits says "No value keeps every year within the limit" (it said "No value fits the limit"), and
+// fits says "No value makes every year fit" (it said "No value fits the limit"), and
 // "What would it take?" says which lever cannot do it alone ("No upfront share fits on its own:
 // …") where each answer began "Impossible", above the answers that do fit.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at

@@ -164,7 +164,7 @@ test('when the upfront shares that fit do not start at 0, the slider mark gives 
     await at.close();
   }
   // No value of a slider fits: its mark says what does not hold, in the words the others use.
-  for (const [lang, words] of [['en', 'No value keeps every year within the limit'], ['ko', '어떤 값으로도 모든 해가 한도 안에 들지 않음']]) {
+  for (const [lang, words] of [['en', 'No value makes every year fit'], ['ko', '모든 해가 한도 안인 값 없음']]) {
     const { page: none } = await open(context, `?limit=0&lang=${lang}`);
     assert.equal(await none.textContent('#ctl-upfront-mark'), words);
     await none.close();
