@@ -465,9 +465,17 @@ pub fn App() -> Html {
     };
     let theme_key = view.theme.map_or("", ThemeChoice::key);
     // The intro is Korea's story, the explorer's own; another economy's pledge is named as held
-    // to Korea's limit, the assumption its chart's limit line is labelled with.
+    // to Korea's limit, the assumption its chart's limit line is labelled with, and another total
+    // for Korea as the reader's.
     let here = match (lang, scenario.country) {
-        (_, Country::Kr) => String::new(),
+        // A total the reader set is labelled as theirs, as the limit line labels a limit.
+        (_, Country::Kr) if scenario.total == crate::facts::KR_PLEDGE_TOTAL.value => String::new(),
+        (Lang::En, Country::Kr) => {
+            format!(" Here: a {} pledge, your setting.", text::usd_bn(lang, scenario.total))
+        }
+        (Lang::Ko, Country::Kr) => {
+            format!(" 여기서 약정액은 사용자 설정인 {}입니다.", text::usd_bn(lang, scenario.total))
+        }
         (Lang::En, c) => format!(
             " Here: {}'s pledge, held to Korea's limit as an assumption.",
             text::country_name(lang, c)

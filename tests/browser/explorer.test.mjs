@@ -268,6 +268,14 @@ test('a preset the reader changes is titled as changed, and the limit line says 
   assert.match(await eu.page.textContent('.dek'), /보았습니다\. 여기서는 EU의 약정에 한국의 한도를 가정으로 적용합니다\. 슬라이더를/);
   assert.equal(await eu.page.title(), '투자 약정 탐색기: 6,000억 달러 투자 약정을 어떻게 낼까?');
   await eu.page.close();
+  // Korea's pledge at another total than its own is the reader's, and the intro says so.
+  for (const [query, here] of [['?total=5000', / won\. Here: a \$5,000 bn pledge, your setting\. Move the sliders/],
+    ['?total=5000&lang=ko', /보았습니다\. 여기서 약정액은 사용자 설정인 5조 달러입니다\. 슬라이더를/]]) {
+    const other = await open(context, query);
+    assert.match(await other.page.textContent('.dek'), here, query);
+    assert.deepEqual(other.errors, []);
+    await other.page.close();
+  }
   await japan.page.locator('#ctl-total').fill('1000');
   await japan.page.locator('#ctl-total').dispatchEvent('input');
   await japan.page.waitForFunction(() => document.querySelector('h1').textContent.includes('$1,000 bn'));
