@@ -319,10 +319,34 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         (onclick, disabled)
     };
     let upfront_words = match (sv.max_upfront, ko) {
-        (Some(x), false) => format!("The largest upfront share that keeps every year within the limit: {}%.", pct(x)),
+        (Some(x), false) => {
+            format!("The largest upfront share that keeps every year within the limit: {}%.", pct(x))
+        }
         (Some(x), true) => format!("모든 해를 한도 안에 두는 가장 큰 선불 비중: {}%.", pct(x)),
-        (None, false) => format!("No upfront share fits on its own: even with nothing upfront, some year is above the limit. Spread over more years or pay more in {currency} first."),
-        (None, true) => format!("선불 비중만으로는 맞출 수 없음: 선불이 전혀 없어도 한도를 넘는 해가 있습니다. 먼저 기간을 늘리거나 {currency}화 비중을 높이세요."),
+        (None, _) => {
+            // What to move first: only the levers that fit with nothing upfront (at a limit of
+            // zero a longer timeline never does, and the advice named it).
+            let mut none_upfront = s.clone();
+            let _ = none_upfront.set_share_giving_way(Key::Upfront, 0.0);
+            let then = match (
+                crate::model::min_years(&none_upfront).is_some(),
+                crate::model::min_krw(&none_upfront).is_some(),
+                ko,
+            ) {
+                (true, true, false) => format!(" Spread over more years or pay more in {currency} first."),
+                (true, false, false) => " Spread over more years first.".to_owned(),
+                (false, true, false) => format!(" Pay more in {currency} first."),
+                (true, true, true) => format!(" 먼저 기간을 늘리거나 {currency}화 비중을 높이세요."),
+                (true, false, true) => " 먼저 기간을 늘리세요.".to_owned(),
+                (false, true, true) => format!(" 먼저 {currency}화 비중을 높이세요."),
+                (false, false, _) => String::new(),
+            };
+            if ko {
+                format!("선불 비중만으로는 맞출 수 없음: 선불이 전혀 없어도 한도를 넘는 해가 있습니다.{then}")
+            } else {
+                format!("No upfront share fits on its own: even with nothing upfront, some year is above the limit.{then}")
+            }
+        }
     };
     let upfront_cash = s.upfront > 0.0;
     let years_words = match (sv.min_years, ko) {

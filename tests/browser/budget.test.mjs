@@ -213,7 +213,11 @@
 // …") where each answer began "Impossible", above the answers that do fit. Raised to 156 350
 // (page 156 332, 149 044 served) the same session: the intro labels a total for Korea other than
 // its $350 bn as the reader's ("Here: a $5,000 bn pledge, your setting."), where it said Korea
-// pledged $350 bn under a headline asking how to pay $5,000 bn.
+// pledged $350 bn under a headline asking how to pay $5,000 bn. Raised to 156 650 (page
+// 156 641, 149 243 served) the same session, from a second review: when no upfront share fits,
+// the advice names only the levers that fit with nothing upfront ("Pay more in won first." at a
+// limit of zero), where it always said "Spread over more years or pay more in won first." above
+// an answer that no timeline fits.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -222,7 +226,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_350;
+const BUDGET_GZIP_BYTES = 156_650;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

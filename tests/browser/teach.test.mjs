@@ -208,7 +208,16 @@ test('"what would it take" applies the solvers and the result keeps every year u
   await eu.waitForFunction(() => /[?&]upfront=3\.3(&|$)/.test(location.search) && /[?&]corporate=96\.7(&|$)/.test(location.search));
   await eu.close();
   const { page: p2 } = await open(context, '?upfront=50');
-  assert.match(await p2.textContent('.solvers'), /No upfront share fits on its own: even with nothing upfront|largest upfront share/);
+  assert.match(await p2.textContent('.solvers'), /No upfront share fits on its own: even with nothing upfront, some year is above the limit\. Spread over more years or pay more in won first\./);
+  // Where a longer timeline cannot help (a limit of zero), the advice names only what can.
+  for (const [lang, words, not] of [['en', /above the limit\. Pay more in won first\./, /Spread over more years/], ['ko', /한도를 넘는 해가 있습니다\. 먼저 원화 비중을 높이세요\./, /기간을 늘리/]]) {
+    const { page: zero } = await open(context, `?limit=0&lang=${lang}`);
+    await zero.waitForSelector('.solvers', { state: 'attached' });
+    const text = await zero.textContent('.solvers');
+    assert.match(text, words, lang);
+    assert.doesNotMatch(text, not, lang);
+    await zero.close();
+  }
   assert.match(await p2.textContent('.solvers'), /No timeline up to 30 years fits: the upfront payment lands in the first year/);
   assert.equal(await p2.isDisabled('#solve-years'), true);
   // ...and looks it: muted text and a dashed border, beside the page's enabled buttons.
