@@ -404,6 +404,14 @@ pub fn min_upfront(s: &Scenario, max: f64) -> f64 {
     f64::from(first) / 10.0
 }
 
+/// Whether, with nothing upfront, a longer timeline alone and a larger share in the own
+/// currency alone can keep every year within the limit: what to move first when no upfront
+/// share fits ([`max_upfront`] is `None`). At a limit of zero no timeline can.
+pub fn fits_without_upfront(s: &Scenario) -> (bool, bool) {
+    let none = upfront_at(s, 0);
+    (min_years(&none).is_some(), min_krw(&none).is_some())
+}
+
 /// `s` with an upfront share of `tenths` tenths of a point, set as the slider sets it.
 fn upfront_at(s: &Scenario, tenths: u32) -> Scenario {
     let mut c = s.clone();
@@ -523,6 +531,16 @@ mod tests {
         assert!(front[0].direct > front[9].direct);
         let back = schedule(&Scenario { profile: Profile::Back, ..Scenario::default() }).rows;
         assert!(back[0].direct < back[9].direct);
+    }
+
+    #[test]
+    fn with_nothing_upfront_a_timeline_helps_unless_the_limit_is_zero() {
+        // With nothing upfront, 18 years or some won would fit the default pledge.
+        assert_eq!(fits_without_upfront(&Scenario::parse("upfront=50").unwrap()), (true, true));
+        // At a limit of zero no upfront share fits, and of the other levers only all in won does.
+        let zero = Scenario::parse("upfront=50&limit=0").unwrap();
+        assert_eq!(max_upfront(&zero), None);
+        assert_eq!(fits_without_upfront(&zero), (false, true));
     }
 
     #[test]

@@ -556,8 +556,8 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
             });
         }
     }
+    let currency = currency_name(lang, s.country);
     if let Some(d) = &ctx.local_equivalent {
-        let currency = currency_name(lang, s.country);
         lines.push(if ko {
             format!("{currency}화로: {}조 {currency}{}", grouped(&pct(d.value)), cite(lang, d))
         } else {
@@ -579,10 +579,9 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
             sv.min_years.map_or("30년 이내의 어떤 기간으로도 부족함".to_owned(), |y| format!(
                 "기간 최소 {y}년"
             )),
-            sv.min_krw
-                .map_or(format!("{}화 비중만으로는 부족함", currency_name(lang, s.country)), |x| {
-                    format!("{} 최소 {}%", paid_in_own_currency(lang, s.country), pct(x))
-                }),
+            sv.min_krw.map_or(format!("{currency}화 비중만으로는 부족함"), |x| {
+                format!("{} 최소 {}%", paid_in_own_currency(lang, s.country), pct(x))
+            }),
         )
     } else {
         format!(
@@ -598,10 +597,9 @@ pub fn summary_lines(lang: Lang, s: &Scenario, sum: &Summary) -> Vec<String> {
                 "a timeline of at least {}",
                 years(&y.to_string())
             )),
-            sv.min_krw
-                .map_or(format!("no share paid in {} is enough", currency_name(lang, s.country)), |x| {
-                    format!("at least {}% paid in {}", pct(x), currency_name(lang, s.country))
-                }),
+            sv.min_krw.map_or(format!("no share paid in {currency} is enough"), |x| {
+                format!("at least {}% paid in {currency}", pct(x))
+            }),
         )
     });
     for a in assumptions(lang, s) {

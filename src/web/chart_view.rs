@@ -37,9 +37,9 @@ pub struct ChartProps {
 }
 
 /// Height for a container width: taller on phones, where the title, the legend and the sources
-/// wrap onto more lines (at 300 px, in 440 px, they left the bars 80 px), and from 400 px on never
-/// shorter for a wider box: an embed in a 600 px column had 400 px, where a 500 px one had 440, and its title,
-/// legend and sources left the bars 170 px.
+/// wrap onto more lines (at 300 px, in 440 px, they left the bars 80 px), and from 400 px on
+/// never shorter for a wider box: an embed in a 600 px column had 400 px, where a 500 px one had
+/// 440, and its title, legend and sources left the bars 170 px.
 fn height_for(width: u32) -> u32 {
     if width < 400 {
         520

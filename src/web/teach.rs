@@ -326,13 +326,8 @@ pub fn what_it_takes(props: &SolverProps) -> Html {
         (None, _) => {
             // What to move first: only the levers that fit with nothing upfront (at a limit of
             // zero a longer timeline never does, and the advice named it).
-            let mut none_upfront = s.clone();
-            let _ = none_upfront.set_share_giving_way(Key::Upfront, 0.0);
-            let then = match (
-                crate::model::min_years(&none_upfront).is_some(),
-                crate::model::min_krw(&none_upfront).is_some(),
-                ko,
-            ) {
+            let (years, krw) = crate::model::fits_without_upfront(s);
+            let then = match (years, krw, ko) {
                 (true, true, false) => format!(" Spread over more years or pay more in {currency} first."),
                 (true, false, false) => " Spread over more years first.".to_owned(),
                 (false, true, false) => format!(" Pay more in {currency} first."),

@@ -217,7 +217,9 @@
 // 156 641, 149 243 served) the same session, from a second review: when no upfront share fits,
 // the advice names only the levers that fit with nothing upfront ("Pay more in won first." at a
 // limit of zero), where it always said "Spread over more years or pay more in won first." above
-// an answer that no timeline fits.
+// an answer that no timeline fits. Lowered to 156 550 (page 156 546, 149 165 served) the same
+// session: that question is asked of the model (`model::fits_without_upfront`, with the
+// solvers' own `upfront_at`), not rebuilt in the page.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -226,7 +228,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_650;
+const BUDGET_GZIP_BYTES = 156_550;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
