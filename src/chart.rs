@@ -913,7 +913,7 @@ mod tests {
     #[test]
     fn a_balanced_title_keeps_its_line_count_and_ends_on_no_lone_word() {
         let title =
-            "Korea's final deal (Nov 2025) · $350 bn pledge over 5 years: 0% upfront, 21.4% guarantees, \
+            "Korea's final deal, Nov 2025 · $350 bn pledge over 5 years: 0% upfront, 21.4% guarantees, \
                      0% loans, 21.4% company, 0% in own currency";
         let (px, width) = (17.0, 932);
         let greedy = wrap(title, px, width, false);

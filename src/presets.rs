@@ -77,9 +77,9 @@ impl Preset {
     pub fn title(self, lang: Lang) -> &'static str {
         let (en, ko) = match self {
             Preset::UsDemand => ("US demand: all upfront, in dollars", "미국 요구: 전액 선불, 달러로"),
-            Preset::KrDeal => ("Korea's final deal (Nov 2025)", "한국 최종 합의 (2025년 11월)"),
-            Preset::Japan => ("Japan's deal (Sep 2025)", "일본 합의 (2025년 9월)"),
-            Preset::Eu => ("EU's deal (Aug 2025)", "EU 합의 (2025년 8월)"),
+            Preset::KrDeal => ("Korea's final deal, Nov 2025", "한국 최종 합의, 2025년 11월"),
+            Preset::Japan => ("Japan's deal, Sep 2025", "일본 합의, 2025년 9월"),
+            Preset::Eu => ("EU's deal, Aug 2025", "EU 합의, 2025년 8월"),
         };
         match lang {
             Lang::En => en,

@@ -784,7 +784,7 @@ mod tests {
         assert_eq!(times(Lang::Ko, 0.0), "0%");
         assert_eq!(
             title(Lang::Ko, &Preset::KrDeal.scenario()),
-            "한국 최종 합의 (2025년 11월) · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 원화 0%"
+            "한국 최종 합의, 2025년 11월 · 총 3,500억 달러 약정, 10년: 선불 0%, 보증 21.4%, 대출 0%, 기업 21.4%, 원화 0%"
         );
         // The own currency is named, as its lever names it.
         let japan = Preset::Japan.scenario();
@@ -834,6 +834,18 @@ mod tests {
         );
         assert!(title(Lang::Ko, &changed).contains(" (조정) · "), "{}", title(Lang::Ko, &changed));
         assert!(!title(Lang::En, &Scenario::parse("krw=50").unwrap()).contains("changed"));
+        // A preset's date is not in brackets: the mark after it would make two in a row.
+        let japan = Scenario::parse("preset=japan&years=12").unwrap();
+        assert!(
+            title(Lang::En, &japan).starts_with("Japan's deal, Sep 2025 (changed) · "),
+            "{}",
+            title(Lang::En, &japan)
+        );
+        assert!(
+            title(Lang::Ko, &japan).starts_with("일본 합의, 2025년 9월 (조정) · "),
+            "{}",
+            title(Lang::Ko, &japan)
+        );
     }
 
     #[test]

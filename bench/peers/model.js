@@ -61,4 +61,4 @@ export const SEGMENTS = [
   { key: 'guarantees', label: 'Guarantees (contingent)', colour: 'rgb(180, 110, 0)' },
 ];
 export const LIMIT_LABEL = 'FX limit $20 bn a year (Bank of Korea, 2025-10-29)';
-export const TITLE = "Korea's final deal (Nov 2025)";
+export const TITLE = "Korea's final deal, Nov 2025";

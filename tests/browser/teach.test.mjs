@@ -385,7 +385,7 @@ test('a map move or an answer that takes from other shares says so, and keeps th
   const upfront = Number(await page.inputValue('#ctl-upfront-exact'));
   assert.match(await page.textContent('.gave-way'), new RegExp(`Company investment \\(now ${100 - upfront}%\\) gave way`));
   assert.equal(new URL(page.url()).searchParams.get('preset'), 'eu');
-  assert.equal(await page.$eval('#ctl-preset', (el) => el.selectedOptions[0].textContent), "EU's deal (Aug 2025)");
+  assert.equal(await page.$eval('#ctl-preset', (el) => el.selectedOptions[0].textContent), "EU's deal, Aug 2025");
   assert.equal(await page.textContent('label[for=ctl-preset]'), 'Scenario (changed)');
   // The answer moves upfront back to the largest share that fits, from company money again.
   assert.equal((await page.textContent('button.reset')).trim(), "Reset to the scenario's values");
