@@ -534,13 +534,20 @@ pub fn App() -> Html {
             // The chart is drawn and painted first, alone: the levers, the figures and the panels
             // after them come in the next frame (grid areas by name, so the chart's place and size
             // do not depend on them; on phones they come after it).
-            <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
-                { chart }
-            </section>
-            if painted {
-                <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
-                    { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }
+            // The chart and the levers together: on a phone the chart stays at the top of the
+            // screen while the reader scrolls through the levers under it (`.stage` in the
+            // style sheet); elsewhere the two are areas of the grid as if it were not there.
+            <div class="stage">
+                <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
+                    { chart }
                 </section>
+                if painted {
+                    <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
+                        { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }
+                    </section>
+                }
+            </div>
+            if painted {
                 <section class="summary-area" aria-label={tr(lang, "Key findings", "핵심 결과")}>
                     { summary_view(&SummaryProps { scenario: scenario.clone(), summary: summary.clone(), lang, baseline: base_summary }) }
                     // Beside the figures, which show the differences from a pinned baseline.

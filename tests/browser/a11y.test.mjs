@@ -287,6 +287,38 @@ test('phones: the levers come right under the chart, then the finding, then the 
   await page.close();
 });
 
+test('a phone held upright keeps the chart on the screen while the levers scroll under it; a short screen does not', async () => {
+  // The chart was a screen above the timeline's slider: a reader dragging it saw no bar move.
+  const { page, errors } = await open(context, '?preset=kr-deal', { width: 390, height: 844 });
+  const rect = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, mid: (r.top + r.bottom) / 2, x: (r.left + r.right) / 2 }; });
+  const inFront = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === el; });
+  await page.$eval('#ctl-years', (el) => el.scrollIntoView({ block: 'end' }));
+  const [chart, years] = [await rect('.chart-area'), await rect('#ctl-years')];
+  assert.ok(Math.abs(chart.top) <= 1 && chart.bottom <= 844, `the chart is at ${Math.round(chart.top)} to ${Math.round(chart.bottom)} px`);
+  assert.ok(years.top >= chart.bottom && (await inFront('#ctl-years')), `the timeline's slider is at ${Math.round(years.top)} px, under the chart's ${Math.round(chart.bottom)}`);
+  const before = await chartImage(page);
+  await page.focus('#ctl-years');
+  await page.keyboard.press('ArrowRight');
+  await waitForRedraw(page, before);
+  // Tab to a lever the chart covers: the page scrolls it clear of the chart.
+  await page.evaluate(() => window.scrollBy(0, 400));
+  assert.ok(!(await inFront('#ctl-years')), 'the timeline\'s slider went under the chart');
+  await page.$eval('#ctl-krw-exact', (el) => el.focus({ preventScroll: true }));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ctl-years');
+  assert.ok(await inFront('#ctl-years'), `Tab left the slider under the chart, at ${Math.round((await rect('#ctl-years')).top)} px`);
+  // Past the levers the chart goes with them, and the finding and the map have the screen.
+  await page.$eval('.map-area', (el) => el.scrollIntoView({ block: 'start' }));
+  assert.ok((await rect('.chart-area')).bottom <= 0, 'the chart stayed over the map');
+  assert.deepEqual(errors, []);
+  await page.close();
+  for (const viewport of [{ width: 375, height: 667 }, { width: 844, height: 390 }, { width: 1280, height: 800 }]) {
+    const { page: short } = await open(context, '?preset=kr-deal', viewport);
+    assert.equal(await short.$eval('.chart-area', (el) => getComputedStyle(el).position), 'static', `at ${viewport.width}×${viewport.height}`);
+    await short.close();
+  }
+});
+
 test('on a narrow phone or in a narrow embed the bars keep room: the value axis spans at least 150 px, 190 in a 600 px embed', async () => {
   // The title, the legend and the sources wrap onto more lines as the chart narrows; in a 300 px
   // embed they once left the bars 80 px, and in a 600 px one, given less height than a 500 px

@@ -219,7 +219,11 @@
 // limit of zero), where it always said "Spread over more years or pay more in won first." above
 // an answer that no timeline fits. Lowered to 156 550 (page 156 546, 149 165 served) the same
 // session: that question is asked of the model (`model::fits_without_upfront`, with the
-// solvers' own `upfront_at`), not rebuilt in the page.
+// solvers' own `upfront_at`), not rebuilt in the page. Raised to 156 700 (page 156 698, 149 339
+// served) in the thirty-second session: on a phone held upright the chart stays at the top of
+// the screen while the levers scroll under it (one box, `.stage`, around the chart and the
+// levers, and its rules); a reader dragging the timeline saw no bar move, the chart a screen
+// above. Preset names lost their brackets ("Japan's deal, Sep 2025 (changed)"), for nothing.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -228,7 +232,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_550;
+const BUDGET_GZIP_BYTES = 156_700;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
