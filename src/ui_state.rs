@@ -111,7 +111,7 @@ impl UiState {
         let (view, mut errors) = View::take(&mut raw);
         let (mut scenario, scenario_errors) = Scenario::from_raw_lenient(&raw);
         errors.extend(scenario_errors);
-        if let Some(step) = view.tour_scenario(&raw) {
+        if let Some(step) = view.tour_scenario(&scenario) {
             scenario = step;
         }
         let history = if errors.is_empty() { HistoryOp::None } else { HistoryOp::Replace };
@@ -306,6 +306,15 @@ mod tests {
         assert_eq!(left.query(), "preset=kr-deal");
         // A step link that also carries scenario keys shows those (the reader moved on).
         assert_eq!(UiState::load("?step=3&years=4").scenario.years, 4);
+        // Keys the page rejects leave it a bare tour link: it shows the step, as the link it
+        // writes back does (it showed the default page under the step, and wrote `step=3`).
+        for link in ["?step=3&fbclid=IwAR0abc", "?step=3&upfront=NaN", "?step=3&years=4&years=5"] {
+            let s = UiState::load(link);
+            assert_eq!(s.scenario, crate::tour::STEPS[2].scenario(), "{link}");
+            assert!(!s.notices.is_empty(), "{link}");
+            assert_eq!(s.query(), UiState::load("?step=3").query(), "{link}");
+            assert_eq!(UiState::load(&s.query()).scenario, s.scenario, "{link}");
+        }
     }
 
     #[test]

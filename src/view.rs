@@ -287,12 +287,15 @@ impl View {
         Ok(())
     }
 
-    /// The scenario a bare tour link shows: `step=3` with no scenario key (in `raw`, the pairs
-    /// left once the view keys are taken) is that step's scenario. A link that also carries
-    /// scenario keys shows those: the reader moved on. The page and the CLI read it alike.
-    pub fn tour_scenario(&self, raw: &RawParams) -> Option<Scenario> {
+    /// The scenario a bare tour link shows: `step=3` whose scenario keys leave the default
+    /// page as it is (`shown`, the link's scenario, is written as no key: there were none, or
+    /// only ones the page rejected, a tracking tag or a bad value) is that step's scenario, so
+    /// `?step=3`, which the page writes back for it, reads back as what it showed. A link that
+    /// also carries scenario keys that change the page shows those: the reader moved on. The
+    /// page and the CLI read it alike.
+    pub fn tour_scenario(&self, shown: &Scenario) -> Option<Scenario> {
         let step = tour::STEPS.get(self.step?.checked_sub(1)?)?;
-        raw.pairs.is_empty().then(|| step.scenario())
+        shown.to_query().is_empty().then(|| step.scenario())
     }
 
     /// The controls to show, in order.
@@ -358,7 +361,7 @@ pub fn parse_link(query: &str) -> Result<(Scenario, View), ScenarioError> {
 /// [`parse_link`] of pairs already split from their link (the CLI reads each word of its
 /// command line as a link of its own). Like `parse_link` it gives the link's own scenario, so
 /// what [`View::to_query`] and [`Scenario::to_query`] write reads back as itself; a reader of
-/// bare tour links applies [`View::tour_scenario`] after it, as the page and the CLI do.
+/// bare tour links applies [`View::tour_scenario`] to it, as the page and the CLI do.
 pub fn parse_raw(mut raw: RawParams) -> Result<(Scenario, View), ScenarioError> {
     let (view, mut errors) = View::take(&mut raw);
     match Scenario::from_raw(&raw) {

@@ -281,9 +281,8 @@ standard error, and nothing is written); 1 the output could not be written.
         let mut scenario_pairs = raw.clone();
         let probe = View::take(&mut scenario_pairs).0;
         let lang = probe.lang.unwrap_or_default();
-        let tour = probe.tour_scenario(&scenario_pairs);
         let (scenario, view) = match parse_raw(raw) {
-            Ok((scenario, view)) => (tour.unwrap_or(scenario), view),
+            Ok((scenario, view)) => (view.tour_scenario(&scenario).unwrap_or(scenario), view),
             Err(e) => {
                 report_bad_keys(lang, &e.errors);
                 return Ok(ExitCode::from(2));
