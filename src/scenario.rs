@@ -586,6 +586,9 @@ fn check_number(key: Key, n: f64) -> Result<Value, ParamErrorKind> {
         Domain::Choice => Err(ParamErrorKind::UnknownChoice),
         _ if !n.is_finite() => Err(ParamErrorKind::NotANumber),
         Domain::Number { min, max } if (min..=max).contains(&n) => {
+            // The limit to the $0.1 m the page writes amounts to: a limit a hair above zero
+            // (`limit=1e-300`, "$0 bn") made the peak a 300-digit multiple of it.
+            let n = if key == Key::Limit { (n * 1e4).round() / 1e4 } else { n };
             // -0 and 0 are the same setting; keep one spelling so encoding is canonical.
             Ok(Value::Number(if n == 0.0 { 0.0 } else { n }))
         }

@@ -1068,6 +1068,33 @@ mod tests {
     }
 
     #[test]
+    fn a_limit_a_hair_above_zero_or_dollars_a_hair_above_it_read_as_what_is_shown() {
+        // The limit is kept to the $0.1 m amounts are written to: no 300-digit ratio, no "inf".
+        for (link, limit) in
+            [("limit=1e-300", 0.0), ("limit=1e-320", 0.0), ("limit=0.00004", 0.0), ("limit=0.04", 0.04)]
+        {
+            let s = Scenario::parse(link).unwrap();
+            assert_eq!(s.limit, limit, "{link}");
+            for lang in [Lang::En, Lang::Ko] {
+                let sum = summarize(&s, &schedule(&s));
+                let words = [narration(lang, &s, &sum), summary_lines(lang, &s, &sum).join("\n")].join("\n");
+                assert!(!words.contains("inf"), "{link}: {words}");
+                let longest = words.split(|c: char| !c.is_ascii_digit() && c != ',').map(str::len).max();
+                assert!(longest < Some(12), "{link}: {words}");
+            }
+        }
+        // $35 000 a year over a limit of zero is not "above the limit", written "$0 bn"...
+        let s = Scenario::parse("krw=99.9999&limit=0").unwrap();
+        let sum = summarize(&s, &schedule(&s));
+        assert_eq!(sum.breach_years, 0, "{}", narration(Lang::En, &s, &sum));
+        // ...while $0.1 m is, and says so.
+        let s = Scenario::parse("krw=99.9997&limit=0").unwrap();
+        let sum = summarize(&s, &schedule(&s));
+        assert_eq!(sum.breach_years, 10);
+        assert!(narration(Lang::En, &s, &sum).contains("$0.1 m"), "{}", narration(Lang::En, &s, &sum));
+    }
+
+    #[test]
     fn a_large_ratio_is_grouped_by_thousands() {
         assert_eq!(times(Lang::En, 355_000.0), "355,000 times");
         assert_eq!(times(Lang::Ko, 1234.5), "1,234.5배");

@@ -37,7 +37,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 years,
                 profile,
                 calls,
-                limit,
+                // A limit the parser gives: to the $0.1 m.
+                limit: (limit * 1e4).round() / 1e4,
                 start,
                 country: Country::Kr,
             }
