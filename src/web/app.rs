@@ -39,20 +39,30 @@ impl Reducible for Model {
     }
 }
 
-/// Whether the reader's system asks for dark colours, so the chart matches the page (the CSS
-/// follows the same query). Read once, then updated when the setting changes; not re-read on
+/// Whether the chart and the map are drawn dark, as the style sheet draws the page: a media
+/// query for each theme choice, on screens only (paper is white: printed dark, the chart was a
+/// near-black block). Read once for a choice, then updated when it changes; not re-read on
 /// every render, where `matchMedia` cost a call per slider input.
 #[hook]
-fn use_prefers_dark() -> bool {
-    let query =
-        use_memo((), |_| gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten());
-    let dark = use_state(|| query.as_ref().as_ref().is_some_and(web_sys::MediaQueryList::matches));
+fn use_dark(theme: Option<ThemeChoice>) -> bool {
+    let media = match theme {
+        Some(ThemeChoice::Dark) => "screen",
+        Some(ThemeChoice::Light) => "not all",
+        None => "screen and (prefers-color-scheme: dark)",
+    };
+    let query = use_memo(media, |media| gloo::utils::window().match_media(media).ok().flatten());
+    let read = |query: &Option<web_sys::MediaQueryList>| {
+        query.as_ref().is_some_and(web_sys::MediaQueryList::matches)
+    };
+    let dark = use_state_eq(|| read(&query));
     {
         let dark = dark.clone();
-        use_effect_with((), move |_| {
+        // Keyed by the query's text: comparing the lists would cost a call a render.
+        use_effect_with(media, move |_| {
+            dark.set(read(&query));
             let listener = query.as_ref().as_ref().map(|list| {
-                let read = list.clone();
-                EventListener::new(list, "change", move |_| dark.set(read.matches()))
+                let (query, dark) = (query.clone(), dark.clone());
+                EventListener::new(list, "change", move |_| dark.set(read(&query)))
             });
             move || drop(listener)
         });
@@ -241,12 +251,7 @@ pub fn App() -> Html {
     let view = &state.view;
     let lang = use_memo(view.lang, |lang| lang.unwrap_or_else(browser_lang));
     let lang = *lang;
-    let system_dark = use_prefers_dark();
-    let dark = match view.theme {
-        Some(ThemeChoice::Dark) => true,
-        Some(ThemeChoice::Light) => false,
-        None => system_dark,
-    };
+    let dark = use_dark(view.theme);
     {
         let (theme, embed, total) = (view.theme, view.embed, state.scenario.total);
         use_effect_with((lang, theme, embed, total.to_bits()), move |_| {

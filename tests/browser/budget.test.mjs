@@ -224,6 +224,11 @@
 // the screen while the levers scroll under it (one box, `.stage`, around the chart and the
 // levers, and its rules); a reader dragging the timeline saw no bar move, the chart a screen
 // above. Preset names lost their brackets ("Japan's deal, Sep 2025 (changed)"), for nothing.
+// Raised to 156 950 (page 156 924, 149 477 served) the same session, for what a red-team pass
+// found: a page printed from a dark theme is light on the paper (the dark colours are on screens
+// only, and the chart and the map are drawn light for print: one media query for each theme
+// choice, `use_dark`; two hooks, one for print, cost 200 B more), a tour link with a rejected key
+// shows its step, and a limit a hair above zero reads sanely (kept to $0.1 m).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -232,7 +237,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_700;
+const BUDGET_GZIP_BYTES = 156_950;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, open, chartText, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
+import { launch, open, chartText, chartImage, waitForRedraw, BASE_URL, ARTIFACTS_DIR } from './harness.mjs';
 
 let context;
 let host; // { server, url, article }
@@ -399,6 +399,35 @@ test('print shows the chart, the finding, the whole table and the line to cite w
   assert.match(cite, /years=12/);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'print-kr-deal.png'), fullPage: true });
   await page.close();
+});
+
+test('printed from a dark page, the text, the chart and the map are dark on white paper', async () => {
+  // Printed dark, the text was pale grey on the paper and the chart and the map near-black blocks.
+  const corner = (page, sel) => page.$eval(sel, (el) => [...el.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)]);
+  const light = (rgb) => rgb.every((c) => c > 200);
+  for (const [query, scheme] of [['?preset=kr-deal&theme=dark', 'light'], ['?preset=kr-deal', 'dark']]) {
+    const { page, errors } = await open(context, query);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.$eval('#map', (el) => el.scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('#map canvas.map-cells'));
+    await page.waitForFunction(() => { const d = document.querySelector('#chart canvas').getContext('2d').getImageData(1, 1, 1, 1).data; return d[0] < 100; });
+    assert.ok(!light(await corner(page, '#chart canvas')), `${query}: the screen's chart is dark`);
+    const [chart, map] = [await chartImage(page), await page.$eval('#map canvas.map-cells', (el) => el.toDataURL())];
+    await page.emulateMedia({ media: 'print' });
+    await waitForRedraw(page, chart);
+    await page.waitForFunction((b) => document.querySelector('#map canvas.map-cells').toDataURL() !== b, map);
+    assert.ok(light(await corner(page, '#chart canvas')), `${query}: the printed chart's background is ${await corner(page, '#chart canvas')}`);
+    const [ink, paper] = await page.evaluate(() => ['color', 'background-color'].map((p) => getComputedStyle(document.documentElement).getPropertyValue(p)));
+    assert.equal(ink, 'rgb(28, 28, 30)', `${query}: printed text`);
+    assert.equal(paper, 'rgb(255, 255, 255)', `${query}: printed page`);
+    // Back on the screen, dark again.
+    const printed = await chartImage(page);
+    await page.emulateMedia({ media: 'screen' });
+    await waitForRedraw(page, printed);
+    assert.ok(!light(await corner(page, '#chart canvas')), `${query}: after printing, the chart is dark again`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
