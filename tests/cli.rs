@@ -309,12 +309,28 @@ fn bad_options_exit_2() {
         (&["--image", "a.svg", "-f", "svg"], "pledge: --image: only the html format names an image"),
         (&["--size", "100x100", "-f", "svg"], "pledge: --size \"100x100\": out of range (allowed: WxH"),
         (&["--size", "960", "-f", "svg"], "pledge: --size \"960\": not WxH (allowed: WxH"),
+        // Too many digits for a number is a size out of range (it said "not WxH").
+        (&["--size", "99999999999999999999x300", "-f", "svg"], "pledge: --size \"99999999999999999999x300\": out of range"),
     ] {
         let out = pledge(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.starts_with(said), "{args:?}: {err}");
+    }
+    // `--out -` is standard output (it wrote a file named "-").
+    let dash = pledge(&["preset=kr-deal", "-f", "csv", "--out", "-"]);
+    assert_eq!((dash.status.code(), dash.stdout), (Some(0), pledge(&["preset=kr-deal", "-f", "csv"]).stdout));
+    assert!(!std::path::Path::new("-").exists());
+    // A PNG is not written to a terminal (`script` gives the command one, where it can).
+    let in_terminal = |command: &str| Command::new("script").args(["-qec", command, "/dev/null"]).output().ok();
+    let terminal = in_terminal("test -t 1 && echo a-terminal").is_some_and(|o| o.stdout.starts_with(b"a-terminal"));
+    if terminal {
+        let out = in_terminal(&format!("{} -f png", env!("CARGO_BIN_EXE_pledge"))).unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains("pledge: --format png: not to a terminal (give --out FILE"), "{said}");
+        assert!(!said.contains("PNG"), "{said}");
+        assert_eq!(out.status.code(), Some(2));
     }
     // A path that cannot be written is named with its control characters written out.
     let out = pledge(&["--out", "/nonexistent-dir/\u{1b}[31m.txt"]);

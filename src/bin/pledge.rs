@@ -6,7 +6,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::print_stderr, reason = "the CLI reports bad input on stderr")]
 mod cli {
-    use std::io::Write;
+    use std::io::{IsTerminal, Write};
     use std::path::PathBuf;
     use std::process::ExitCode;
 
@@ -43,7 +43,7 @@ View keys of a link are accepted too: lang en|ko sets the language of every word
 Options:
   -f, --format F  table (default), csv, json, svg, png, or html (the page's no-script
                   fragment: the chart image, the finding and the summary)
-  -o, --out FILE  write to FILE instead of standard output
+  -o, --out FILE  write to FILE instead of standard output (`-`: standard output)
   --size WxH      svg and png only: the chart's size in CSS pixels, width 200-4000,
                   height 150-4000 (default 960x560; PNG is drawn at 2x); a size that
                   leaves the plot no room under the title and legend is refused
@@ -81,8 +81,14 @@ standard error, and nothing is written); 1 the output could not be written.
 
     /// `--size`'s value, or what is wrong with it.
     fn parse_size(text: &str) -> Result<(u32, u32), &'static str> {
+        // Digits too many for a number are a size out of range, not "not WxH".
+        let side = |s: &str| match s.parse::<u32>() {
+            Ok(n) => Ok(n),
+            Err(_) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => Ok(u32::MAX),
+            Err(_) => Err("not WxH"),
+        };
         let (w, h) = text.split_once(['x', 'X']).ok_or("not WxH")?;
-        let (w, h) = (w.parse().map_err(|_| "not WxH")?, h.parse().map_err(|_| "not WxH")?);
+        let (w, h) = (side(w)?, side(h)?);
         if (200..=4000).contains(&w) && (150..=4000).contains(&h) {
             Ok((w, h))
         } else {
@@ -207,6 +213,11 @@ standard error, and nothing is written); 1 the output could not be written.
         if given.contains(&"--image") && !html {
             return Err(UsageError("--image: only the html format names an image".to_owned()));
         }
+        // A PNG's bytes on a terminal garble it: ask for a file, as the usage's example does.
+        let to_stdout = args.out.as_ref().is_none_or(|p| p.as_os_str() == "-");
+        if matches!(args.format, Format::Png) && to_stdout && std::io::stdout().is_terminal() {
+            return Err(UsageError("--format png: not to a terminal (give --out FILE, or redirect the output)".to_owned()));
+        }
         Ok(Some(args))
     }
 
@@ -298,9 +309,10 @@ standard error, and nothing is written); 1 the output could not be written.
             Err(e) => return Err(e),
         };
         match &args.out {
-            Some(path) => std::fs::write(path, &bytes)
+            // `-` is standard output, as for most tools (it wrote a file named "-").
+            Some(path) if path.as_os_str() != "-" => std::fs::write(path, &bytes)
                 .with_context(|| format!("writing {}", printable(&path.display().to_string())))?,
-            None => {
+            _ => {
                 let mut stdout = std::io::stdout().lock();
                 if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
                     if e.kind() != std::io::ErrorKind::BrokenPipe {
