@@ -310,7 +310,10 @@ fn bad_options_exit_2() {
         (&["--size", "100x100", "-f", "svg"], "pledge: --size \"100x100\": out of range (allowed: WxH"),
         (&["--size", "960", "-f", "svg"], "pledge: --size \"960\": not WxH (allowed: WxH"),
         // Too many digits for a number is a size out of range (it said "not WxH").
-        (&["--size", "99999999999999999999x300", "-f", "svg"], "pledge: --size \"99999999999999999999x300\": out of range"),
+        (
+            &["--size", "99999999999999999999x300", "-f", "svg"],
+            "pledge: --size \"99999999999999999999x300\": out of range",
+        ),
     ] {
         let out = pledge(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -323,8 +326,10 @@ fn bad_options_exit_2() {
     assert_eq!((dash.status.code(), dash.stdout), (Some(0), pledge(&["preset=kr-deal", "-f", "csv"]).stdout));
     assert!(!std::path::Path::new("-").exists());
     // A PNG is not written to a terminal (`script` gives the command one, where it can).
-    let in_terminal = |command: &str| Command::new("script").args(["-qec", command, "/dev/null"]).output().ok();
-    let terminal = in_terminal("test -t 1 && echo a-terminal").is_some_and(|o| o.stdout.starts_with(b"a-terminal"));
+    let in_terminal =
+        |command: &str| Command::new("script").args(["-qec", command, "/dev/null"]).output().ok();
+    let terminal =
+        in_terminal("test -t 1 && echo a-terminal").is_some_and(|o| o.stdout.starts_with(b"a-terminal"));
     if terminal {
         let out = in_terminal(&format!("{} -f png", env!("CARGO_BIN_EXE_pledge"))).unwrap();
         let said = String::from_utf8_lossy(&out.stdout);

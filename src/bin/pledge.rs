@@ -216,7 +216,9 @@ standard error, and nothing is written); 1 the output could not be written.
         // A PNG's bytes on a terminal garble it: ask for a file, as the usage's example does.
         let to_stdout = args.out.as_ref().is_none_or(|p| p.as_os_str() == "-");
         if matches!(args.format, Format::Png) && to_stdout && std::io::stdout().is_terminal() {
-            return Err(UsageError("--format png: not to a terminal (give --out FILE, or redirect the output)".to_owned()));
+            return Err(UsageError(
+                "--format png: not to a terminal (give --out FILE, or redirect the output)".to_owned(),
+            ));
         }
         Ok(Some(args))
     }

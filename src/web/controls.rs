@@ -181,7 +181,10 @@ pub fn Slider(props: &SliderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: KeyboardEvent| dispatch.dispatch(Action::Settle))
     };
-    let exact = if value.fract() == 0.0 { shortest(value) } else { fixed(value, 1).to_string() };
+    // To a tenth (a preset's 300/7 % is "42.9"), but the limit as it is kept, to $0.1 m: "0.04"
+    // beside "$40 m a year", where the box said "0.0".
+    let exact =
+        if value.fract() == 0.0 || key == Key::Limit { shortest(value) } else { fixed(value, 1).to_string() };
     let on_exact = {
         let (dispatch, shown) = (props.dispatch.clone(), exact.clone());
         Callback::from(move |e: Event| {

@@ -369,6 +369,12 @@ test('a value typed and refused leaves the box showing the value in use, under a
   assert.equal(await page.inputValue('#ctl-upfront-exact'), '40');
   assert.deepEqual(errors, []);
   await page.close();
+  // The limit's box shows the limit as it is kept, to $0.1 m (it said "0.0" beside "$40 m a year").
+  const small = await open(context, '?limit=0.04&upfront=21.428571');
+  assert.equal(await small.page.inputValue('#ctl-limit-exact'), '0.04');
+  assert.equal(await small.page.inputValue('#ctl-upfront-exact'), '21.4');
+  assert.deepEqual(small.errors, []);
+  await small.page.close();
 });
 
 /**
