@@ -209,6 +209,8 @@ impl View {
                 // The baseline is checked exactly like a link; any bad key in it drops it whole,
                 // and each is named as `base.<key>` with what that key allows.
                 match Scenario::parse(&value) {
+                    // `base=` alone pinned the default page, and the link then spelt it out.
+                    Ok(_) if value.trim().is_empty() => errors.push(error(ParamErrorKind::UnknownChoice)),
                     Ok(base) => view.base = Some(base),
                     Err(mut e) => {
                         for inner in &mut e.errors {
@@ -471,6 +473,17 @@ mod tests {
             (view.lang, view_errors, scenario.upfront, errors),
             (Some(Lang::Ko), vec![], 10.0, vec![])
         );
+    }
+
+    /// An empty baseline is refused, naming what it takes: it pinned the default page.
+    #[test]
+    fn an_empty_baseline_is_refused() {
+        for link in ["base=", "base=%20", "base"] {
+            let (view, errors, ..) = split(link);
+            assert_eq!(view.base, None, "{link}");
+            assert_eq!(errors.len(), 1, "{link}");
+            assert!(errors[0].to_string().contains("a scenario's own query string"), "{link}: {}", errors[0]);
+        }
     }
 
     /// Inside a baseline a view key is unknown, and the message does not list it as known.
