@@ -228,7 +228,10 @@
 // found: a page printed from a dark theme is light on the paper (the dark colours are on screens
 // only, and the chart and the map are drawn light for print: one media query for each theme
 // choice, `use_dark`; two hooks, one for print, cost 200 B more), a tour link with a rejected key
-// shows its step, and a limit a hair above zero reads sanely (kept to $0.1 m).
+// shows its step, and a limit a hair above zero reads sanely (kept to $0.1 m). Raised to 157 000
+// (page 156 963, 149 502 served) the same session: the limit's exact box shows the limit to the
+// $0.1 m it is kept to ("0.04", not "0.0" beside "$40 m a year"), and an empty `base=` is refused
+// (it pinned the default page).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -237,7 +240,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 156_950;
+const BUDGET_GZIP_BYTES = 157_000;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -311,7 +314,9 @@ const TARGET_BYTES = 150_000;
 // the solvers' lines of the text download name the economy's currency as its lever does ("30% in
 // won", "Paid in yen", "at least 81% paid in won"), where they said "own currency" beside a lever
 // called "Paid in won" (the page's note above).
-const CHART_MODULE_BUDGET_GZIP_BYTES = 45_400;
+// Raised to 45 450 (module 45 412) in the thirty-second session: the module reads links with the
+// page's parser, which now keeps the limit to $0.1 m and refuses an empty baseline.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_450;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses
