@@ -176,7 +176,13 @@ pub fn table_html(lang: Lang, schedule: &Schedule) -> String {
         let (mark, words) = if r.breach { (" data-breach=\"\"", above) } else { ("", "") };
         let _ = write!(out, "<tr{mark}><th scope=\"row\">{}{words}</th>", r.year);
         for x in r.money() {
-            let cell = if ko { crate::text::eok_figure(x) } else { crate::text::figure(x) };
+            let (shown, cell) =
+                if ko { (x * 10.0, crate::text::eok_figure(x)) } else { (x, crate::text::figure(x)) };
+            // An amount the prose writes (from $0.1 m) but the table would round to 0 keeps its
+            // first significant digit, as the terminal's table does: "-0" stood beside "(above
+            // limit)", in Korean "0".
+            let small = x.abs() >= crate::model::BREACH_TOLERANCE_BN && cell.trim_start_matches('-') == "0";
+            let cell = if small { money_cell(shown) } else { cell };
             let _ = write!(out, "<td>{cell}</td>");
         }
         out.push_str("</tr>");
@@ -438,6 +444,17 @@ mod tests {
              height=\"760\" frameborder=\"0\" loading=\"lazy\" data-pledge-explorer></iframe>\n\
              <script src=\"https://x.test/p/assets/embed.js\" defer></script>"
         );
+    }
+
+    #[test]
+    fn a_small_breach_in_the_data_table_is_not_written_as_zero() {
+        let s = Scenario::parse("limit=34.9999").unwrap();
+        let (en, ko) = (table_html(Lang::En, &schedule(&s)), table_html(Lang::Ko, &schedule(&s)));
+        assert!(!en.contains("<td>-0</td>") && en.contains("<td>-0.0001</td></tr>"), "{en}");
+        assert!(ko.contains("<td>-0.001</td></tr>"), "{ko}");
+        // Float noise far under what the prose writes stays 0, not "0.000000".
+        let noise = table_html(Lang::En, &schedule(&Preset::KrDeal.scenario()));
+        assert!(!noise.contains("0.00"), "{noise}");
     }
 
     #[test]
