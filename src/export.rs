@@ -131,10 +131,14 @@ pub fn table(lang: Lang, scenario: &Scenario, schedule: &Schedule, summary: &Sum
 /// `0.0` (a year $0.04 bn above the limit) keeps its first significant digit, up to six
 /// decimals (a breach is at least [`crate::model::BREACH_TOLERANCE_BN`]); never `-0.0`.
 fn money_cell(v: f64) -> String {
-    let v = v + 0.0; // -0.0 is 0.0
-    let size = v.abs();
-    let decimals =
-        if v == 0.0 || !v.is_finite() || size >= 0.05 { 1 } else { (-size.log10()).ceil().min(6.0) as usize };
+    // -0.0 is 0.0. Then the first decimal place where the value reaches a digit (`-log10`,
+    // without linking the logarithm into the page, whose data table uses this too).
+    let v = v + 0.0;
+    let (mut decimals, mut scaled) = (1, v.abs() * 10.0);
+    while v != 0.0 && decimals < 6 && scaled < if decimals == 1 { 0.5 } else { 1.0 } {
+        decimals += 1;
+        scaled *= 10.0;
+    }
     fixed(v, decimals).to_string()
 }
 

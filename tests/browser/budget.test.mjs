@@ -231,7 +231,10 @@
 // shows its step, and a limit a hair above zero reads sanely (kept to $0.1 m). Raised to 157 000
 // (page 156 963, 149 502 served) the same session: the limit's exact box shows the limit to the
 // $0.1 m it is kept to ("0.04", not "0.0" beside "$40 m a year"), and an empty `base=` is refused
-// (it pinned the default page).
+// (it pinned the default page). Raised to 157 050 (page 157 026, 149 663 served) the same
+// session: the data table keeps the first significant digit of an amount the prose writes but
+// whole numbers round to 0 ("-0.0001" where "-0" stood beside "(above limit)"); with the
+// terminal table's `log10` it cost 485 B (150 085 served), with a loop 63.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -240,7 +243,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_000;
+const BUDGET_GZIP_BYTES = 157_050;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
