@@ -190,7 +190,11 @@ standard error, and nothing is written); 1 the output could not be written.
                         }
                     };
                 }
-                Long("out") | Short('o') => args.out = Some(parser.value().map_err(usage)?.into()),
+                Long("out") | Short('o') => {
+                    // `-` is standard output, as for most tools (it wrote a file named "-").
+                    let path: PathBuf = parser.value().map_err(usage)?.into();
+                    args.out = (path.as_os_str() != "-").then_some(path);
+                }
                 Long("size") => {
                     let value = parser.value().map_err(usage)?.string().map_err(usage)?;
                     args.size = parse_size(&value).map_err(|wrong| {
@@ -214,8 +218,7 @@ standard error, and nothing is written); 1 the output could not be written.
             return Err(UsageError("--image: only the html format names an image".to_owned()));
         }
         // A PNG's bytes on a terminal garble it: ask for a file, as the usage's example does.
-        let to_stdout = args.out.as_ref().is_none_or(|p| p.as_os_str() == "-");
-        if matches!(args.format, Format::Png) && to_stdout && std::io::stdout().is_terminal() {
+        if matches!(args.format, Format::Png) && args.out.is_none() && std::io::stdout().is_terminal() {
             return Err(UsageError(
                 "--format png: not to a terminal (give --out FILE, or redirect the output)".to_owned(),
             ));
@@ -289,8 +292,8 @@ standard error, and nothing is written); 1 the output could not be written.
                 return Ok(ExitCode::from(2));
             }
         };
-        // The language errors are written in (the link's own, when its `lang` is valid), and
-        // the scenario of a bare tour link (`step=3` alone), as the page reads them.
+        // The language errors are written in: the link's own, when its `lang` is valid. (A bare
+        // tour link, `step=3` alone, shows its step below, as the page reads it.)
         let mut scenario_pairs = raw.clone();
         let probe = View::take(&mut scenario_pairs).0;
         let lang = probe.lang.unwrap_or_default();
@@ -311,10 +314,9 @@ standard error, and nothing is written); 1 the output could not be written.
             Err(e) => return Err(e),
         };
         match &args.out {
-            // `-` is standard output, as for most tools (it wrote a file named "-").
-            Some(path) if path.as_os_str() != "-" => std::fs::write(path, &bytes)
+            Some(path) => std::fs::write(path, &bytes)
                 .with_context(|| format!("writing {}", printable(&path.display().to_string())))?,
-            _ => {
+            None => {
                 let mut stdout = std::io::stdout().lock();
                 if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
                     if e.kind() != std::io::ErrorKind::BrokenPipe {
