@@ -424,6 +424,8 @@ impl RawParams {
     /// part after `?`, without any `#fragment`). Percent-escapes and `+` are decoded. With no
     /// `?`, the input is an address (no pairs) only when it starts with a scheme and `://`:
     /// `years=5&upfront=http://x` is a query whose `upfront` is refused, not an address.
+    /// Keys that sites and mail tools add to a shared link to count clicks ([`is_tracking_key`])
+    /// are not the scenario's and are left out, as an empty pair is.
     pub fn from_query(input: &str) -> RawParams {
         let input = input.trim();
         let query = match input.split_once('?') {
@@ -438,7 +440,7 @@ impl RawParams {
         };
         let query = query.split_once('#').map_or(query, |(q, _)| q);
         let pairs = form_urlencoded::parse(query.as_bytes())
-            .filter(|(k, v)| !(k.is_empty() && v.is_empty()))
+            .filter(|(k, v)| !((k.is_empty() && v.is_empty()) || is_tracking_key(k)))
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         RawParams { pairs }
@@ -450,6 +452,19 @@ impl RawParams {
         self.pairs = kept;
         taken
     }
+}
+
+/// Whether `key` is one that a site, an ad network or a mail tool appends to a link it passes on
+/// to count the clicks (Google Analytics' `utm_…`, Facebook's `fbclid`, Instagram's `igshid`,
+/// Google's and Microsoft's ad clicks' `gclid` and `msclkid`, Mailchimp's `mc_cid`, `mc_eid`): a reader who follows an article's link from a feed did not
+/// write it, and a notice naming it, with the list of known keys, took 310 px of a phone's
+/// screen above the chart. Read in any case, as the scenario's keys are.
+pub fn is_tracking_key(key: &str) -> bool {
+    let key = key.trim();
+    key.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("utm_"))
+        || ["fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "igshid"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(key))
 }
 
 /// A query string being written: `key=value` pairs joined by `&`, each side encoded as
@@ -1041,6 +1056,19 @@ mod tests {
         assert_eq!(scenario.upfront, 20.0);
         assert_eq!(scenario.krw, 30.0);
         assert_eq!(scenario.years, Scenario::default().years);
+    }
+
+    #[test]
+    fn click_counting_keys_are_not_the_scenarios_and_are_left_out() {
+        let link = "https://news.example/kr?years=5&fbclid=IwAR0abc&UTM_Source=feed&utm_medium=social&gclid=x&mc_eid=1";
+        let raw = RawParams::from_query(link);
+        assert_eq!(raw.pairs, vec![("years".to_owned(), "5".to_owned())]);
+        assert_eq!(Scenario::parse(link).map(|s| s.to_query()), Ok("years=5".to_owned()));
+        // Only those: a key merely like one is still refused, named.
+        for near in ["utm=1", "fbclid2=1", "x_utm_source=1"] {
+            let err = Scenario::parse(near).unwrap_err();
+            assert!(err.to_string().contains("unknown key"), "{near}: {err}");
+        }
     }
 
     #[test]

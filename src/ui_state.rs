@@ -308,7 +308,7 @@ mod tests {
         assert_eq!(UiState::load("?step=3&years=4").scenario.years, 4);
         // Keys the page rejects leave it a bare tour link: it shows the step, as the link it
         // writes back does (it showed the default page under the step, and wrote `step=3`).
-        for link in ["?step=3&fbclid=IwAR0abc", "?step=3&upfront=NaN", "?step=3&years=4&years=5"] {
+        for link in ["?step=3&colour=red", "?step=3&upfront=NaN", "?step=3&years=4&years=5"] {
             let s = UiState::load(link);
             assert_eq!(s.scenario, crate::tour::STEPS[2].scenario(), "{link}");
             assert!(!s.notices.is_empty(), "{link}");
