@@ -45,29 +45,33 @@ impl Reducible for Model {
 /// every render, where `matchMedia` cost a call per slider input.
 #[hook]
 fn use_dark(theme: Option<ThemeChoice>) -> bool {
-    let media = match theme {
+    use_media(match theme {
         Some(ThemeChoice::Dark) => "screen",
         Some(ThemeChoice::Light) => "not all",
         None => "screen and (prefers-color-scheme: dark)",
-    };
-    let query = use_memo(media, |media| gloo::utils::window().match_media(media).ok().flatten());
-    let read = |query: &Option<web_sys::MediaQueryList>| {
-        query.as_ref().is_some_and(web_sys::MediaQueryList::matches)
-    };
-    let dark = use_state_eq(|| read(&query));
+    })
+}
+
+/// Whether the page matches the media query `media`, followed as that changes. When the
+/// browser prints, `print` starts matching before the page is laid out for paper, and what
+/// depends on it is drawn again in time (a printed PDF shows it).
+#[hook]
+pub(super) fn use_media(media: &'static str) -> bool {
+    let list = |media: &str| gloo::utils::window().match_media(media).ok().flatten();
+    let matches = use_state_eq(|| list(media).is_some_and(|l| l.matches()));
     {
-        let dark = dark.clone();
-        // Keyed by the query's text: comparing the lists would cost a call a render.
-        use_effect_with(media, move |_| {
-            dark.set(read(&query));
-            let listener = query.as_ref().as_ref().map(|list| {
-                let (query, dark) = (query.clone(), dark.clone());
-                EventListener::new(list, "change", move |_| dark.set(read(&query)))
+        let matches = matches.clone();
+        // Asked once for each query, not on every render: `matchMedia` cost a call per slider
+        // input. The state is set from the list's own `matches` when it changes.
+        use_effect_with(media, move |media| {
+            let listener = list(media).map(|l| {
+                matches.set(l.matches());
+                EventListener::new(&l.clone(), "change", move |_| matches.set(l.matches()))
             });
             move || drop(listener)
         });
     }
-    *dark
+    *matches
 }
 
 /// The browser's preferred language among the ones the explorer speaks.

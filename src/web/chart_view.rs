@@ -90,6 +90,16 @@ pub fn use_width(node: NodeRef) -> u32 {
     *width
 }
 
+/// The width the chart and the map are drawn at for paper, in CSS pixels: inside Chromium's
+/// default margins and the page's padding, an A4 page holds 686 px and a Letter page 707.
+/// Printed at the width it had on the screen, a phone's chart was stretched to the page,
+/// letters and all, and pushed onto the second page; a wide window's was shrunk, its letters to
+/// 5 pt.
+pub(super) const PRINT_WIDTH: u32 = 680;
+
+/// Device pixels per CSS pixel on paper: 192 dots an inch.
+pub(super) const PRINT_RATIO: f64 = 2.0;
+
 /// What a chart drawing depends on: scenario, CSS width, dark theme, language, baseline, and the
 /// pixel ratio (as bits).
 type Drawn = (Scenario, u32, bool, Lang, Option<Rc<Schedule>>, u64);
@@ -180,8 +190,11 @@ pub(super) fn announce_drawn(element: Option<web_sys::Element>, name: &str) {
 pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let canvas = use_node_ref();
-    let width = use_width(node.clone());
-    let ratio = use_pixel_ratio();
+    // On paper, at the paper's width (the browser lays the page out for it only once printing).
+    let (width, ratio) = match (use_width(node.clone()), use_pixel_ratio(), super::app::use_media("print")) {
+        (.., true) => (PRINT_WIDTH, PRINT_RATIO),
+        (width, ratio, false) => (width, ratio),
+    };
     let failure = use_state(|| None::<String>);
     // What the canvas shows, so a render that changes nothing drawn (the width hook catching up
     // with the width measured for the first drawing) does not draw it again.

@@ -235,6 +235,13 @@
 // session: the data table keeps the first significant digit of an amount the prose writes but
 // whole numbers round to 0 ("-0.0001" where "-0" stood beside "(above limit)"); with the
 // terminal table's `log10` it cost 485 B (150 085 served), with a loop 63.
+// Raised to 157 350 (page 157 341, 149 896 served) in the thirty-third session: the keys that
+// sites and mail tools append to a shared link to count clicks (`fbclid`, `utm_…`) are left out
+// silently (a notice naming `fbclid` took 310 px of a phone above the chart), and the chart and
+// the map are drawn for the paper when the page is printed (`use_media("print")`: printed from
+// a phone, the chart was stretched to the page with its letters and pushed onto page 2). The
+// hook that follows a media query asks `matchMedia` in its effect, not in a `use_memo` (the
+// first version of the two cost 424 B, 150 087 served).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -243,7 +250,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_050;
+const BUDGET_GZIP_BYTES = 157_350;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -319,7 +326,10 @@ const TARGET_BYTES = 150_000;
 // called "Paid in won" (the page's note above).
 // Raised to 45 450 (module 45 412) in the thirty-second session: the module reads links with the
 // page's parser, which now keeps the limit to $0.1 m and refuses an empty baseline.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 45_450;
+// Raised to 45 550 (module 45 534) in the thirty-third session: that parser leaves out the keys
+// sites append to count clicks (`fbclid`, `utm_…`), which the module's links never carry but
+// pasted and followed ones do.
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_550;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

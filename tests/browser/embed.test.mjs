@@ -430,6 +430,32 @@ test('printed from a dark page, the text, the chart and the map are dark on whit
   }
 });
 
+test('printed from a phone or a wide window, the chart and the map are drawn for the paper, and for the screen again after', async () => {
+  // Printed at the width it had on the screen, a phone's chart was stretched to the page with
+  // its letters (and pushed onto the second page), a wide window's shrunk to 5 pt letters.
+  const sizes = (page) => page.evaluate(() => ['#chart canvas', '#map canvas.map-cells']
+    .map((sel) => { const c = document.querySelector(sel); return [c.width, c.height]; }));
+  for (const viewport of [{ width: 375, height: 812 }, { width: 1400, height: 900 }]) {
+    const { page, errors } = await open(context, '?preset=kr-deal', viewport);
+    await page.$eval('#map', (el) => el.scrollIntoView());
+    await page.waitForFunction(() => document.querySelector('#map canvas.map-cells'));
+    const screen = await sizes(page);
+    const chart = await chartImage(page);
+    await page.emulateMedia({ media: 'print' });
+    await waitForRedraw(page, chart);
+    await page.waitForFunction(() => document.querySelector('#map canvas.map-cells').width === 1360);
+    // 680 CSS px (an A4 or Letter line) at 2 device pixels each; the chart's height for that width.
+    assert.deepEqual(await sizes(page), [[1360, 880], [1360, 560]], `${viewport.width} px`);
+    const printed = await chartImage(page);
+    await page.emulateMedia({ media: 'screen' });
+    await waitForRedraw(page, printed);
+    await page.waitForFunction((w) => document.querySelector('#map canvas.map-cells').width === w, screen[1][0]);
+    assert.deepEqual(await sizes(page), screen, `${viewport.width} px, after printing`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&years=5&embed=1&controls=years&base=preset%3Dkr-deal');
   assert.match(await chartText(page), /Baseline: dollars a year/);
