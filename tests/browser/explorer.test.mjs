@@ -332,6 +332,20 @@ test('a malformed link shows a dismissible notice naming the bad keys and still 
   await page.close();
 });
 
+test('a link followed from a feed or a newsletter (fbclid, utm_…) opens with no notice, and its share link leaves them out', async () => {
+  // A notice naming fbclid, with the list of known keys, took 310 px of a phone above the chart.
+  const { page, errors } = await open(context, '?preset=kr-deal&years=12&fbclid=IwAR0abc&utm_source=facebook&UTM_Medium=social&mc_eid=7', { width: 375, height: 812 });
+  assert.equal(await page.locator('#notice').count(), 0);
+  assert.equal(await page.inputValue('#ctl-years'), '12');
+  assert.match(await page.inputValue('#share-link'), /\?preset=kr-deal&years=12$/);
+  // A key that only looks like one is still named.
+  const near = await open(context, '?years=12&fbclid2=1');
+  assert.match(await near.page.textContent('#notice'), /fbclid2=1: unknown key/);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await near.page.close();
+});
+
 test('shares that cannot all hold give way to the control being moved, and the page says so', async () => {
   const { page } = await open(context, '?guarantees=60&loans=30');
   await page.fill('#ctl-upfront-exact', '50');
