@@ -319,6 +319,33 @@ test('a phone held upright keeps the chart on the screen while the levers scroll
   }
 });
 
+test('Tab through the levers on a phone or a laptop: each lever is scrolled whole onto the screen, its hint and mark too', async () => {
+  // At a phone's foot the slider sat on the screen's edge with its hint and limit mark below it.
+  for (const viewport of [{ width: 390, height: 844 }, { width: 375, height: 667 }, { width: 1280, height: 800 }]) {
+    const { page, errors } = await open(context, '?preset=kr-deal', viewport);
+    await page.focus('#ctl-preset');
+    const seen = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const control = document.activeElement.closest('.control');
+        if (!control) return null;
+        const [r, chart] = [control.getBoundingClientRect(), document.querySelector('.chart-area').getBoundingClientRect()];
+        const pinned = getComputedStyle(document.querySelector('.chart-area')).position === 'sticky';
+        return { id: document.activeElement.id, top: Math.round(r.top), bottom: Math.round(r.bottom), under: pinned ? Math.round(chart.bottom) : 0 };
+      });
+      if (at?.id === 'ctl-country') break;
+      if (at && at.id.endsWith('-exact') === false) seen.push(at);
+    }
+    assert.ok(seen.length >= 9, `${viewport.width}×${viewport.height}: ${seen.length} levers reached`);
+    for (const at of seen) {
+      assert.ok(at.bottom <= viewport.height && at.top >= at.under, `${viewport.width}×${viewport.height}: ${JSON.stringify(at)}`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('on a narrow phone or in a narrow embed the bars keep room: the value axis spans at least 150 px, 190 in a 600 px embed', async () => {
   // The title, the legend and the sources wrap onto more lines as the chart narrows; in a 300 px
   // embed they once left the bars 80 px, and in a 600 px one, given less height than a 500 px
