@@ -307,6 +307,15 @@ test('a phone held upright keeps the chart on the screen while the levers scroll
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ctl-years');
   assert.ok(await inFront('#ctl-years'), `Tab left the slider under the chart, at ${Math.round((await rect('#ctl-years')).top)} px`);
+  // Typing a value: the phone's keyboard takes the foot of the screen, and the chart, pinned,
+  // covered the box typed in. While a box has the focus the chart goes with the page.
+  await page.focus('#ctl-years-exact');
+  assert.equal(await page.$eval('.chart-area', (el) => getComputedStyle(el).position), 'static');
+  // The browser keeps the box in the part of the screen the keyboard leaves (here its top 500 px).
+  await page.$eval('#ctl-years-exact', (el) => window.scrollBy(0, el.getBoundingClientRect().top - 300));
+  assert.ok(await inFront('#ctl-years-exact'), `the box typed in, at ${Math.round((await rect('#ctl-years-exact')).top)} px, is under the chart`);
+  await page.focus('#ctl-years');
+  assert.equal(await page.$eval('.chart-area', (el) => getComputedStyle(el).position), 'sticky');
   // Past the levers the chart goes with them, and the finding and the map have the screen.
   await page.$eval('.map-area', (el) => el.scrollIntoView({ block: 'start' }));
   assert.ok((await rect('.chart-area')).bottom <= 0, 'the chart stayed over the map');
