@@ -187,8 +187,10 @@ pub fn lever_name(lang: Lang, key: crate::scenario::Key, country: Country) -> &'
         Key::Loans => ("Loans", "대출"),
         Key::Corporate => ("Company investment", "기업 투자"),
         Key::Calls => ("Guarantees called", "보증 청구"),
-        Key::Limit => ("FX limit", "외환 한도"),
-        Key::Total => ("Total pledge", "약정 총액"),
+        // In Korean the words count in 억 (3,500억 달러) and the box beside them in billions
+        // (350): the unit is said, or a reader typed 4000 for 4,000억 and got 4조.
+        Key::Limit => ("FX limit", "외환 한도 (10억 달러)"),
+        Key::Total => ("Total pledge", "약정 총액 (10억 달러)"),
         Key::Start => ("First year", "첫해"),
         Key::Preset => ("Scenario", "시나리오"),
         Key::Profile => ("Loading profile", "연도별 배분"),
@@ -1047,6 +1049,8 @@ mod tests {
     #[test]
     fn the_own_currency_lever_is_named_after_the_economy() {
         use crate::scenario::Key;
+        assert_eq!(lever_name(Lang::Ko, Key::Total, Country::Kr), "약정 총액 (10억 달러)");
+        assert_eq!(lever_name(Lang::Ko, Key::Limit, Country::Kr), "외환 한도 (10억 달러)");
         let names = |lang| Country::ALL.map(|c| lever_name(lang, Key::Krw, c));
         assert_eq!(names(Lang::En), ["Paid in won", "Paid in yen", "Paid in euros"]);
         assert_eq!(names(Lang::Ko), ["원화 지급", "엔화 지급", "유로화 지급"]);

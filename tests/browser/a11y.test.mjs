@@ -328,6 +328,21 @@ test('a phone held upright keeps the chart on the screen while the levers scroll
   }
 });
 
+test('in Korean on a phone the data table keeps its years and figures on one line and scrolls sideways', async () => {
+  // Korean text may break anywhere (a word longer than its line): the table's heads took it too,
+  // and a phone's table was squeezed to the screen, a digit wide ("2/0/2/6"), rows 90 px tall.
+  const { page, errors } = await open(context, '?preset=kr-deal&lang=ko', { width: 390, height: 844 });
+  await page.$eval('.data-table', (d) => { d.open = true; });
+  await page.locator('.data-table caption').scrollIntoViewIfNeeded();
+  const [table, box, row] = await page.$eval('.table-scroll', (s) => [s.querySelector('table').getBoundingClientRect().width, s.clientWidth,
+    s.querySelector('tbody tr').getBoundingClientRect().height]);
+  assert.ok(table > box, `the table is ${table} px wide in its ${box} px box: squeezed, not scrolled`);
+  assert.ok(row < 40, `a row (its year one line) is ${row} px tall`);
+  assert.equal(await page.textContent('label[for=ctl-total]'), '약정 총액 (10억 달러)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Tab through the levers on a phone or a laptop: each lever is scrolled whole onto the screen, its hint and mark too', async () => {
   // At a phone's foot the slider sat on the screen's edge with its hint and limit mark below it.
   for (const viewport of [{ width: 390, height: 844 }, { width: 375, height: 667 }, { width: 1280, height: 800 }]) {

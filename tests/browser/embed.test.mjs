@@ -397,6 +397,11 @@ test('print shows the chart, the finding, the whole table and the line to cite w
   assert.match(cite, /^pledge-explorer, model \S+, data as of \d{4}-\d{2}-\d{2}\. Scenario: .*over 12 years/);
   assert.ok(cite.endsWith(await page.inputValue('#share-link')), cite);
   assert.match(cite, /years=12/);
+  // A source on paper gives its address after its name; the answers' how-to (their buttons are
+  // not printed) is left out.
+  const [href, after] = await page.$eval('.notes a[href^="http"]', (a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]);
+  assert.equal(after, `" <${href}>"`);
+  assert.equal(await page.isVisible('.solvers .hint'), false);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'print-kr-deal.png'), fullPage: true });
   await page.close();
 });
