@@ -538,7 +538,6 @@ pub fn App() -> Html {
         </header>
         { for notices }
         { live }
-        { tour(view.step, &scenario, lang, &dispatch) }
         <div class="layout">
             // The chart is drawn and painted first, alone: the levers, the figures and the panels
             // after them come in the next frame (grid areas by name, so the chart's place and size
@@ -550,6 +549,10 @@ pub fn App() -> Html {
                 <section class="chart-area" aria-label={tr(lang, "Chart", "차트")}>
                     { chart }
                 </section>
+                // Above both columns on a wide screen; on a phone under the chart, which a
+                // phone held upright keeps on the screen while the step's words are read (above
+                // it, they pushed the bars they speak of off the screen).
+                { tour(view.step, &scenario, lang, &dispatch) }
                 if painted {
                     <section class="controls-panel" aria-label={tr(lang, "Scenario controls", "시나리오 조절")}>
                         { controls(&ControlsProps { scenario: scenario.clone(), gave_way: state.gave_way.clone(), dispatch: dispatch.clone(), only: None, marks, lang }) }

@@ -280,8 +280,10 @@ test('the data table: every column fits a laptop and a printed page; on a phone 
 test('phones: the levers come right under the chart, then the finding, then the map', async () => {
   const { page } = await open(context, '?preset=kr-deal', { width: 390, height: 844 });
   const box = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
-  const [chart, controls, summary, map] = await Promise.all(['.chart-area', '.controls-panel', '.summary-area', '.map-area'].map(box));
-  assert.ok(controls.top >= chart.bottom && controls.top - chart.bottom < 40, `the levers start ${controls.top - chart.bottom} px under the chart`);
+  const [chart, tour, controls, summary, map] = await Promise.all(['.chart-area', '.tour', '.controls-panel', '.summary-area', '.map-area'].map(box));
+  // Between them only the tour's button (a step's words go there, under the chart they speak of).
+  assert.ok(tour.top >= chart.bottom && tour.bottom - tour.top < 70, `the tour's button is at ${tour.top} to ${tour.bottom} px, the chart ends at ${chart.bottom}`);
+  assert.ok(controls.top >= tour.bottom && controls.top - chart.bottom < 110, `the levers start ${controls.top - chart.bottom} px under the chart`);
   assert.ok(summary.top >= controls.bottom, 'the finding comes after the levers');
   assert.ok(map.top >= summary.bottom, 'the map comes after the finding');
   await page.close();

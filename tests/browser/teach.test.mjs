@@ -62,6 +62,27 @@ test('a tour step link sets the documented state; Next moves on; leaving keeps t
   await ko.page.close();
 });
 
+test('on a phone each tour step\'s words are on the screen with the chart they speak of', async () => {
+  // Above the chart, the step's words pushed its bars off a phone's screen ("that is one tall
+  // bar", and no bar to see).
+  for (const lang of ['en', 'ko']) {
+    const { page, errors } = await open(context, `?preset=kr-deal&lang=${lang}`, { width: 390, height: 844 });
+    await page.click('#tour-start');
+    for (let step = 1; step <= 3; step++) {
+      await page.waitForFunction((n) => document.activeElement?.id === 'tour-heading' && document.activeElement.textContent.includes(`${n}/7`), step);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const [words, plot] = await page.evaluate(() => [document.querySelector('#tour-text'), document.querySelector('#chart canvas')]
+        .map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.bottom)]; }));
+      assert.ok(words[0] >= 0 && words[1] <= 844, `${lang}, step ${step}: the words are at ${words}`);
+      const chartShown = Math.min(plot[1], words[0]) - Math.max(plot[0], 0);
+      assert.ok(chartShown >= 300, `${lang}, step ${step}: ${chartShown} px of the chart on the screen (at ${plot})`);
+      if (step < 3) await page.click('#tour-next');
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('a pinned baseline is drawn beside the bars, compared in the summary, and survives a reload', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal');
   await page.click('#baseline');
