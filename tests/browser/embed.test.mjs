@@ -440,6 +440,7 @@ test('printed from a phone or a wide window, the chart and the map are drawn for
   // its letters (and pushed onto the second page), a wide window's shrunk to 5 pt letters.
   const sizes = (page) => page.evaluate(() => ['#chart canvas', '#map canvas.map-cells']
     .map((sel) => { const c = document.querySelector(sel); return [c.width, c.height]; }));
+  const pages = [];
   for (const viewport of [{ width: 375, height: 812 }, { width: 1400, height: 900 }]) {
     const { page, errors } = await open(context, '?preset=kr-deal', viewport);
     await page.$eval('#map', (el) => el.scrollIntoView());
@@ -451,14 +452,27 @@ test('printed from a phone or a wide window, the chart and the map are drawn for
     await page.waitForFunction(() => document.querySelector('#map canvas.map-cells').width === 1360);
     // 680 CSS px (an A4 or Letter line) at 2 device pixels each; the chart's height for that width.
     assert.deepEqual(await sizes(page), [[1360, 880], [1360, 560]], `${viewport.width} px`);
+    // The boxes the style sheet gives them on paper (before they are drawn: the browser counts
+    // the pages first) have the drawings' shape.
+    const shapes = await page.evaluate(() => ['#chart canvas', '#map canvas.map-cells'].map((sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      return Math.round((r.width / r.height) * 100) / 100;
+    }));
+    assert.deepEqual(shapes, [1.55, 2.43], `${viewport.width} px: the printed boxes' shapes`);
     const printed = await chartImage(page);
     await page.emulateMedia({ media: 'screen' });
     await waitForRedraw(page, printed);
     await page.waitForFunction((w) => document.querySelector('#map canvas.map-cells').width === w, screen[1][0]);
     assert.deepEqual(await sizes(page), screen, `${viewport.width} px, after printing`);
+    // Printed for real: from a phone the browser counted the pages with the phone's tall chart
+    // and map stretched to the page, and two blank pages came out at the end.
+    await page.emulateMedia({ media: null }); // emulating screen, page.pdf prints the screen's style
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    pages.push(Number(pdf.match(/\/Count (\d+)/)?.[1]));
     assert.deepEqual(errors, []);
     await page.close();
   }
+  assert.equal(pages[0], pages[1], `pages printed from a phone and from a wide window: ${pages}`);
 });
 
 test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
