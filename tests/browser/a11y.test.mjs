@@ -309,6 +309,15 @@ test('a phone held upright keeps the chart on the screen while the levers scroll
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ctl-years');
   assert.ok(await inFront('#ctl-years'), `Tab left the slider under the chart, at ${Math.round((await rect('#ctl-years')).top)} px`);
+  // What gave way is on the screen when the first lever pushes the others down: under the four
+  // levers it was below it (at 1 121 px of 844), the chart pinned above.
+  await page.$eval('#ctl-upfront', (el) => el.scrollIntoView({ block: 'end' }));
+  await page.focus('#ctl-upfront');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => /gave way/.test(document.querySelector('.gave-way').textContent));
+  const gave = await rect('.gave-way');
+  assert.ok(gave.top >= (await rect('.chart-area')).bottom && gave.bottom <= 844, `what gave way is at ${Math.round(gave.top)} to ${Math.round(gave.bottom)} px`);
+  await page.keyboard.press('Home');
   // Typing a value: the phone's keyboard takes the foot of the screen, and the chart, pinned,
   // covered the box typed in. While a box has the focus the chart goes with the page.
   await page.focus('#ctl-years-exact');

@@ -400,7 +400,7 @@ test('print shows the chart, the finding, the whole table and the line to cite w
   // A source on paper gives its address after its name; the answers' how-to (their buttons are
   // not printed) is left out.
   const [href, after] = await page.$eval('.notes a[href^="http"]', (a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]);
-  assert.equal(after, `" <${href}>"`);
+  assert.equal(after, `" ${href}"`);
   assert.equal(await page.isVisible('.solvers .hint'), false);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'print-kr-deal.png'), fullPage: true });
   await page.close();
