@@ -456,9 +456,10 @@ impl RawParams {
 
 /// Whether `key` is one that a site, an ad network or a mail tool appends to a link it passes on
 /// to count the clicks (Google Analytics' `utm_…`, Facebook's `fbclid`, Instagram's `igshid`,
-/// Google's and Microsoft's ad clicks' `gclid` and `msclkid`, Mailchimp's `mc_cid`, `mc_eid`): a reader who follows an article's link from a feed did not
-/// write it, and a notice naming it, with the list of known keys, took 310 px of a phone's
-/// screen above the chart. Read in any case, as the scenario's keys are.
+/// Google's and Microsoft's ad clicks' `gclid` and `msclkid`, Mailchimp's `mc_cid`, `mc_eid`):
+/// a reader who follows an article's link from a feed did not write it, and a notice naming it,
+/// with the list of known keys, took 310 px of a phone's screen above the chart. Read in any
+/// case, as the scenario's keys are.
 pub fn is_tracking_key(key: &str) -> bool {
     let key = key.trim();
     key.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("utm_"))

@@ -61,8 +61,8 @@ pub(super) fn use_media(media: &'static str) -> bool {
     let matches = use_state_eq(|| list(media).is_some_and(|l| l.matches()));
     {
         let matches = matches.clone();
-        // Asked once for each query, not on every render: `matchMedia` cost a call per slider
-        // input. The state is set from the list's own `matches` when it changes.
+        // Asked when the hook is first used and when its query changes, not on every render:
+        // `matchMedia` cost a call per slider input. The state follows the list's `matches`.
         use_effect_with(media, move |media| {
             let listener = list(media).map(|l| {
                 matches.set(l.matches());

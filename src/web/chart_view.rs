@@ -55,7 +55,7 @@ fn css_width(element: &web_sys::Element) -> u32 {
 
 /// Watches an element's width with a `ResizeObserver`.
 #[hook]
-pub fn use_width(node: NodeRef) -> u32 {
+fn use_width(node: NodeRef) -> u32 {
     let width = use_state(|| 0u32);
     {
         let width = width.clone();
@@ -95,10 +95,21 @@ pub fn use_width(node: NodeRef) -> u32 {
 /// Printed at the width it had on the screen, a phone's chart was stretched to the page,
 /// letters and all, and pushed onto the second page; a wide window's was shrunk, its letters to
 /// 5 pt.
-pub(super) const PRINT_WIDTH: u32 = 680;
+const PRINT_WIDTH: u32 = 680;
 
 /// Device pixels per CSS pixel on paper: 192 dots an inch.
-pub(super) const PRINT_RATIO: f64 = 2.0;
+const PRINT_RATIO: f64 = 2.0;
+
+/// The CSS width and the device pixel ratio to draw `node`'s canvas at: its measured width and
+/// the screen's ratio, or while printing the paper's ([`PRINT_WIDTH`] at [`PRINT_RATIO`]; the
+/// browser lays the page out for paper only once printing has begun).
+#[hook]
+pub(super) fn use_drawing_size(node: NodeRef) -> (u32, f64) {
+    match (use_width(node), use_pixel_ratio(), super::app::use_media("print")) {
+        (.., true) => (PRINT_WIDTH, PRINT_RATIO),
+        (width, ratio, false) => (width, ratio),
+    }
+}
 
 /// What a chart drawing depends on: scenario, CSS width, dark theme, language, baseline, and the
 /// pixel ratio (as bits).
@@ -128,7 +139,7 @@ fn drawing_ratio(reported: f64) -> f64 {
 /// The browser reports the change as a `(resolution: …dppx)` media query that stops matching;
 /// the listener is made again for each new ratio.
 #[hook]
-pub(super) fn use_pixel_ratio() -> f64 {
+fn use_pixel_ratio() -> f64 {
     // Read on each render (one property); the state only counts changes, to render again.
     let reported = device_pixel_ratio();
     let changes = use_state(|| 0u32);
@@ -190,11 +201,7 @@ pub(super) fn announce_drawn(element: Option<web_sys::Element>, name: &str) {
 pub fn ChartView(props: &ChartProps) -> Html {
     let node = use_node_ref();
     let canvas = use_node_ref();
-    // On paper, at the paper's width (the browser lays the page out for it only once printing).
-    let (width, ratio) = match (use_width(node.clone()), use_pixel_ratio(), super::app::use_media("print")) {
-        (.., true) => (PRINT_WIDTH, PRINT_RATIO),
-        (width, ratio, false) => (width, ratio),
-    };
+    let (width, ratio) = use_drawing_size(node.clone());
     let failure = use_state(|| None::<String>);
     // What the canvas shows, so a render that changes nothing drawn (the width hook catching up
     // with the width measured for the first drawing) does not draw it again.

@@ -9,7 +9,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::app::Model;
-use super::chart_view::{announce_drawn, on_canvas, use_pixel_ratio, use_width, PRINT_RATIO, PRINT_WIDTH};
+use super::chart_view::{announce_drawn, on_canvas, use_drawing_size};
 use crate::chart::{ChartStyle, Theme};
 use crate::feasibility::{Map, PAIRS};
 use crate::map_chart::{self, PlotRect};
@@ -73,11 +73,7 @@ pub fn FeasibilityMap(props: &MapProps) -> Html {
     let lang = props.lang;
     let pair = props.pair;
     let node = use_node_ref();
-    // On paper, at the paper's width (the browser lays the page out for it only once printing).
-    let (width, ratio) = match (use_width(node.clone()), use_pixel_ratio(), super::app::use_media("print")) {
-        (.., true) => (PRINT_WIDTH, PRINT_RATIO),
-        (width, ratio, false) => (width, ratio),
-    };
+    let (width, ratio) = use_drawing_size(node.clone());
     let (x, y) = PAIRS.get(pair).copied().unwrap_or(PAIRS[0]);
     // The map depends on every setting but its own two levers: moving one of those (the common
     // case, e.g. the upfront slider on the default map) only moves the ring.
