@@ -332,6 +332,44 @@ impl ParamError {
             self.kind = ParamErrorKind::NotAScenarioKey { inside };
         }
     }
+
+    /// What the parameter was likely meant to be, when that is plain: a known key a letter or two
+    /// from an unknown one (`upfrnt=20`: `upfront`), or a number written with a `%`, `$` or `bn`
+    /// (`upfront=50%`, `total=$400bn`: `upfront=50`, `total=400`) when it is a number the key
+    /// takes. Only the scenario's keys are offered where only those are read. (The CLI says it;
+    /// the page lists the known keys: this was 1.9 KB as served, bench/README.md.)
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn suggestion(&self) -> Option<String> {
+        let name = self.key.trim();
+        // A baseline's key is named `base.<key>`; the key alone is what its list names.
+        if let (Some(key), ParamErrorKind::NotAScenarioKey { .. }) = (name.strip_prefix("base."), &self.kind)
+        {
+            return ParamError { key: key.to_owned(), ..self.clone() }.suggestion();
+        }
+        match self.kind {
+            // The longest key has 10 letters, and at most 2 may differ: a longer key is not
+            // compared (a 5 MB key against 20 names would take seconds).
+            ParamErrorKind::UnknownKey | ParamErrorKind::NotAScenarioKey { .. } if name.len() <= 12 => {
+                let view = ViewKey::ALL.iter().filter(|_| self.kind == ParamErrorKind::UnknownKey);
+                let lower = name.to_ascii_lowercase();
+                let (distance, best) = Key::ALL
+                    .iter()
+                    .map(|k| k.name())
+                    .chain(view.map(|k| k.name()))
+                    .map(|known| (strsim::osa_distance(&lower, known), known))
+                    .min_by_key(|(d, _)| *d)?;
+                // `krw` for `kwr` and `years` for `year`, not `step` for `x`.
+                (distance <= 2 && 2 * distance <= lower.len().min(best.len())).then(|| best.to_owned())
+            }
+            ParamErrorKind::NotANumber => {
+                let key = Key::from_name(name)?;
+                let bare = self.value.trim().trim_start_matches('$').trim_end_matches(['%', ' ']);
+                let bare = bare.strip_suffix("bn").unwrap_or(bare).trim();
+                check_value(key, bare).ok().map(|_| format!("{}={bare}", quoted(name)))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ParamError {
@@ -1034,6 +1072,37 @@ mod tests {
         }
         let err = Scenario::parse("years=5&years=6").unwrap_err();
         assert_eq!(err.errors[0].kind, ParamErrorKind::Duplicate);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_near_miss_suggests_what_it_likely_meant() {
+        let first = |q: &str| Scenario::parse(q).unwrap_err().errors[0].suggestion();
+        assert_eq!(first("upfrnt=20").as_deref(), Some("upfront"));
+        assert_eq!(first("Year=5").as_deref(), Some("years"));
+        assert_eq!(first("kwr=30").as_deref(), Some("krw"));
+        assert_eq!(first("guarentees=10").as_deref(), Some("guarantees"));
+        assert_eq!(first("x=1"), None);
+        assert_eq!(first("colour=red"), None);
+        assert_eq!(first(&format!("{}=1", "upfront".repeat(3))), None);
+        assert_eq!(first("upfront=50%").as_deref(), Some("upfront=50"));
+        assert_eq!(first("total=$400bn").as_deref(), Some("total=400"));
+        assert_eq!(first("total= $ 400 bn ").as_deref(), Some("total=400"));
+        // Not a number the key takes, or not a number under the unit: nothing.
+        assert_eq!(first("upfront=150%"), None);
+        assert_eq!(first("upfront=inf%"), None);
+        assert_eq!(first("total=1e"), None);
+        assert_eq!(first("years=2.5%"), None);
+        // Out of range, or a value not a number: not these suggestions.
+        assert_eq!(first("upfront=150"), None);
+        // In a baseline, only the scenario's keys are offered.
+        let mut e = Scenario::parse("thme=dark").unwrap_err().errors.remove(0);
+        assert_eq!(e.suggestion().as_deref(), Some("theme"));
+        e.only_scenario_keys("a baseline");
+        assert_eq!(e.suggestion(), None);
+        let (_, errors) = crate::view::View::take(&mut RawParams::from_query("base=upfrnt%3D3"));
+        assert_eq!(errors[0].key, "base.upfrnt");
+        assert_eq!(errors[0].suggestion().as_deref(), Some("upfront"));
     }
 
     #[test]

@@ -293,6 +293,23 @@ fn shares_above_100_exit_2() {
 }
 
 #[test]
+fn a_near_miss_is_named_with_what_it_likely_meant() {
+    let err = |args: &[&str]| {
+        let out = pledge(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = err(&["upfrnt=20&years=5&x=1"]);
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(lines[1].starts_with("  upfrnt=20: unknown key (known keys: preset,"), "{said}");
+    assert_eq!(lines[2], "    did you mean upfront?", "{said}");
+    assert!(lines[3].starts_with("  x=1: unknown key"), "{said}");
+    assert_eq!(lines.len(), 4, "x has no near key: {said}");
+    let said = err(&["upfront=50%25", "lang=ko"]);
+    assert!(said.contains("\n    혹시 upfront=50인가요?\n"), "{said}");
+}
+
+#[test]
 fn bad_options_exit_2() {
     for args in [&["--format", "gif"][..], &["--size", "10x10"], &["--bogus"]] {
         let out = pledge(args);
@@ -309,6 +326,14 @@ fn bad_options_exit_2() {
         (&["--image", "a.svg", "-f", "svg"], "pledge: --image: only the html format names an image"),
         (&["--size", "100x100", "-f", "svg"], "pledge: --size \"100x100\": out of range (allowed: WxH"),
         (&["--size", "960", "-f", "svg"], "pledge: --size \"960\": not WxH (allowed: WxH"),
+        // A link's key written as an option says how to write it, with the value given.
+        (&["--lang", "ko"], "pledge: --lang: a key, not an option (write lang=ko, as in a link)"),
+        (&["--Years=5"], "pledge: --Years: a key, not an option (write Years=5, as in a link)"),
+        (&["--embed", "years=3"], "pledge: --embed: a key, not an option (write embed=VALUE, as in a link)"),
+        (
+            &["--theme", "-f", "svg"],
+            "pledge: --theme: a key, not an option (write theme=VALUE, as in a link)",
+        ),
         // Too many digits for a number is a size out of range (it said "not WxH").
         (
             &["--size", "99999999999999999999x300", "-f", "svg"],

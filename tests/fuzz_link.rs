@@ -10,7 +10,8 @@
 //!   and with the keys in any case and padded with spaces;
 //! - the page's query writer (`QueryWriter`) writes exactly what `form_urlencoded`'s does;
 //! - every rejection names a key as given (a key inside `base` as `base.<key>`) and says what it
-//!   allows.
+//!   allows; what it suggests (`did you mean …`) is a known key a letter or two away, or a pair
+//!   that reads.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -22,7 +23,9 @@
 
 use pledge_explorer::feasibility::PAIRS;
 use pledge_explorer::presets::Preset;
-use pledge_explorer::scenario::{allowed_for, quoted, Country, Profile, QueryWriter, RawParams};
+use pledge_explorer::scenario::{
+    allowed_for, quoted, Country, Key, ParamErrorKind, Profile, QueryWriter, RawParams,
+};
 use pledge_explorer::tour::STEPS;
 use pledge_explorer::view::{join_queries, parse_link, Lang, ThemeChoice, View, ViewKey, CONTROL_KEYS};
 use pledge_explorer::Scenario;
@@ -118,6 +121,11 @@ fn fragment() -> impl Strategy<Value = String> {
         let v = if escape { form_urlencoded::byte_serialize(v.as_bytes()).collect() } else { v };
         format!("{k}={v}")
     })
+}
+
+/// Every key a link knows.
+fn known_names() -> Vec<&'static str> {
+    Key::ALL.iter().map(|k| k.name()).chain(ViewKey::ALL.iter().map(|k| k.name())).collect()
 }
 
 fn link() -> impl Strategy<Value = String> {
@@ -226,6 +234,46 @@ proptest! {
         let mut raw = RawParams::from_query(&input);
         let (view, _) = View::take(&mut raw);
         assert_showable(&view)?;
+    }
+
+    #[test]
+    fn a_suggestion_is_a_known_key_near_the_one_given_or_a_pair_that_reads(
+        key in prop_oneof![
+            "[a-zA-Z_. ]{0,14}",
+            (prop::sample::select(known_names()), 0..12usize, "[a-z]?", any::<bool>()).prop_map(|(k, at, c, base)| {
+                // A known key with a letter changed, dropped or added, sometimes inside a baseline.
+                let at = at.min(k.len());
+                let key = format!("{}{c}{}", &k[..at], k.get(at + 1..).unwrap_or(""));
+                if base { format!("base.{key}") } else { key }
+            }),
+        ],
+        value in prop_oneof!["[ $]{0,2}-?[0-9]{1,4}(\\.[0-9]{1,2})?[ %]{0,2}(bn)?", ".{0,12}"],
+    ) {
+        let mut raw = RawParams { pairs: vec![(key.clone(), value.clone())] };
+        if let Some(inner) = key.strip_prefix("base.") {
+            let inner = form_urlencoded::Serializer::new(String::new()).append_pair(inner, &value).finish();
+            raw.pairs = vec![("base".to_owned(), inner)];
+        }
+        let (_, mut errors) = View::take(&mut raw);
+        errors.extend(Scenario::from_raw_lenient(&raw).1);
+        for e in &errors {
+            let Some(meant) = e.suggestion() else { continue };
+            match e.kind {
+                ParamErrorKind::UnknownKey | ParamErrorKind::NotAScenarioKey { .. } => {
+                    let given = e.key.trim().trim_start_matches("base.").to_ascii_lowercase();
+                    prop_assert!(known_names().contains(&meant.as_str()), "{:?}: {}", e, meant);
+                    prop_assert!(strsim::osa_distance(&given, &meant) <= 2, "{:?}: {}", e, meant);
+                    // Only a scenario key where only those are read.
+                    if matches!(e.kind, ParamErrorKind::NotAScenarioKey { .. }) {
+                        prop_assert!(Key::from_name(&meant).is_some(), "{:?}: {}", e, meant);
+                    }
+                }
+                ParamErrorKind::NotANumber => {
+                    prop_assert!(Scenario::parse(&meant).is_ok(), "{:?}: {}", e, meant);
+                }
+                _ => prop_assert!(false, "{:?} suggests {}", e, meant),
+            }
+        }
     }
 
     #[test]

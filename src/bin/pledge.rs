@@ -13,9 +13,9 @@ mod cli {
     use anyhow::{bail, Context};
     use pledge_explorer::chart::{ChartError, ChartStyle, EXPORT_SIZE, MIN_EXPORT_SIZE, TOO_SMALL};
     use pledge_explorer::export::{self, Report};
-    use pledge_explorer::scenario::RawParams;
+    use pledge_explorer::scenario::{Key, RawParams};
     use pledge_explorer::text::{param_error, tr};
-    use pledge_explorer::view::{parse_raw, Lang, View};
+    use pledge_explorer::view::{parse_raw, Lang, View, ViewKey};
     use pledge_explorer::{native, schedule, summarize, Scenario};
 
     const USAGE: &str = "\
@@ -52,8 +52,9 @@ Options:
   -h, --help      this help
   -V, --version   the version
 
-Exit status: 0 written; 2 bad input (each bad key is named with what it allows, on
-standard error, and nothing is written); 1 the output could not be written.
+Exit status: 0 written; 2 bad input (each bad key is named with what it allows, and
+what it was likely meant to be when that is plain, on standard error, and nothing
+is written); 1 the output could not be written.
 ";
 
     #[derive(Debug, Clone, Copy, PartialEq)]
@@ -205,6 +206,24 @@ standard error, and nothing is written); 1 the output could not be written.
                 }
                 Long("image") => args.image = parser.value().map_err(usage)?.string().map_err(usage)?,
                 Value(word) => args.query.push(word.string().map_err(usage)?),
+                // `--lang ko`, `--years=5`: a link's key written as an option.
+                Long(name) if Key::from_name(name).is_some() || ViewKey::from_name(name).is_some() => {
+                    let name = printable(name);
+                    // Its value is the one attached (`--years=5`), else the next word if that is
+                    // no option or key (`--lang ko`).
+                    let next = |parser: &mut lexopt::Parser| {
+                        let word = parser.raw_args().ok()?.peek()?.to_string_lossy().into_owned();
+                        (!word.starts_with('-') && !word.contains('=')).then_some(word)
+                    };
+                    let value = match parser.optional_value() {
+                        Some(value) => value.to_string_lossy().into_owned(),
+                        None => next(&mut parser).unwrap_or_else(|| "VALUE".to_owned()),
+                    };
+                    let value = printable(&value);
+                    return Err(UsageError(format!(
+                        "--{name}: a key, not an option (write {name}={value}, as in a link)"
+                    )));
+                }
                 _ => return Err(usage(arg.unexpected())),
             }
         }
@@ -257,6 +276,12 @@ standard error, and nothing is written); 1 the output could not be written.
         eprintln!("pledge: {}", tr(lang, "invalid scenario:", "시나리오가 올바르지 않음:"));
         for error in errors.iter().take(LISTED_ERRORS) {
             eprintln!("  {}", param_error(lang, error));
+            if let Some(meant) = error.suggestion() {
+                match lang {
+                    Lang::En => eprintln!("    did you mean {meant}?"),
+                    Lang::Ko => eprintln!("    혹시 {meant}인가요?"),
+                }
+            }
         }
         if let Some(rest) = errors.len().checked_sub(LISTED_ERRORS).filter(|n| *n > 0) {
             eprintln!(
