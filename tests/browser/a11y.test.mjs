@@ -317,6 +317,8 @@ test('a phone held upright keeps the chart on the screen while the levers scroll
   await page.waitForFunction(() => /gave way/.test(document.querySelector('.gave-way').textContent));
   const gave = await rect('.gave-way');
   assert.ok(gave.top >= (await rect('.chart-area')).bottom && gave.bottom <= 844, `what gave way is at ${Math.round(gave.top)} to ${Math.round(gave.bottom)} px`);
+  // Held there over the lever under it, a rule above it sets it off (drawn without layout).
+  assert.notEqual(await page.$eval('.gave-way', (el) => getComputedStyle(el).boxShadow), 'none');
   await page.keyboard.press('Home');
   // Typing a value: the phone's keyboard takes the foot of the screen, and the chart, pinned,
   // covered the box typed in. While a box has the focus the chart goes with the page.
