@@ -252,6 +252,10 @@
 // words pushed the bars off the screen): its grid area and scroll margins. Lowered to 157 350
 // (page 157 344, 149 837 served) the same session: the chart and the map size their drawing with
 // one hook (`use_drawing_size`), not each with its own copy of the screen-or-paper choice.
+// Lowered to 157 100 (page 157 078, 149 663 served) in the thirty-fourth session: Yew's scheduler
+// runs to the end of its queue (vendor/README.md), without the published crate's yield after 16
+// ms (a closure and a timer), which left the map drawn for the screen on paper on a slow CPU; a
+// rule above what gave way (+3).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -260,7 +264,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_350;
+const BUDGET_GZIP_BYTES = 157_100;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

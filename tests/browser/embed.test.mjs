@@ -475,6 +475,26 @@ test('printed from a phone or a wide window, the chart and the map are drawn for
   assert.equal(pages[0], pages[1], `pages printed from a phone and from a wide window: ${pages}`);
 });
 
+test('printed on a slow computer, the map is drawn for the paper too, not left as the screen drew it', async () => {
+  // Yew's scheduler, as published, yields to the browser once it has run 16 ms: printing on a
+  // CPU eight times slower than this one, the chart's redraw for the paper took that long and
+  // the map's was left to a later task, after the browser had printed the page with the map as
+  // the screen drew it (its letters a third the size). A canvas drawn for the paper is printed
+  // from its drawing calls; one left as the screen drew it, as a bitmap of the screen's width.
+  const { page, errors } = await open(context, '?preset=kr-deal', { width: 1600, height: 900 });
+  await page.$eval('#map', (el) => el.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('#map canvas.map-cells'));
+  const screen = await page.evaluate(() => [...document.querySelectorAll('#chart canvas, #map canvas')].map((c) => c.width));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const bitmaps = [...pdf.matchAll(/\/Width (\d+)/g)].map((m) => Number(m[1]));
+  assert.deepEqual(bitmaps.filter((w) => screen.includes(w)), [], `bitmaps ${bitmaps} of the screen's canvases ${screen}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&years=5&embed=1&controls=years&base=preset%3Dkr-deal');
   assert.match(await chartText(page), /Baseline: dollars a year/);
