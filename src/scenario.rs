@@ -333,42 +333,25 @@ impl ParamError {
         }
     }
 
-    /// What the parameter was likely meant to be, when that is plain: a known key a letter or two
-    /// from an unknown one (`upfrnt=20`: `upfront`), or a number written with a `%`, `$` or `bn`
-    /// (`upfront=50%`, `total=$400bn`: `upfront=50`, `total=400`) when it is a number the key
-    /// takes. Only the scenario's keys are offered where only those are read. (The CLI says it;
-    /// the page lists the known keys: this was 1.9 KB as served, bench/README.md.)
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn suggestion(&self) -> Option<String> {
+    /// The key an unknown one was likely meant to be, when that is plain: the known key that
+    /// begins with the same three letters, in any case (`upfrnt`, `Year`, `language`,
+    /// `baseline`: `upfront`, `years`, `lang`, `base`; no two keys share their first three).
+    /// Only the scenario's keys are offered where only those are read; a baseline's key
+    /// (`base.upfrnt`) is offered without its `base.`.
+    pub fn suggestion(&self) -> Option<&'static str> {
+        let only_scenario = match self.kind {
+            ParamErrorKind::UnknownKey => false,
+            ParamErrorKind::NotAScenarioKey { .. } => true,
+            _ => return None,
+        };
         let name = self.key.trim();
-        // A baseline's key is named `base.<key>`; the key alone is what its list names.
-        if let (Some(key), ParamErrorKind::NotAScenarioKey { .. }) = (name.strip_prefix("base."), &self.kind)
-        {
-            return ParamError { key: key.to_owned(), ..self.clone() }.suggestion();
-        }
-        match self.kind {
-            // The longest key has 10 letters, and at most 2 may differ: a longer key is not
-            // compared (a 5 MB key against 20 names would take seconds).
-            ParamErrorKind::UnknownKey | ParamErrorKind::NotAScenarioKey { .. } if name.len() <= 12 => {
-                let view = ViewKey::ALL.iter().filter(|_| self.kind == ParamErrorKind::UnknownKey);
-                let lower = name.to_ascii_lowercase();
-                let (distance, best) = Key::ALL
-                    .iter()
-                    .map(|k| k.name())
-                    .chain(view.map(|k| k.name()))
-                    .map(|known| (strsim::osa_distance(&lower, known), known))
-                    .min_by_key(|(d, _)| *d)?;
-                // `krw` for `kwr` and `years` for `year`, not `step` for `x`.
-                (distance <= 2 && 2 * distance <= lower.len().min(best.len())).then(|| best.to_owned())
-            }
-            ParamErrorKind::NotANumber => {
-                let key = Key::from_name(name)?;
-                let bare = self.value.trim().trim_start_matches('$').trim_end_matches(['%', ' ']);
-                let bare = bare.strip_suffix("bn").unwrap_or(bare).trim();
-                check_value(key, bare).ok().map(|_| format!("{}={bare}", quoted(name)))
-            }
-            _ => None,
-        }
+        let head = name.strip_prefix("base.").unwrap_or(name).get(..3)?;
+        let view = ViewKey::ALL.iter().filter(|_| !only_scenario).map(|k| k.name());
+        Key::ALL
+            .iter()
+            .map(|k| k.name())
+            .chain(view)
+            .find(|k| k.get(..3).is_some_and(|h| h.eq_ignore_ascii_case(head)))
     }
 }
 
@@ -378,11 +361,17 @@ impl fmt::Display for ParamError {
         let (key, value) = (quoted(&self.key), quoted(&self.value));
         match &self.kind {
             ParamErrorKind::UnknownKey => {
-                write!(f, "{key}={value}: unknown key (known keys: {})", link_keys())
+                write!(
+                    f,
+                    "{key}={value}: unknown key{} (known keys: {})",
+                    did_you_mean(Lang::En, self),
+                    link_keys()
+                )
             }
             ParamErrorKind::NotAScenarioKey { inside } => {
                 // The view's keys are not known there, and not listed as known.
-                write!(f, "{key}={value}: unknown key (known keys in {inside}: {})", key_list(false))
+                let maybe = did_you_mean(Lang::En, self);
+                write!(f, "{key}={value}: unknown key{maybe} (known keys in {inside}: {})", key_list(false))
             }
             ParamErrorKind::Duplicate => {
                 write!(f, "{key}={value}: given more than once (allowed: once, {allowed})")
@@ -400,6 +389,24 @@ impl fmt::Display for ParamError {
                 "{key}={value}: upfront + guarantees + loans + corporate is {} (allowed: at most 100 in all)",
                 shortest(*sum)
             ),
+        }
+    }
+}
+
+/// `; did you mean upfront?`, said after why a parameter was rejected, in words of `lang`; nothing
+/// when it has no [`ParamError::suggestion`].
+pub fn did_you_mean(lang: Lang, e: &ParamError) -> impl fmt::Display {
+    DidYouMean(lang, e.suggestion())
+}
+
+struct DidYouMean(Lang, Option<&'static str>);
+
+impl fmt::Display for DidYouMean {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            DidYouMean(_, None) => Ok(()),
+            DidYouMean(Lang::En, Some(key)) => write!(f, "; did you mean {key}?"),
+            DidYouMean(Lang::Ko, Some(key)) => write!(f, ", 혹시 {key}인가요?"),
         }
     }
 }
@@ -1075,34 +1082,41 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn a_near_miss_suggests_what_it_likely_meant() {
         let first = |q: &str| Scenario::parse(q).unwrap_err().errors[0].suggestion();
-        assert_eq!(first("upfrnt=20").as_deref(), Some("upfront"));
-        assert_eq!(first("Year=5").as_deref(), Some("years"));
-        assert_eq!(first("kwr=30").as_deref(), Some("krw"));
-        assert_eq!(first("guarentees=10").as_deref(), Some("guarantees"));
-        assert_eq!(first("x=1"), None);
-        assert_eq!(first("colour=red"), None);
-        assert_eq!(first(&format!("{}=1", "upfront".repeat(3))), None);
-        assert_eq!(first("upfront=50%").as_deref(), Some("upfront=50"));
-        assert_eq!(first("total=$400bn").as_deref(), Some("total=400"));
-        assert_eq!(first("total= $ 400 bn ").as_deref(), Some("total=400"));
-        // Not a number the key takes, or not a number under the unit: nothing.
-        assert_eq!(first("upfront=150%"), None);
-        assert_eq!(first("upfront=inf%"), None);
-        assert_eq!(first("total=1e"), None);
-        assert_eq!(first("years=2.5%"), None);
-        // Out of range, or a value not a number: not these suggestions.
-        assert_eq!(first("upfront=150"), None);
-        // In a baseline, only the scenario's keys are offered.
-        let mut e = Scenario::parse("thme=dark").unwrap_err().errors.remove(0);
-        assert_eq!(e.suggestion().as_deref(), Some("theme"));
+        for (given, meant) in [
+            ("upfrnt", "upfront"),
+            ("Year", "years"),
+            ("guarentees", "guarantees"),
+            ("language", "lang"),
+            ("baseline", "base"),
+            ("start_year", "start"),
+            ("control", "controls"),
+            ("COUNTRIES", "country"),
+        ] {
+            assert_eq!(first(&format!("{given}=1")), Some(meant), "{given}");
+        }
+        // Too short to say, or no key begins so.
+        for given in ["x", "ye", "kwr", "company", "currency", "", "\u{1f600}"] {
+            assert_eq!(first(&format!("{given}=1")), None, "{given}");
+        }
+        // Only a key is suggested.
+        assert_eq!(first("upfront=50%"), None);
+        // Said in the message, in either language.
+        let e = &Scenario::parse("upfrnt=20").unwrap_err().errors[0];
+        assert!(
+            e.to_string().starts_with("upfrnt=20: unknown key; did you mean upfront? (known keys: "),
+            "{e}"
+        );
+        assert_eq!(crate::text::unknown_key(Lang::Ko, e), "upfrnt=20: 알 수 없는 키, 혹시 upfront인가요?");
+        // In a baseline, only the scenario's keys are offered, without the `base.`.
+        let mut e = Scenario::parse("themes=dark").unwrap_err().errors.remove(0);
+        assert_eq!(e.suggestion(), Some("theme"));
         e.only_scenario_keys("a baseline");
         assert_eq!(e.suggestion(), None);
         let (_, errors) = crate::view::View::take(&mut RawParams::from_query("base=upfrnt%3D3"));
         assert_eq!(errors[0].key, "base.upfrnt");
-        assert_eq!(errors[0].suggestion().as_deref(), Some("upfront"));
+        assert_eq!(errors[0].suggestion(), Some("upfront"));
     }
 
     #[test]

@@ -199,11 +199,13 @@ pub fn lever_name(lang: Lang, key: crate::scenario::Key, country: Country) -> &'
     tr(lang, en, ko)
 }
 
-/// The page notice's line for a key the link does not know: the key alone, in either language;
-/// the keys a link knows are said once under the list ([`known_keys`]), not after each such key.
+/// The page notice's line for a key the link does not know: the key, in either language, and the
+/// key it was likely meant to be ([`crate::scenario::did_you_mean`]); the keys a link knows are
+/// said once under the list ([`known_keys`]), not after each such key.
 pub fn unknown_key(lang: Lang, e: &crate::scenario::ParamError) -> String {
     let (key, value) = (crate::scenario::quoted(&e.key), crate::scenario::quoted(&e.value));
-    format!("{key}={value}: {}", tr(lang, "unknown key", "알 수 없는 키"))
+    let maybe = crate::scenario::did_you_mean(lang, e);
+    format!("{key}={value}: {}{maybe}", tr(lang, "unknown key", "알 수 없는 키"))
 }
 
 /// The keys a link knows, said once under a notice that lists an unknown key.

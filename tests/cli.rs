@@ -301,12 +301,13 @@ fn a_near_miss_is_named_with_what_it_likely_meant() {
     };
     let said = err(&["upfrnt=20&years=5&x=1"]);
     let lines: Vec<&str> = said.lines().collect();
-    assert!(lines[1].starts_with("  upfrnt=20: unknown key (known keys: preset,"), "{said}");
-    assert_eq!(lines[2], "    did you mean upfront?", "{said}");
-    assert!(lines[3].starts_with("  x=1: unknown key"), "{said}");
-    assert_eq!(lines.len(), 4, "x has no near key: {said}");
-    let said = err(&["upfront=50%25", "lang=ko"]);
-    assert!(said.contains("\n    혹시 upfront=50인가요?\n"), "{said}");
+    assert!(
+        lines[1].starts_with("  upfrnt=20: unknown key; did you mean upfront? (known keys: preset,"),
+        "{said}"
+    );
+    assert!(lines[2].starts_with("  x=1: unknown key (known keys: "), "x has no near key: {said}");
+    let said = err(&["upfrnt=50", "lang=ko"]);
+    assert!(said.contains("\n  upfrnt=50: 알 수 없는 키, 혹시 upfront인가요?\n"), "{said}");
 }
 
 #[test]

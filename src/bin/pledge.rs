@@ -52,8 +52,8 @@ Options:
   -h, --help      this help
   -V, --version   the version
 
-Exit status: 0 written; 2 bad input (each bad key is named with what it allows, and
-what it was likely meant to be when that is plain, on standard error, and nothing
+Exit status: 0 written; 2 bad input (each bad key is named with what it allows, an
+unknown one with the key it was likely meant to be, on standard error, and nothing
 is written); 1 the output could not be written.
 ";
 
@@ -276,12 +276,6 @@ is written); 1 the output could not be written.
         eprintln!("pledge: {}", tr(lang, "invalid scenario:", "시나리오가 올바르지 않음:"));
         for error in errors.iter().take(LISTED_ERRORS) {
             eprintln!("  {}", param_error(lang, error));
-            if let Some(meant) = error.suggestion() {
-                match lang {
-                    Lang::En => eprintln!("    did you mean {meant}?"),
-                    Lang::Ko => eprintln!("    혹시 {meant}인가요?"),
-                }
-            }
         }
         if let Some(rest) = errors.len().checked_sub(LISTED_ERRORS).filter(|n| *n > 0) {
             eprintln!(

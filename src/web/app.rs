@@ -371,8 +371,10 @@ pub fn App() -> Html {
         // repeats come within `NOTICE_RECENT` problems of each other, and linear in the link's
         // length (a set of every line was 1.7 KB of sorting code in the page).
         let (mut lines, mut recent, mut more) = (Vec::new(), Vec::new(), 0);
-        // An unknown key is named alone, and the known keys said once, under the list.
-        let unknown = state.notices.iter().any(|n| n.kind == ParamErrorKind::UnknownKey);
+        // An unknown key is named alone, and the known keys said once, under the list, unless
+        // each such key is said with the one it was likely meant to be (the list of 20 took a
+        // phone's screen above the chart).
+        let unknown = state.notices.iter().any(|n| n.kind == ParamErrorKind::UnknownKey && n.suggestion().is_none());
         let line_of = |n: &ParamError| match n.kind {
             ParamErrorKind::UnknownKey => text::unknown_key(lang, n),
             _ => text::param_error(lang, n),

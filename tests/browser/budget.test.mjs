@@ -256,6 +256,10 @@
 // runs to the end of its queue (vendor/README.md), without the published crate's yield after 16
 // ms (a closure and a timer), which left the map drawn for the screen on paper on a slow CPU; a
 // rule above what gave way (+3).
+// Raised to 157 450 (page 157 420, 149 971 served) the same session: an unknown key is named with
+// the known key it was likely meant to be, the one that begins with its three letters
+// (`upfrnt=20`: "did you mean upfront?"), and then the notice leaves out the list of twenty keys
+// (195 px of a phone's screen against 311).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -264,7 +268,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_100;
+const BUDGET_GZIP_BYTES = 157_450;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -343,7 +347,9 @@ const TARGET_BYTES = 150_000;
 // Raised to 45 550 (module 45 534) in the thirty-third session: that parser leaves out the keys
 // sites append to count clicks (`fbclid`, `utm_…`), which the module's links never carry but
 // pasted and followed ones do.
-const CHART_MODULE_BUDGET_GZIP_BYTES = 45_550;
+// Raised to 45 900 (module 45 864) in the thirty-fourth session: that parser's messages name the
+// key an unknown one was likely meant to be (the page's note above).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_900;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

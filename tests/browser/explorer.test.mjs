@@ -807,6 +807,32 @@ test('a held arrow key is one change: one history entry, not one a repeat', asyn
   await page.close();
 });
 
+test('a mistyped key is named with the key it was likely meant to be, and then the list of keys is not needed', async () => {
+  // A newsroom's hand-written embed link with `upfrnt=20`: the notice said "unknown key" and
+  // listed all twenty keys (311 px of a phone's screen above the chart).
+  const { page, errors } = await open(context, '?upfrnt=20&Year=5', { width: 390, height: 844 });
+  const items = await page.$$eval('#notice li', (els) => els.map((el) => el.textContent));
+  assert.deepEqual(items, ['upfrnt=20: unknown key; did you mean upfront?', 'Year=5: unknown key; did you mean years?']);
+  assert.doesNotMatch(await page.textContent('#notice'), /Known keys/);
+  // On a phone, a notice with the key it was likely meant to be, against one with the list.
+  const tall = async (q) => {
+    const opened = await open(context, q, { width: 390, height: 844 });
+    const height = (await opened.page.locator('#notice').boundingBox()).height;
+    await opened.page.close();
+    return height;
+  };
+  const [meant, listed] = [await tall('?upfrnt=20'), await tall('?colour=red')];
+  assert.ok(meant < listed - 80, `the notice is ${Math.round(meant)} px tall, with the list ${Math.round(listed)}`);
+  // A key nothing begins as still brings the list, once; in Korean, the same.
+  const ko = await open(context, '?upfrnt=20&colour=red&lang=ko');
+  const koItems = await ko.page.$$eval('#notice li', (els) => els.map((el) => el.textContent));
+  assert.deepEqual(koItems, ['upfrnt=20: 알 수 없는 키, 혹시 upfront인가요?', 'colour=red: 알 수 없는 키']);
+  assert.match(await ko.page.textContent('#notice'), /사용할 수 있는 키: preset, total/);
+  assert.deepEqual([...errors, ...ko.errors], []);
+  await page.close();
+  await ko.page.close();
+});
+
 test('the notice lists each problem once and the first five, then counts the rest', async () => {
   const bad = Array.from({ length: 8 }, (_, i) => `x${i}=1`).join('&');
   const { page, errors } = await open(context, `?${bad}&upfront=1&upfront=2&upfront=2&upfront=2&a=1&b=1&a=1&b=1&a=1`);
