@@ -2,7 +2,8 @@
 //
 // Include it once, after (or before) any number of
 //   <iframe src=".../?embed=1" data-pledge-explorer ...></iframe>
-// Each iframe is set to the height its explorer reports with postMessage, whenever that changes.
+// Each iframe is set to the height its explorer reports with postMessage, whenever that changes;
+// an explorer that reported before this script ran is asked again.
 // An external file with no inline code, so it works under a strict Content-Security-Policy
 // (allow this file's origin in script-src and the explorer's in frame-src). Without it the
 // iframe keeps the fixed height of its height attribute.
@@ -25,4 +26,14 @@
       frame.style.height = Math.ceil(data.height) + 'px';
     }
   });
+  // Run late (a slow or deferred script, a tag manager), this may have missed an embed's reports:
+  // ask each for them again. One not loaded yet is not at the explorer's origin, and is not
+  // asked; it reports when it is.
+  var frames = document.querySelectorAll('iframe[data-pledge-explorer]');
+  for (var i = 0; i < frames.length; i++) {
+    try {
+      var origin = new URL(frames[i].src, document.baseURI).origin;
+      frames[i].contentWindow.postMessage({ type: 'pledge-explorer:get' }, origin);
+    } catch (e) { /* an iframe without a window or a readable src */ }
+  }
 })();

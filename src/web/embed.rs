@@ -99,7 +99,12 @@ fn listen(
         }
         match HostMessage::read(&event.data()) {
             Ok(HostMessage::Set(scenario)) => dispatch.dispatch(Action::Set(scenario)),
-            Ok(HostMessage::Get) => current.borrow().report(),
+            // With the height too: a resize script that started after the embed's own reports
+            // asks for it (assets/embed.js), or the iframe kept its fixed height.
+            Ok(HostMessage::Get) => {
+                current.borrow().report();
+                post(&height());
+            }
             Err(MessageError::NotOurs) => {}
             Err(e) => gloo::console::warn!(format!("pledge-explorer: {e}")),
         }
@@ -167,19 +172,19 @@ fn is_plain_object(value: &JsValue) -> bool {
 
 type HeightObserver = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
 
+/// The body's height, as a report to the host.
+fn height() -> HeightReport {
+    let body = gloo::utils::document().body();
+    let height = body.map_or(0.0, |b| b.get_bounding_client_rect().height().ceil().max(0.0)) as u32;
+    HeightReport { kind: message::HEIGHT, height }
+}
+
 /// Posts the body's height now and whenever it changes. The body, not the document: the
 /// document is never shorter than the iframe, so it could grow but never shrink.
 fn observe_height() -> Option<HeightObserver> {
     let body = gloo::utils::document().body()?;
-    let last = Rc::new(RefCell::new(0u32));
-    let measured = body.clone();
-    let report = move || {
-        let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as u32;
-        if *last.borrow() != height {
-            *last.borrow_mut() = height;
-            post(&HeightReport { kind: message::HEIGHT, height });
-        }
-    };
+    // The observer is told of the body's width changing too: the same height again is harmless.
+    let report = || post(&height());
     report();
     let closure = Closure::<dyn FnMut()>::new(report);
     let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;

@@ -260,6 +260,10 @@
 // the known key it was likely meant to be, the one that begins with its three letters
 // (`upfrnt=20`: "did you mean upfront?"), and then the notice leaves out the list of twenty keys
 // (195 px of a phone's screen against 311).
+// Lowered to 157 400 (page 157 369, 149 942 served) the same session: the embed answers `get`
+// with its height too, which embed.js asks for when it starts (run late, it had missed the
+// embed's only reports, and the iframe kept its 760 px); paid for by reporting every resize the
+// body's observer sees, without keeping the last height sent.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -268,7 +272,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_450;
+const BUDGET_GZIP_BYTES = 157_400;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -110,6 +110,34 @@ test('the copied embed code works on another origin under a strict CSP: the ifra
   await page.close();
 });
 
+test('a resize script that runs after the embed has reported still sizes it: it asks again', async () => {
+  // On a heavy news page embed.js can run seconds late (a queue of deferred scripts, a tag
+  // manager). The embed had posted its height once, before anyone listened, and the iframe kept
+  // its fixed 760 px: on a phone, 160 px of the embed cut off; at 740 px, 94 px of blank.
+  const code = await embedCodeFor('?preset=kr-deal&controls=upfront,years');
+  const [iframe, script] = code.split(/(?=<script )/);
+  const { page, errors } = await openArticle(iframe);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForFunction(() => document.querySelector('iframe[data-pledge-explorer]').contentWindow.length >= 0);
+  const frame = await (async () => {
+    for (;;) {
+      const f = embedFrame(page);
+      if (f) { await f.waitForSelector('#chart canvas'); return f; }
+      await page.waitForTimeout(50);
+    }
+  })();
+  await page.waitForTimeout(300);
+  assert.equal(await page.$eval('iframe[data-pledge-explorer]', (el) => el.style.height), '', 'no resize script yet');
+  // Now the script, as the article's last deferred one would run it.
+  const src = script.match(/src="([^"]+)"/)[1];
+  await page.evaluate((src) => { const s = document.createElement('script'); s.src = src; document.body.append(s); }, src);
+  const contentHeight = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  await page.waitForFunction((h) => document.querySelector('iframe[data-pledge-explorer]').style.height === `${h}px`, contentHeight);
+  assert.ok(contentHeight > 760, `the embed is ${contentHeight} px tall at 360 px`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the host page sets scenarios by postMessage and hears the state back; malformed messages change nothing', async () => {
   const code = await embedCodeFor('');
   const { page, errors } = await openArticle(code);
