@@ -452,8 +452,16 @@ pub struct ScenarioError {
     pub errors: Vec<ParamError>,
 }
 
+/// How many problems a message lists before it counts the rest (the CLI's too).
+pub const LISTED_ERRORS: usize = 20;
+
 fn display_errors(errors: &[ParamError]) -> String {
-    let lines: Vec<String> = errors.iter().map(ParamError::to_string).collect();
+    // Twenty lines, then a count: a host's `set` with 50 000 bad keys wrote a 7.8 MB warning to
+    // the console, each line with the twenty known keys, and the embed took a second to answer.
+    let mut lines: Vec<String> = errors.iter().take(LISTED_ERRORS).map(ParamError::to_string).collect();
+    if let Some(more) = errors.len().checked_sub(LISTED_ERRORS).filter(|n| *n > 0) {
+        lines.push(format!("… and {more} more"));
+    }
     lines.join("\n")
 }
 
@@ -1117,6 +1125,21 @@ mod tests {
         let (_, errors) = crate::view::View::take(&mut RawParams::from_query("base=upfrnt%3D3"));
         assert_eq!(errors[0].key, "base.upfrnt");
         assert_eq!(errors[0].suggestion(), Some("upfront"));
+    }
+
+    #[test]
+    fn a_message_lists_twenty_problems_then_counts_the_rest() {
+        let many: Vec<String> = (0..50_000).map(|i| format!("x{i}=1")).collect();
+        let err = Scenario::parse(&many.join("&")).unwrap_err();
+        assert_eq!(err.errors.len(), 50_000);
+        let text = err.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), LISTED_ERRORS + 1);
+        assert!(lines[19].starts_with("x19=1: unknown key"), "{}", lines[19]);
+        assert_eq!(lines[20], "… and 49980 more");
+        // Twenty exactly: no count.
+        let err = Scenario::parse(&many[..20].join("&")).unwrap_err();
+        assert_eq!(err.to_string().lines().count(), 20);
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod cli {
     use anyhow::{bail, Context};
     use pledge_explorer::chart::{ChartError, ChartStyle, EXPORT_SIZE, MIN_EXPORT_SIZE, TOO_SMALL};
     use pledge_explorer::export::{self, Report};
-    use pledge_explorer::scenario::{Key, RawParams};
+    use pledge_explorer::scenario::{Key, RawParams, LISTED_ERRORS};
     use pledge_explorer::text::{param_error, tr};
     use pledge_explorer::view::{parse_raw, Lang, View, ViewKey};
     use pledge_explorer::{native, schedule, summarize, Scenario};
@@ -267,9 +267,6 @@ is written); 1 the output could not be written.
             }
         })
     }
-
-    /// How many bad keys are listed before the rest are counted.
-    const LISTED_ERRORS: usize = 20;
 
     /// Names each bad key with what it allows, in `lang`; past [`LISTED_ERRORS`], counts the rest.
     fn report_bad_keys(lang: Lang, errors: &[pledge_explorer::scenario::ParamError]) {

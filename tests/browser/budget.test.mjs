@@ -264,6 +264,8 @@
 // with its height too, which embed.js asks for when it starts (run late, it had missed the
 // embed's only reports, and the iframe kept its 760 px); paid for by reporting every resize the
 // body's observer sees, without keeping the last height sent.
+// Raised to 157 450 (page 157 413, 149 940 served) the same session: a message lists twenty
+// problems and counts the rest (a host's `set` with 50 000 bad keys wrote a 7.8 MB warning).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -272,7 +274,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_400;
+const BUDGET_GZIP_BYTES = 157_450;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
@@ -353,7 +355,9 @@ const TARGET_BYTES = 150_000;
 // pasted and followed ones do.
 // Raised to 45 900 (module 45 864) in the thirty-fourth session: that parser's messages name the
 // key an unknown one was likely meant to be (the page's note above).
-const CHART_MODULE_BUDGET_GZIP_BYTES = 45_900;
+// Raised to 45 950 (module 45 903) the same session: its messages list twenty problems and count
+// the rest (the page's note above).
+const CHART_MODULE_BUDGET_GZIP_BYTES = 45_950;
 // Fonts: every font family a machine lacks and every (family, size, weight, style) the page uses
 // is a lookup its first layout waits for, before the first chart (bench/first-layout.mjs; on
 // Linux each is a request to the browser process). The style sheet names two families and uses

@@ -170,9 +170,14 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
       { type: 'pledge-explorer:set', scenario: new Map([['upfront', 20]]) },
       { type: 'pledge-explorer:set', scenario: new Date(0) },
       // A 5 MB value: refused, and quoted in the warning by its first characters only.
-      { type: 'pledge-explorer:set', query: `upfront=${'7'.repeat(5e6)}` }]) w.postMessage(m, '*');
+      { type: 'pledge-explorer:set', query: `upfront=${'7'.repeat(5e6)}` },
+      // 50 000 bad keys: twenty named, the rest counted (a 7.8 MB warning, each line with the
+      // twenty known keys).
+      { type: 'pledge-explorer:set', scenario: Object.fromEntries(Array.from({ length: 5e4 }, (_, i) => [`x${i}`, 1])) }]) w.postMessage(m, '*');
   });
   await page.waitForTimeout(300);
+  // The last message's warning, on a slow machine later than the others'.
+  for (let t = 0; t < 100 && !warnings.some((w) => w.includes('x0=1: unknown key')); t++) await page.waitForTimeout(50);
   assert.equal(await frame.textContent('#narration'), before);
   // A set's console warning names what was wrong: the shape, or each bad key.
   const shape = warnings.filter((w) => w.includes('needs exactly one of `scenario` (an object) or `query` (a string)'));
@@ -182,6 +187,9 @@ test('the host page sets scenarios by postMessage and hears the state back; malf
   const huge = warnings.filter((w) => w.includes(`upfront="${'7'.repeat(40)}…": not a number`));
   assert.equal(huge.length, 1, warnings.map((w) => w.slice(0, 200)).join('\n'));
   assert.ok(huge[0].length < 200, `a warning of ${huge[0].length} characters`);
+  const many = warnings.filter((w) => w.includes('x0=1: unknown key'));
+  assert.equal(many.length, 1, warnings.map((w) => w.slice(0, 200)).join('\n'));
+  assert.ok(many[0].endsWith('\n… and 49980 more') && many[0].length < 8000, `a warning of ${many[0].length} characters`);
   // Moving a slider inside the embed never adds entries to the article's history.
   const slider = frame.locator('#ctl-years');
   await slider.focus();
