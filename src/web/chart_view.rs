@@ -209,7 +209,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
     let paint = {
         let (canvas, node, failure, shown) = (canvas.clone(), node.clone(), failure.clone(), shown.clone());
         let schedule = props.schedule.clone();
-        Rc::new(move |(scenario, width, dark, lang, baseline, ratio): &Drawn| {
+        move |(scenario, width, dark, lang, baseline, ratio): &Drawn| {
             // On the first render the width hook has not measured yet; measuring here draws
             // the first chart in the same task as the page instead of one render later.
             let width = match *width {
@@ -253,19 +253,14 @@ pub fn ChartView(props: &ChartProps) -> Html {
                     failure.set(Some(e));
                 }
             }
-        })
+        }
     };
     let deps =
         (props.scenario.clone(), width, props.dark, props.lang, props.baseline.clone(), ratio.to_bits());
-    // The first drawing does not wait for effects: once the first render has run past 16 ms,
-    // Yew's scheduler yields to the browser before it runs them, and the page would be laid out
-    // and painted once with a blank chart. A microtask runs right after this render's task, with
-    // the canvas in the document and before that paint; the effect then finds it drawn.
-    let first = use_mut_ref(|| true);
-    if std::mem::take(&mut *first.borrow_mut()) {
-        let (paint, deps) = (paint.clone(), deps.clone());
-        wasm_bindgen_futures::spawn_local(async move { paint(&deps) });
-    }
+    // The first drawing is in the task of the first render: Yew's scheduler (patched,
+    // vendor/README.md) runs the effects in the same run as the renders, so the page is never
+    // painted with a blank chart. (The published one yielded once a run took 16 ms, and this
+    // drew the first chart from a microtask to be ahead of that.)
     use_effect_with(deps, move |deps| paint(deps));
     // The canvas's size is set where it is drawn (`on_canvas`), never by the markup: setting a
     // canvas's size, even to the same value, erases it.

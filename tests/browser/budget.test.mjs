@@ -266,6 +266,9 @@
 // body's observer sees, without keeping the last height sent.
 // Raised to 157 450 (page 157 413, 149 940 served) the same session: a message lists twenty
 // problems and counts the rest (a host's `set` with 50 000 bad keys wrote a 7.8 MB warning).
+// Lowered to 157 000 (page 156 986, 149 671 served) the same session: the chart's first drawing
+// from a microtask (`spawn_local`), there to be ahead of the published scheduler's yield, is gone
+// with the yield; the effect draws it in the same run as the render.
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -274,7 +277,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_450;
+const BUDGET_GZIP_BYTES = 157_000;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);
