@@ -257,8 +257,11 @@ pub fn App() -> Html {
     let lang = *lang;
     let dark = use_dark(view.theme);
     {
+        // In the render, not in an effect: the chart draws in its effect, and an embed's first
+        // chart was drawn for the full page's margins, then again 16 px wider once `data-embed`
+        // was set. (Outside Yew's tree, and only when one of them changes.)
         let (theme, embed, total) = (view.theme, view.embed, state.scenario.total);
-        use_effect_with((lang, theme, embed, total.to_bits()), move |_| {
+        use_memo((lang, theme, embed, total.to_bits()), move |_| {
             apply_to_document(lang, theme, embed, total)
         });
     }

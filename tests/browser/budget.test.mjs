@@ -269,6 +269,9 @@
 // Lowered to 157 000 (page 156 986, 149 671 served) the same session: the chart's first drawing
 // from a microtask (`spawn_local`), there to be ahead of the published scheduler's yield, is gone
 // with the yield; the effect draws it in the same run as the render.
+// Raised to 157 050 (page 157 011, 149 602 served: 69 fewer) the same session: the document's
+// `lang`, `data-embed` and title are set in the render, not an effect, so an embed's first chart
+// is drawn once, for its own margins (it was drawn for the full page's, then again 16 px wider).
 // The performance issue's target is 150 000 bytes: the page meets it as served and is over it at
 // gzip -9; bench/README.md says by how much and where the bytes go.
 // Lower BUDGET_GZIP_BYTES whenever the page gets smaller; never raise it without a reason there.
@@ -277,7 +280,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { launch, open, openRequests, BASE_URL } from './harness.mjs';
 
-const BUDGET_GZIP_BYTES = 157_000;
+const BUDGET_GZIP_BYTES = 157_050;
 // What the server sends: each text and wasm file's gzip copy written by Zopfli at build time
 // (xtask/src/precompress.rs), as a static host with gzip_static sends it. A ratchet of its own
 // from 2026-12-01, when it began at 154 400 (page 154 361 on the wire; the files are 154 212);

@@ -531,6 +531,24 @@ test('printed on a slow computer, the map is drawn for the paper too, not left a
   await page.close();
 });
 
+test('an embed draws its first chart once, for the embed\'s own margins', async () => {
+  // `data-embed` (which narrows the body's padding) was set in an effect after the chart's first
+  // drawing, for the full page's margins: the chart was drawn again 16 px wider 15 ms later.
+  for (const query of ['?preset=kr-deal&embed=1', '?preset=kr-deal&embed=1&lang=ko&theme=dark', '?preset=kr-deal']) {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__drawn = [];
+      document.addEventListener('chart-drawn', () => window.__drawn.push(document.querySelector('#chart canvas').width), true);
+    });
+    await page.goto(new URL(query, BASE_URL).href);
+    await page.waitForFunction(() => window.__drawn.length > 0);
+    await page.waitForTimeout(600);
+    const [drawn, width] = await page.evaluate(() => [window.__drawn, Math.round(document.querySelector('#chart').clientWidth * devicePixelRatio)]);
+    assert.deepEqual(drawn, [width], `${query}: drawn at ${drawn}, the chart's box is ${width} px`);
+    await page.close();
+  }
+});
+
 test('an embed can carry a baseline to make its point: the chart shows it beside the bars', async () => {
   const { page, errors } = await open(context, '?preset=kr-deal&years=5&embed=1&controls=years&base=preset%3Dkr-deal');
   assert.match(await chartText(page), /Baseline: dollars a year/);
