@@ -319,9 +319,14 @@ pub fn link_keys() -> String {
 
 /// The scenario's keys as a list in words, then the view's if `view_too`.
 fn key_list(view_too: bool) -> String {
-    let view = ViewKey::ALL.iter().filter(|_| view_too).map(|k| k.name());
-    let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).chain(view).collect();
+    let known: Vec<&str> = key_names(view_too).collect();
     known.join(", ")
+}
+
+/// The scenario's key names, then the view's if `view_too`.
+fn key_names(view_too: bool) -> impl Iterator<Item = &'static str> {
+    let view = ViewKey::ALL.iter().filter(move |_| view_too).map(|k| k.name());
+    Key::ALL.iter().map(|k| k.name()).chain(view)
 }
 
 impl ParamError {
@@ -346,12 +351,7 @@ impl ParamError {
         };
         let name = self.key.trim();
         let head = name.strip_prefix("base.").unwrap_or(name).get(..3)?;
-        let view = ViewKey::ALL.iter().filter(|_| !only_scenario).map(|k| k.name());
-        Key::ALL
-            .iter()
-            .map(|k| k.name())
-            .chain(view)
-            .find(|k| k.get(..3).is_some_and(|h| h.eq_ignore_ascii_case(head)))
+        key_names(!only_scenario).find(|k| k.get(..3).is_some_and(|h| h.eq_ignore_ascii_case(head)))
     }
 }
 

@@ -179,8 +179,9 @@ fn height() -> HeightReport {
     HeightReport { kind: message::HEIGHT, height }
 }
 
-/// Posts the body's height now and whenever it changes. The body, not the document: the
-/// document is never shorter than the iframe, so it could grow but never shrink.
+/// Posts the body's height now and whenever the body is resized (its width alone too). The body,
+/// not the document: the document is never shorter than the iframe, so it could grow but never
+/// shrink.
 fn observe_height() -> Option<HeightObserver> {
     let body = gloo::utils::document().body()?;
     // The observer is told of the body's width changing too: the same height again is harmless.

@@ -118,7 +118,7 @@ test('a resize script that runs after the embed has reported still sizes it: it 
   const [iframe, script] = code.split(/(?=<script )/);
   const { page, errors } = await openArticle(iframe);
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.waitForFunction(() => document.querySelector('iframe[data-pledge-explorer]').contentWindow.length >= 0);
+  // The embed's frame once it has drawn (the iframe attaches it after the article's load).
   const frame = await (async () => {
     for (;;) {
       const f = embedFrame(page);
